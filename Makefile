@@ -1,0 +1,47 @@
+# Everything runs inside .venv, created on first use, so a fresh clone needs only Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+
+.PHONY: run console test lint typecheck pytest bench manifest clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN)
+	$(BIN)/python -m bot run
+
+console: $(STAMP_RUN)
+	$(BIN)/python -m bot console
+
+test: $(STAMP_TEST) lint typecheck pytest
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP_TEST)
+	$(BIN)/mypy
+
+pytest: $(STAMP_TEST)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP_TEST)
+	$(BIN)/python -m pytest bench --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly
+
+manifest: $(STAMP_RUN)
+	$(BIN)/python -m bot manifest > manifest.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

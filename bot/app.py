@@ -1,0 +1,78 @@
+"""The app factory: the one Bolt app that Socket Mode, HTTP mode, the console and the tests run."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor
+from pathlib import Path
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.errors import register_error_handler
+from bot.jobs import register_jobs
+from bot.scheduler import Ticker
+from bot.services import Services, attach_services
+from bot.store import Store, open_store
+from handlers import register_all
+
+log = logging.getLogger(__name__)
+
+
+def make_client(token: str, api_url: str | None = None) -> WebClient:
+    """A Web API client that waits and retries on 429 (Retry-After) and on dropped connections."""
+    client = WebClient(token=token, base_url=api_url or WebClient.BASE_URL)
+    client.retry_handlers = [
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=3),
+    ]
+    return client
+
+
+def build_services(
+    settings: Settings, *, clock: Clock | None = None, store: Store | None = None
+) -> Services:
+    clock = clock or SystemClock()
+    return Services(
+        settings=settings,
+        store=store or open_store(Path(settings.db_path)),
+        clock=clock,
+        ticker=Ticker(clock),
+    )
+
+
+def create_app(
+    services: Services,
+    *,
+    api_url: str | None = None,
+    token: str | None = None,
+    signing_secret: str | None = None,
+    executor: Executor | None = None,
+) -> App:
+    """Build the Bolt app with every listener, the error handler and the scheduled jobs.
+
+    `api_url` points the Web API client elsewhere (the fake Slack); `executor` replaces
+    Bolt's thread pool (the console runs listeners inline so output appears in order).
+    """
+    settings = services.settings
+    client = make_client(token or settings.bot_token or "xoxb-console", api_url)
+    app = App(
+        client=client,
+        signing_secret=signing_secret or settings.signing_secret or "",
+        # Listeners ack first and carry on in a worker thread: Slack's 3-second rule.
+        process_before_response=False,
+        listener_executor=executor,
+        token_verification_enabled=False,
+        logger=logging.getLogger("slack_bolt"),
+    )
+    attach_services(app, services)
+    register_error_handler(app)
+    register_all(app)
+    register_jobs(app, services)
+    return app

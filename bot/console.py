@@ -1,0 +1,413 @@
+"""The local console: try every feature without Slack.
+
+It builds the same Bolt app as production. Each line typed becomes a signed Slack request
+dispatched through Bolt, and the Web API calls the bot makes go to a local fake Slack, which
+prints them as text. Piped input works too, so a script can drive it.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TextIO
+
+from slack_bolt import BoltResponse
+
+from bot.app import build_services, create_app
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.fakeslack.render import Control, Field, Rendered, render_message, render_view
+from bot.fakeslack.requests import SlackRequests, field_state
+from bot.fakeslack.server import ApiCall, FakeSlack
+
+CONSOLE_SECRET = "console-signing-secret"  # noqa: S105 - a local-only stand-in, never real
+
+HELP = """\
+Console commands:
+  /command args            run a slash command (try /help)
+  :click N [option]        press button N of the last thing shown, or pick an option of menu N
+  :submit name=value …     submit the open modal (quote values with spaces: notes="two words")
+  :shortcut ID text        run a message shortcut on a message with that text
+                           (IDs: rephrase_message, log_call_from_message)
+  :as USER_ID              act as another user (now {user})
+  :in CHANNEL_ID           act in another channel (now {channel})
+  :clock YYYY-MM-DD HH:MM  move the bot's clock ({zone}) and run whatever is due
+  :home                    open the App Home
+  :help                    this list
+  :quit                    leave (end of input does the same)"""
+
+
+class InlineExecutor(Executor):
+    """Runs Bolt's listeners in the calling thread, so each answer prints before the next prompt."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed to whoever reads the future, as a pool would
+            future.set_exception(error)
+        return future
+
+
+@dataclass
+class Shown:
+    """The last thing on screen with controls, and where it lives (for :click)."""
+
+    rendered: Rendered
+    channel: str | None = None
+    message: dict[str, Any] | None = None
+    view: dict[str, Any] | None = None
+
+
+@dataclass
+class ConsoleState:
+    user: str = "U0AGENT01"
+    channel: str = "C0SUPPORT"
+    last: Shown | None = None
+    modal: dict[str, Any] | None = None  # the open modal, for :submit
+    log: list[str] = field(default_factory=list)
+
+
+class Console:
+    def __init__(self, settings: Settings, out: TextIO) -> None:
+        self.out = out
+        self.settings = settings
+        self.state = ConsoleState()
+        self.fake = FakeSlack(on_call=self._show).start()
+        self.clock = ManualClock()
+        self.services = build_services(settings, clock=self.clock)
+        self.app = create_app(
+            self.services,
+            api_url=self.fake.api_url,
+            signing_secret=CONSOLE_SECRET,
+            executor=InlineExecutor(),
+        )
+        self.requests = SlackRequests(self.app, CONSOLE_SECRET, self.fake)
+
+    def close(self) -> None:
+        self.fake.stop()
+        self.services.store.close()
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    def run(self, lines: TextIO) -> None:
+        interactive = lines.isatty()
+        self.print(
+            "Service Coach console. Type /help for the bot's commands, :help for the console's."
+        )
+        while True:
+            if interactive:
+                self.out.write(f"{self.state.user}@{self.state.channel}> ")
+                self.out.flush()
+            line = lines.readline()
+            if not line:
+                break
+            if not self.handle(line.strip()):
+                break
+
+    def handle(self, line: str) -> bool:
+        """Run one typed line; False means quit."""
+        if not line or line.startswith("#"):
+            return True
+        try:
+            if line.startswith("/"):
+                command, _, text = line.partition(" ")
+                self._answer(
+                    self.requests.command(
+                        command, text.strip(), user=self.state.user, channel=self.state.channel
+                    )
+                )
+            elif line.startswith(":"):
+                return self._console_command(line)
+            else:
+                self.print(
+                    "Type a slash command such as /help, or :help for the console's commands."
+                )
+        except ConsoleError as error:
+            self.print(f"! {error}")
+        return True
+
+    def _console_command(self, line: str) -> bool:
+        try:
+            words = shlex.split(line)
+        except ValueError as error:
+            raise ConsoleError(f"could not read that line: {error}") from None
+        name, args = words[0], words[1:]
+        if name == ":quit":
+            return False
+        if name == ":help":
+            self.print(
+                HELP.format(
+                    user=self.state.user, channel=self.state.channel, zone=self.settings.timezone
+                )
+            )
+        elif name == ":as":
+            self.state.user = _one(args, ":as U0MANAGER1")
+            self.print(f"Now acting as {self.state.user}.")
+        elif name == ":in":
+            self.state.channel = _one(args, ":in C0OTHER")
+            self.print(f"Now in channel {self.state.channel}.")
+        elif name == ":home":
+            self._answer(self.requests.open_home(self.state.user))
+        elif name == ":click":
+            self._click(args)
+        elif name == ":submit":
+            self._submit(args)
+        elif name == ":shortcut":
+            if len(args) < 2:
+                raise ConsoleError("usage: :shortcut rephrase_message the message text")
+            self._answer(
+                self.requests.message_shortcut(
+                    args[0], " ".join(args[1:]), user=self.state.user, channel=self.state.channel
+                )
+            )
+        elif name == ":clock":
+            self._clock(args)
+        else:
+            raise ConsoleError(f"unknown console command {name}; type :help")
+        return True
+
+    # --- console commands -------------------------------------------------------------------
+
+    def _click(self, args: list[str]) -> None:
+        shown = self.state.last
+        if shown is None or not shown.rendered.controls:
+            raise ConsoleError("nothing to click: no buttons are showing")
+        if not args or not args[0].isdigit():
+            raise ConsoleError("usage: :click N (the number in [N])")
+        number = int(args[0])
+        control = next((c for c in shown.rendered.controls if c.number == number), None)
+        if control is None:
+            raise ConsoleError(
+                f"there is no [{number}]; the buttons showing are "
+                + ", ".join(f"[{c.number}]" for c in shown.rendered.controls)
+            )
+        option = _pick_option(control, " ".join(args[1:]))
+        self._answer(
+            self.requests.click(
+                control,
+                user=self.state.user,
+                channel=shown.channel,
+                message=shown.message,
+                view=shown.view,
+                option=option,
+            )
+        )
+
+    def _submit(self, args: list[str]) -> None:
+        view = self.state.modal
+        if view is None:
+            raise ConsoleError("no modal is open")
+        fields = render_view(view).fields
+        given: dict[str, str] = {}
+        for arg in args:
+            name, sep, value = arg.partition("=")
+            if not sep:
+                raise ConsoleError(
+                    f"{arg!r} is not name=value; the fields are "
+                    + ", ".join(f.name for f in fields)
+                )
+            given[name] = value
+        unknown = set(given) - {f.name for f in fields}
+        if unknown:
+            raise ConsoleError(
+                f"no field {', '.join(sorted(unknown))}; the fields are "
+                + ", ".join(f.name for f in fields)
+            )
+        values: dict[str, Any] = {}
+        for one in fields:
+            raw = given.get(one.name, _initial_text(one))
+            if raw:
+                try:
+                    values[one.name] = field_state(one, self._datetime_field(one, raw))
+                except ValueError as error:
+                    raise ConsoleError(str(error)) from None
+        response = self.requests.submit(view, values, user=self.state.user)
+        self._answer(response, submitted=True)
+
+    def _datetime_field(self, one: Field, raw: str) -> str:
+        if one.kind != "datetimepicker" or raw.isdigit():
+            return raw
+        return str(int(self._parse_local(raw).timestamp()))
+
+    def _clock(self, args: list[str]) -> None:
+        when = self._parse_local(" ".join(args))
+        self.clock.set(when)
+        self.print(f"Clock set to {when:%Y-%m-%d %H:%M} {self.settings.timezone}.")
+        self.services.ticker.tick()
+
+    def _parse_local(self, text: str) -> datetime:
+        try:
+            naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+        except ValueError:
+            raise ConsoleError(f"{text!r} is not YYYY-MM-DD HH:MM, e.g. 2026-12-01 09:00") from None
+        return naive.replace(tzinfo=self.settings.zone)
+
+    # --- output ------------------------------------------------------------------------------
+
+    def print(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def _answer(self, response: BoltResponse, submitted: bool = False) -> None:
+        """Show what came back in the HTTP response itself (acks with a body, modal answers)."""
+        if response.status == 401:
+            raise ConsoleError("Slack's signature check refused the request")
+        if response.status >= 400:
+            raise ConsoleError(f"the bot answered HTTP {response.status}: {response.body}")
+        if not response.body:
+            if submitted:
+                self.state.modal = None
+            return
+        try:
+            body = json.loads(response.body)
+        except json.JSONDecodeError:
+            self._display("", render_message(None, response.body), channel=self.state.channel)
+            return
+        action = body.get("response_action")
+        if action == "errors":
+            for name, problem in body.get("errors", {}).items():
+                self.print(f"! {name}: {problem}")
+        elif action in ("update", "push"):
+            self._show_view(body["view"], "modal")
+        elif action == "clear":
+            self.state.modal = None
+        elif "text" in body or "blocks" in body:
+            rendered = render_message(body.get("blocks"), body.get("text"))
+            self._display(
+                "(only visible to you)",
+                rendered,
+                channel=self.state.channel,
+                message={**body, "is_ephemeral": True},
+            )
+        elif submitted:
+            self.state.modal = None
+
+    def _show(self, call: ApiCall) -> None:
+        args = call.args
+        method = call.method
+        if method in ("chat.postMessage", "chat.update"):
+            channel = str(call.answer.get("channel") or args.get("channel"))
+            where = "direct message" if channel.startswith("D") else f"#{channel}"
+            verb = "updated" if method == "chat.update" else "Service Coach"
+            self._display(
+                f"[{where}] {verb}:",
+                render_message(args.get("blocks"), args.get("text")),
+                channel=channel,
+                message={**args, "ts": call.answer.get("ts")},
+            )
+        elif method == "chat.postEphemeral":
+            self._display(
+                f"[#{args.get('channel')}] (only visible to {args.get('user')}):",
+                render_message(args.get("blocks"), args.get("text")),
+                channel=str(args.get("channel")),
+                message={**args, "is_ephemeral": True},
+            )
+        elif method == "response_url":
+            if args.get("delete_original"):
+                self.print("(the message was removed)")
+                return
+            label = (
+                "(updated, only visible to you)"
+                if args.get("replace_original")
+                else (
+                    "(only visible to you)"
+                    if args.get("response_type") != "in_channel"
+                    else "Service Coach:"
+                )
+            )
+            self._display(
+                label,
+                render_message(args.get("blocks"), args.get("text")),
+                channel=self.state.channel,
+                message={**args, "is_ephemeral": True},
+            )
+        elif method in ("views.open", "views.push", "views.update"):
+            self._show_view(
+                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")}, "modal"
+            )
+        elif method == "views.publish":
+            self._show_view(
+                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")}, "home"
+            )
+        elif method == "upload":
+            self.print(f"(a file of {args.get('size')} bytes was uploaded)")
+        elif method == "files.completeUploadExternal":
+            titles = ", ".join(str(f.get("title") or f.get("id")) for f in args.get("files") or [])
+            self.print(f"(file shared: {titles} in {args.get('channel_id') or 'a direct message'})")
+        if call.answer.get("ok") is False and method != "response_url":
+            self.print(f"! Slack answered {method} with error: {call.answer.get('error')}")
+
+    def _show_view(self, view: dict[str, Any], kind: str) -> None:
+        rendered = render_view(view)
+        if kind == "modal":
+            self.state.modal = view
+        else:
+            rendered.lines[0] = "┌ App Home"
+        self._display("", rendered, view=view)
+
+    def _display(
+        self,
+        label: str,
+        rendered: Rendered,
+        *,
+        channel: str | None = None,
+        message: dict[str, Any] | None = None,
+        view: dict[str, Any] | None = None,
+    ) -> None:
+        if label:
+            self.print(label)
+        lines = "\n".join(rendered.lines).splitlines()
+        self.print("\n".join("  " + line if label else line for line in lines))
+        if rendered.controls:
+            self.state.last = Shown(rendered, channel, message, view)
+
+
+class ConsoleError(Exception):
+    """A console line that could not be run; printed with a hint, never fatal."""
+
+
+def _one(args: list[str], example: str) -> str:
+    if len(args) != 1:
+        raise ConsoleError(f"usage: {example}")
+    return args[0]
+
+
+def _initial_text(one: Field) -> str:
+    if isinstance(one.initial, list):
+        return ",".join(str(item) for item in one.initial)
+    return str(one.initial) if one.initial else ""
+
+
+def _pick_option(control: Control, wanted: str) -> tuple[str, str] | None:
+    if not control.options:
+        return None
+    if not wanted:
+        raise ConsoleError(
+            f"[{control.number}] is a menu; add an option: "
+            + " | ".join(label for label, _ in control.options)
+        )
+    if wanted.isdigit() and 1 <= int(wanted) <= len(control.options):
+        return control.options[int(wanted) - 1]
+    for label, value in control.options:
+        if wanted.lower() in (label.lower(), value.lower()):
+            return label, value
+    raise ConsoleError(
+        f"{wanted!r} is not an option of [{control.number}]: "
+        + " | ".join(label for label, _ in control.options)
+    )
+
+
+def run_console(settings: Settings, lines: TextIO | None = None, out: TextIO | None = None) -> int:
+    console = Console(settings, out or sys.stdout)
+    try:
+        console.run(lines or sys.stdin)
+    except KeyboardInterrupt:
+        console.print("")
+    finally:
+        console.close()
+    return 0

@@ -1,0 +1,36 @@
+"""The App Home tab: a short welcome, the commands, and each feature's own panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.blocks import Block, actions, button, context, divider, header, section
+from bot.ids import Action
+from bot.registry import COMMANDS
+from bot.services import Services
+
+# Each feature adds a function that returns its blocks for this user (empty if none).
+Panel = Callable[[Services, str], list[Block]]
+PANELS: list[Panel] = []
+
+
+def home_view(services: Services, user_id: str) -> Block:
+    blocks: list[Block] = [
+        header("Service Coach"),
+        section(
+            "Calmer calls, kinder replies and a daily tip for the team. "
+            "Everything here is private to you unless you choose to post it."
+        ),
+    ]
+    for panel in PANELS:
+        panel_blocks = panel(services, user_id)
+        if panel_blocks:
+            blocks += [divider(), *panel_blocks]
+    commands = "\n".join(f"*{info.command}* — {info.description}" for info in COMMANDS)
+    blocks += [
+        divider(),
+        section("*Commands*\n" + commands),
+        actions(button("Show help", Action.HOME_HELP)),
+        context("Tips and guides are drawn from five articles on customer service."),
+    ]
+    return {"type": "home", "blocks": blocks[:100]}

@@ -1,0 +1,52 @@
+"""Starting the bot in the mode the settings chose, and stopping it cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from bot.app import build_services, create_app
+from bot.config import Settings
+from bot.console import run_console
+from bot.http_mode import wsgi_app
+
+log = logging.getLogger(__name__)
+
+
+def run(settings: Settings) -> int:
+    if settings.mode == "console":
+        if settings.console_reason:
+            print(settings.console_reason, file=sys.stderr)
+        return run_console(settings)
+    services = build_services(settings)
+    app = create_app(services)
+    services.ticker.start()
+    try:
+        if settings.mode == "socket":
+            _run_socket(app, settings)
+        else:
+            _run_http(app, settings)
+    except KeyboardInterrupt:
+        log.info("Stopping on Ctrl-C")
+    finally:
+        services.ticker.stop()
+        services.store.close()
+    return 0
+
+
+def _run_socket(app: object, settings: Settings) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    handler = SocketModeHandler(app, settings.app_token)  # type: ignore[arg-type]
+    log.info("Connecting to Slack in Socket Mode")
+    try:
+        handler.start()  # type: ignore[no-untyped-call]
+    finally:
+        handler.close()  # type: ignore[no-untyped-call]
+
+
+def _run_http(app: object, settings: Settings) -> None:
+    from waitress import serve
+
+    log.info("Listening for Slack on port %s at /slack/events (health: /healthz)", settings.port)
+    serve(wsgi_app(app), host="0.0.0.0", port=settings.port)  # type: ignore[arg-type]  # noqa: S104

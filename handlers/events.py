@@ -1,0 +1,22 @@
+"""Events API listeners."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.home import home_view
+from bot.services import services_of
+
+
+def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    if event.get("tab", "home") != "home":
+        return
+    user = event["user"]
+    client.views_publish(user_id=user, view=home_view(services_of(context), user))
+
+
+def register(app: App) -> None:
+    app.event("app_home_opened")(publish_home)

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.store import StoreFileError, TinyStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> TinyStore:
+    return TinyStore(tmp_path / "db.json")
+
+
+def test_put_get_update_delete(store: TinyStore) -> None:
+    store.put("schedules", "C1", {"time": "09:00", "days": ["mon"]})
+    assert store.get("schedules", "C1") == {"time": "09:00", "days": ["mon"]}
+    store.put("schedules", "C1", {"time": "10:00"})
+    assert store.get("schedules", "C1") == {"time": "10:00"}
+    changed = store.update("schedules", "C1", lambda doc: {**doc, "time": "11:00"})
+    assert changed == {"time": "11:00"}
+    assert store.update("schedules", "nope", lambda doc: doc) is None
+    assert store.delete("schedules", "C1") is True
+    assert store.delete("schedules", "C1") is False
+    assert store.get("schedules", "C1") is None
+
+
+def test_add_gives_growing_keys_and_scan_filters(store: TinyStore) -> None:
+    keys = [store.add("calls", {"n": n}) for n in range(5)]
+    assert keys == ["1", "2", "3", "4", "5"]
+    assert [doc["n"] for _, doc in store.scan("calls", lambda d: d["n"] % 2 == 0)] == [0, 2, 4]
+    assert store.delete_where("calls", lambda d: d["n"] < 3) == 3
+    assert store.count("calls") == 2
+
+
+def test_claim_is_exactly_once(store: TinyStore) -> None:
+    assert store.claim("posts", "C1:2026-11-30", {"by": "a"}) is True
+    assert store.claim("posts", "C1:2026-11-30", {"by": "b"}) is False
+    assert store.get("posts", "C1:2026-11-30") == {"by": "a"}
+
+
+def test_returned_documents_are_copies(store: TinyStore) -> None:
+    store.put("x", "k", {"list": [1]})
+    doc = store.get("x", "k")
+    assert doc is not None
+    doc["list"].append(2)
+    assert store.get("x", "k") == {"list": [1]}
+
+
+def test_data_survives_reopening(tmp_path: Path) -> None:
+    first = TinyStore(tmp_path / "db.json")
+    first.put("schedules", "C1", {"time": "09:00"})
+    key = first.add("calls", {"notes": "hi"})
+    first.close()
+    again = TinyStore(tmp_path / "db.json")
+    assert again.get("schedules", "C1") == {"time": "09:00"}
+    assert again.get("calls", key) == {"notes": "hi"}
+    assert again.add("calls", {"notes": "next"}) == str(int(key) + 1)
+
+
+def test_concurrent_writers_lose_nothing(store: TinyStore, tmp_path: Path) -> None:
+    def write(worker: int) -> None:
+        for n in range(50):
+            store.add("calls", {"worker": worker, "n": n})
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    store.close()
+    assert TinyStore(tmp_path / "db.json").count("calls") == 200
+
+
+def test_a_corrupt_file_stops_start_up_and_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    path.write_text('{"calls": {"1": {"notes": "cut off')
+    before = path.read_bytes()
+    with pytest.raises(StoreFileError, match=r"is not valid JSON.*left\s+untouched"):
+        TinyStore(path)
+    assert path.read_bytes() == before
+
+
+def test_a_second_process_on_the_same_file_is_refused(tmp_path: Path) -> None:
+    first = TinyStore(tmp_path / "db.json")
+    with pytest.raises(StoreFileError, match="Another Service Coach process"):
+        TinyStore(tmp_path / "db.json")
+    first.close()
+
+
+def _write_forever(path: str, ready: multiprocessing.synchronize.Event) -> None:
+    store = TinyStore(Path(path))
+    n = 0
+    while True:
+        store.add("calls", {"n": n, "notes": "x" * (n % 500)})
+        n += 1
+        if n == 20:
+            ready.set()
+
+
+def test_a_process_killed_mid_write_leaves_every_earlier_record_readable(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    for attempt in range(5):
+        ready = multiprocessing.get_context("fork").Event()
+        writer = multiprocessing.get_context("fork").Process(
+            target=_write_forever, args=(str(path), ready)
+        )
+        writer.start()
+        assert ready.wait(20)
+        time.sleep(0.05 * (attempt + 1))
+        os.kill(writer.pid or 0, signal.SIGKILL)
+        writer.join()
+        data = json.loads(path.read_text())  # never a half-written file
+        numbers = sorted(doc["n"] for doc in data["calls"].values())
+        # Each run starts its own count at 0; every record written is still there, in order.
+        assert len(numbers) >= 20 * (attempt + 1)
+        store = TinyStore(path)
+        assert store.count("calls") == len(numbers)
+        store.close()

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from bot.fakeslack.requests import signed_headers
+from bot.registry import COMMANDS
+from tests.harness import Harness
+
+
+def test_help_lists_every_command_privately(bot: Harness) -> None:
+    bot.command("/help")
+    reply = bot.wait("response_url")
+    assert reply.args["response_type"] == "ephemeral"
+    shown = bot.text(reply)
+    for info in COMMANDS:
+        assert f"*{info.command}*" in shown
+        assert info.description in shown
+
+
+def test_a_request_with_a_bad_signature_is_refused(bot: Harness) -> None:
+    form = bot.requests.command_form("/help", "", "U0AGENT01", "C0SUPPORT")
+    from urllib.parse import urlencode
+
+    from slack_bolt import BoltRequest
+
+    body = urlencode(form)
+    headers = signed_headers("not-the-secret", body, "application/x-www-form-urlencoded")
+    response = bot.app.dispatch(BoltRequest(body=body, headers=headers))
+    assert response.status == 401
+    assert bot.fake.calls_to("response_url") == []
