@@ -75,7 +75,7 @@ def check_row(row: Any, where: str) -> list[str]:
     if row["industry"] not in INDUSTRIES:
         errors.append(f"{where}: unknown industry {row['industry']!r}")
     if not isinstance(draft, str) or not draft.strip():
-        return errors + [f"{where}: empty or non-string draft"]
+        return [*errors, f"{where}: empty or non-string draft"]
     if len(draft) > MAX_DRAFT_CHARS:
         errors.append(f"{where}: draft longer than {MAX_DRAFT_CHARS} chars")
     if row["customer"] is not None and not (
@@ -86,7 +86,7 @@ def check_row(row: Any, where: str) -> list[str]:
         errors.append(f"{where}: empty note")
     facts = row["facts"]
     if not isinstance(facts, list) or not all(isinstance(f, str) and f for f in facts):
-        return errors + [f"{where}: facts must be a list of non-empty strings"]
+        return [*errors, f"{where}: facts must be a list of non-empty strings"]
     if len(set(facts)) != len(facts):
         errors.append(f"{where}: duplicate facts")
     for fact in facts:
@@ -124,9 +124,7 @@ def main(argv: list[str]) -> int:
             continue
         if isinstance(row, dict) and isinstance(row.get("id"), str):
             seen_ids[row["id"]] += 1
-        problems = check_row(
-            row, f"{where} ({row.get('id') if isinstance(row, dict) else '?'})"
-        )
+        problems = check_row(row, f"{where} ({row.get('id') if isinstance(row, dict) else '?'})")
         errors.extend(problems)
         if not problems:
             rows.append(row)
@@ -148,24 +146,18 @@ def main(argv: list[str]) -> int:
     if labels["good"] < MIN_GOOD:
         errors.append(f"only {labels['good']} good drafts, need >= {MIN_GOOD}")
     if fact_share < MIN_FACT_SHARE:
-        errors.append(
-            f"only {fact_share:.0%} drafts have facts, need >= {MIN_FACT_SHARE:.0%}"
-        )
+        errors.append(f"only {fact_share:.0%} drafts have facts, need >= {MIN_FACT_SHARE:.0%}")
 
     print(f"file: {path}")
     print(f"total: {total}  bad: {labels['bad']}  good: {labels['good']}")
-    print(
-        f"with facts: {with_facts} ({fact_share:.0%})  facts total: {sum(len(r['facts']) for r in rows)}"
-    )
-    print(
-        f"with customer message: {with_customer} ({with_customer / max(total, 1):.0%})"
-    )
+    fact_total = sum(len(r["facts"]) for r in rows)
+    print(f"with facts: {with_facts} ({fact_share:.0%})  facts total: {fact_total}")
+    print(f"with customer message: {with_customer} ({with_customer / max(total, 1):.0%})")
     print(f"curly apostrophes: {curly}  multi-paragraph: {multi_para}")
     by_industry = Counter((r["industry"], r["label"]) for r in rows)
     for industry in sorted(INDUSTRIES):
-        print(
-            f"  {industry:<12} bad {by_industry[(industry, 'bad')]:>3}  good {by_industry[(industry, 'good')]:>3}"
-        )
+        bad, good = by_industry[(industry, "bad")], by_industry[(industry, "good")]
+        print(f"  {industry:<12} bad {bad:>3}  good {good:>3}")
 
     if errors:
         print(f"\n{len(errors)} problem(s):", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""The difficult-call log: records, their storage, and the rules around them."""
