@@ -9,9 +9,20 @@ from bot.ids import Action
 from bot.registry import COMMANDS
 from bot.services import Services
 
-# Each feature adds a function that returns its blocks for this user (empty if none).
+# A feature's panel: its blocks for this user (empty when it has nothing to show).
 Panel = Callable[[Services, str], list[Block]]
-PANELS: list[Panel] = []
+
+
+def _panels() -> list[Panel]:
+    # Imported here so that core modules never import feature modules at load time.
+    panels: list[Panel] = []
+    # --- de-escalation ---
+
+    # --- call log: the agent's open follow-ups and recent calls ---
+
+    # --- managers: the last 7 days ---
+
+    return panels
 
 
 def home_view(services: Services, user_id: str) -> Block:
@@ -22,7 +33,7 @@ def home_view(services: Services, user_id: str) -> Block:
             "Everything here is private to you unless you choose to post it."
         ),
     ]
-    for panel in PANELS:
+    for panel in _panels():
         panel_blocks = panel(services, user_id)
         if panel_blocks:
             blocks += [divider(), *panel_blocks]

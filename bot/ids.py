@@ -25,14 +25,68 @@ class Shortcut(StrEnum):
 
 
 class Action(StrEnum):
-    """action_id values of buttons and menus."""
+    """action_id values of buttons and menus that belong to no one feature."""
 
     HOME_HELP = "home_help"
 
 
-class View(StrEnum):
-    """callback_id values of modals."""
+# Each feature keeps its own IDs below: action_id (…Action), callback_id (…View) and
+# block_id (…Block) values.
+
+# --- daily tips ---
 
 
-class Block(StrEnum):
-    """block_id values of inputs that a submission is read back from."""
+class TipAction(StrEnum):
+    pass
+
+
+# --- de-escalation ---
+
+
+class GuideAction(StrEnum):
+    pass
+
+
+class GuideView(StrEnum):
+    pass
+
+
+# --- call log ---
+
+
+class CallLogAction(StrEnum):
+    pass
+
+
+class CallLogView(StrEnum):
+    pass
+
+
+class CallLogBlock(StrEnum):
+    pass
+
+
+# --- managers' reports ---
+
+
+class ReportAction(StrEnum):
+    pass
+
+
+class ReportView(StrEnum):
+    pass
+
+
+# --- rephrasing ---
+
+
+class RephraseAction(StrEnum):
+    pass
+
+
+class RephraseView(StrEnum):
+    pass
+
+
+class RephraseBlock(StrEnum):
+    pass

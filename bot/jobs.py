@@ -1,4 +1,7 @@
-"""The scheduled jobs, each run by the ticker with the current time."""
+"""The scheduled jobs, each run by the ticker with the current time.
+
+Each feature adds its jobs in its own section below.
+"""
 
 from __future__ import annotations
 
@@ -8,4 +11,13 @@ from bot.services import Services
 
 
 def register_jobs(app: App, services: Services) -> None:
-    del app, services  # later features add their jobs here
+    ticker = services.ticker
+    del app, ticker  # used by the sections below as features land
+
+    # --- daily tips ---
+
+    # --- de-escalation hold timers ---
+
+    # --- call-log follow-up reminders and retention ---
+
+    # --- managers' weekly digest ---

@@ -1,4 +1,4 @@
-"""Events API listeners."""
+"""The App Home tab, published whenever a user opens it."""
 
 from __future__ import annotations
 

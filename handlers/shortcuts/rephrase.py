@@ -1,4 +1,4 @@
-"""Message shortcuts."""
+"""Placeholder until the feature lands."""
 
 from __future__ import annotations
 
@@ -10,4 +10,3 @@ from handlers.coming_soon import coming_soon_shortcut
 
 def register(app: App) -> None:
     app.shortcut(Shortcut.REPHRASE_MESSAGE)(coming_soon_shortcut)
-    app.shortcut(Shortcut.LOG_CALL_FROM_MESSAGE)(coming_soon_shortcut)

@@ -1,4 +1,4 @@
-"""Buttons and menus (block_actions)."""
+"""Buttons on the App Home that belong to no one feature."""
 
 from __future__ import annotations
 

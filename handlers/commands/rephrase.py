@@ -1,0 +1,12 @@
+"""Placeholder until the feature lands."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.ids import Command
+from handlers.coming_soon import coming_soon_command
+
+
+def register(app: App) -> None:
+    app.command(Command.REPHRASE)(coming_soon_command)
