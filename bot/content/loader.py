@@ -156,9 +156,9 @@ def _parse_sources(doc: dict[str, object], file: str, layer: _Layer) -> None:
     seen: dict[str, int] = {}
     for index, table in enumerate(_entries(doc, "source")):
         f = Fields(file, "source", index, table)
-        f.only({"file", "title"})
         name = f.text("file")
         f.label = f"source '{name}'"
+        f.only({"file", "title"})
         _check_unique(seen, name, f, "file")
         layer.sources[name] = (Source(file=name, title=f.text("title")), file)
 
@@ -168,8 +168,8 @@ def _parse_tips(doc: dict[str, object], file: str, layer: _Layer) -> None:
     seen: dict[str, int] = {}
     for index, table in enumerate(_entries(doc, "tip")):
         f = Fields(file, "tip", index, table)
+        tip_id = f.ident()  # first, so later errors can name the tip
         f.only({"id", "title", "body", "wording", "tags", "source"})
-        tip_id = f.ident()
         _check_unique(seen, tip_id, f)
         title = f.text("title", max_len=TITLE_LIMIT)
         body = f.text("body")
@@ -203,8 +203,8 @@ def _parse_guides(doc: dict[str, object], file: str, layer: _Layer) -> None:
     seen: dict[str, int] = {}
     for index, table in enumerate(_entries(doc, "guide")):
         f = Fields(file, "guide", index, table)
-        f.only({"id", "kind", "name", "summary", "keywords", "step"})
         guide_id = f.ident()
+        f.only({"id", "kind", "name", "summary", "keywords", "step"})
         _check_unique(seen, guide_id, f)
         kind = f.text("kind")
         if kind not in STEP_LIMITS:
@@ -257,9 +257,10 @@ def _compile(f: Fields, key: str, pattern: str) -> re.Pattern[str]:
 
 
 def _parse_rule(f: Fields) -> Rule:
-    allowed = {"id", "pattern", "kind", "severity", "why", "tip"}
-    f.only(allowed | {"suggestions", "exceptions", "examples"})
     rule_id = f.ident()
+    f.only(
+        {"id", "pattern", "kind", "severity", "why", "tip", "suggestions", "exceptions", "examples"}
+    )
     pattern = f.text("pattern")
     _compile(f, "pattern", pattern)  # compile bare first so the error points at the text
     regex = compile_rule(pattern)
@@ -306,9 +307,9 @@ def _parse_jargon(value: object, file: str, layer: _Layer) -> None:
     seen: dict[str, int] = {}
     for index, table in enumerate(terms):
         f = Fields(file, "jargon term", index, table)
-        f.only({"term", "plain"})
         term = f.text("term")
         f.label = f"jargon term '{term}'"
+        f.only({"term", "plain"})
         _check_unique(seen, term.casefold(), f, "term")
         layer.jargon.append(JargonTerm(term=term, plain=f.text("plain")))
 
