@@ -15,6 +15,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.content import Content, load_content
 from bot.errors import register_error_handler
 from bot.jobs import register_jobs
 from bot.scheduler import Ticker
@@ -36,14 +37,22 @@ def make_client(token: str, api_url: str | None = None) -> WebClient:
 
 
 def build_services(
-    settings: Settings, *, clock: Clock | None = None, store: Store | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    store: Store | None = None,
+    content: Content | None = None,
 ) -> Services:
+    """Everything the listeners need. Content is checked before the store is opened, so a
+    broken content file stops start-up without touching the data."""
     clock = clock or SystemClock()
+    content = content or load_content(settings.content_dir)
     return Services(
         settings=settings,
         store=store or open_store(Path(settings.db_path)),
         clock=clock,
         ticker=Ticker(clock),
+        content=content,
     )
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from dotenv import load_dotenv
 
 from bot.atomic_storage import StoreFileError
 from bot.config import ConfigError, Settings, load_settings
+from bot.content import ContentError
+from bot.content.check import main_check
+from bot.content.ingest import main_ingest
 from bot.logs import setup_logging
 
 
@@ -18,6 +22,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot: Socket Mode, HTTP mode, or the console (default)")
     sub.add_parser("console", help="try every feature locally, without Slack")
+    content = sub.add_parser("content", help="check the coaching content, or draft tips")
+    content_sub = content.add_subparsers(dest="content_command", required=True)
+    content_sub.add_parser("check", help="validate content/ (and BOT_CONTENT_DIR); print counts")
+    ingest = content_sub.add_parser("ingest", help="print candidate tips drafted from an article")
+    ingest.add_argument("article", type=Path, help="a plain-text article")
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")
     return parser
@@ -36,16 +45,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     setup_logging(settings.log_level, tuple(filter(None, (settings.signing_secret,))))
     try:
-        return _dispatch(command, settings)
+        return _dispatch(command, args, settings)
+    except ContentError as error:
+        print(f"Content error: {error}", file=sys.stderr)
+        return 2
     except StoreFileError as error:
         print(f"Storage error: {error}", file=sys.stderr)
         return 3
 
 
-def _dispatch(command: str, settings: Settings) -> int:
+def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int:
     from bot.console import run_console
     from bot.run import run
 
+    if command == "content":
+        if args.content_command == "check":
+            return main_check(settings.content_dir)
+        return main_ingest(args.article)
     if command == "console":
         return run_console(settings)
     return run(settings)

@@ -10,6 +10,7 @@ from slack_bolt import App, BoltContext
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.content import Content
 from bot.scheduler import Ticker
 from bot.store import Store
 
@@ -22,6 +23,7 @@ class Services:
     store: Store
     clock: Clock
     ticker: Ticker
+    content: Content
 
 
 def attach_services(app: App, services: Services) -> None:

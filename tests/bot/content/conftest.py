@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-# The repository root must be importable (for `bot`) even when pytest is run without
-# any project configuration.
+from bot.content import BUILTIN_DIR, Content, load_content
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
 
-from bot.content import BUILTIN_DIR, Content, load_content  # noqa: E402, RUF100
 
-# The articles live outside the repository; override the folder with this variable.
-SOURCES_DIR = Path(os.environ.get("SERVICE_COACH_SOURCES", "/work/shared/source-documents"))
+def _sources_dir() -> Path:
+    # The articles live beside the repository, in shared/; SERVICE_COACH_SOURCES overrides.
+    if "SERVICE_COACH_SOURCES" in os.environ:
+        return Path(os.environ["SERVICE_COACH_SOURCES"])
+    for candidate in (REPO_ROOT.parent / "shared", REPO_ROOT.parent.parent / "shared"):
+        if (candidate / "source-documents").is_dir():
+            return candidate / "source-documents"
+    return REPO_ROOT.parent / "shared" / "source-documents"
+
+
+SOURCES_DIR = _sources_dir()
 
 
 @pytest.fixture(scope="session")
