@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.recurring import EVERY_DAY, WEEKDAYS, Recurrence, claim_post, days_label, release_post
+from bot.store import TinyStore
+
+CHICAGO = Recurrence(time(9, 0), "America/Chicago", WEEKDAYS)
+FOUR_HOURS = timedelta(hours=4)
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+def test_due_from_local_time_until_the_cut_off() -> None:
+    # Monday 30 Nov 2026: 09:00 in Chicago is 15:00 UTC.
+    assert CHICAGO.due(utc(2026, 11, 30, 14, 59), FOUR_HOURS) is None
+    assert CHICAGO.due(utc(2026, 11, 30, 15, 0), FOUR_HOURS) == date(2026, 11, 30)
+    assert CHICAGO.due(utc(2026, 11, 30, 19, 0), FOUR_HOURS) == date(2026, 11, 30)
+    assert CHICAGO.due(utc(2026, 11, 30, 19, 1), FOUR_HOURS) is None
+
+
+def test_not_due_on_days_off_or_skipped_days() -> None:
+    assert CHICAGO.due(utc(2026, 11, 28, 15, 0), FOUR_HOURS) is None  # Saturday
+    holiday = Recurrence(time(9, 0), "America/Chicago", WEEKDAYS, frozenset({date(2026, 12, 25)}))
+    assert holiday.due(utc(2026, 12, 25, 15, 0), FOUR_HOURS) is None
+    assert holiday.next_after(utc(2026, 12, 24, 16, 0)) == utc(2026, 12, 28, 15, 0)
+
+
+def test_catch_up_never_crosses_local_midnight() -> None:
+    late = Recurrence(time(22, 0), "America/Chicago", EVERY_DAY)
+    assert late.due(utc(2026, 12, 1, 5, 59), FOUR_HOURS) == date(2026, 11, 30)  # 23:59 local
+    assert late.due(utc(2026, 12, 1, 6, 30), FOUR_HOURS) is None  # 00:30 the next day
+
+
+def test_daylight_saving_keeps_the_local_time() -> None:
+    # US clocks go forward on 8 Mar 2026 and back on 1 Nov 2026.
+    assert CHICAGO.instant_on(date(2026, 3, 6)) == utc(2026, 3, 6, 15, 0)  # CST
+    assert CHICAGO.instant_on(date(2026, 3, 9)) == utc(2026, 3, 9, 14, 0)  # CDT
+    gap = Recurrence(time(2, 30), "America/Chicago", EVERY_DAY)
+    assert gap.instant_on(date(2026, 3, 8)).astimezone(gap.tz).hour == 3  # 02:30 does not exist
+    fold = Recurrence(time(1, 30), "America/Chicago", EVERY_DAY)
+    assert fold.instant_on(date(2026, 11, 1)) == utc(2026, 11, 1, 6, 30)  # first 01:30 (CDT)
+
+
+def test_a_claim_is_taken_once_and_can_be_released(tmp_path: Path) -> None:
+    store = TinyStore(tmp_path / "db.json")
+    day = date(2026, 11, 30)
+    now = utc(2026, 11, 30, 15)
+    assert claim_post(store, "tip", "C1", day, now) is True
+    assert claim_post(store, "tip", "C1", day, now) is False
+    assert claim_post(store, "tip", "C2", day, now) is True
+    release_post(store, "tip", "C1", day)
+    assert claim_post(store, "tip", "C1", day, now) is True
+
+
+def test_days_label() -> None:
+    assert days_label(WEEKDAYS) == "weekdays"
+    assert days_label(EVERY_DAY) == "every day"
+    assert days_label(frozenset({0, 2, 4})) == "Mon, Wed, Fri"
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(2026, 1, 1), max_value=datetime(2028, 12, 31), timezones=st.just(UTC)
+    ),
+    st.sampled_from(
+        ["America/Chicago", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "UTC"]
+    ),
+    st.times(),
+)
+def test_the_next_post_is_on_a_run_day_at_the_local_time(
+    now: datetime, zone: str, at: time
+) -> None:
+    rec = Recurrence(at.replace(microsecond=0, second=0), zone, WEEKDAYS)
+    following = rec.next_after(now)
+    assert following is not None
+    assert following > now
+    local = following.astimezone(rec.tz)
+    assert local.weekday() in WEEKDAYS
+    assert following - now <= timedelta(days=4)
