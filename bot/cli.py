@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -27,6 +28,16 @@ def _parser() -> argparse.ArgumentParser:
     content_sub.add_parser("check", help="validate content/ (and BOT_CONTENT_DIR); print counts")
     ingest = content_sub.add_parser("ingest", help="print candidate tips drafted from an article")
     ingest.add_argument("article", type=Path, help="a plain-text article")
+    calls = sub.add_parser("calls", help="maintain the difficult-call log")
+    calls_sub = calls.add_subparsers(dest="calls_command", required=True)
+    purge = calls_sub.add_parser("purge", help="delete calls logged before a date; print how many")
+    purge.add_argument(
+        "--before",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="delete calls logged before the start of this day (BOT_TIMEZONE)",
+    )
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")
     return parser
@@ -64,7 +75,32 @@ def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int
         return main_ingest(args.article)
     if command == "console":
         return run_console(settings)
+    if command == "calls":
+        return _purge_calls(settings, args.before)
     return run(settings)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date like 2026-01-31 (YYYY-MM-DD)"
+        ) from None
+
+
+def _purge_calls(settings: Settings, before: date) -> int:
+    from bot.calls.retention import purge_before, start_of
+    from bot.store import open_store
+
+    cutoff = start_of(before, settings.zone)
+    store = open_store(Path(settings.db_path))
+    try:
+        purged = purge_before(store, cutoff)
+    finally:
+        store.close()
+    print(f"Purged {purged} call(s) logged before {before.isoformat()} ({settings.timezone}).")
+    return 0
 
 
 def _manifest(check: bool) -> int:

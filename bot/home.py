@@ -19,6 +19,9 @@ def _panels() -> list[Panel]:
     # --- de-escalation ---
 
     # --- call log: the agent's open follow-ups and recent calls ---
+    from bot.calls.blocks import call_panel
+
+    panels.append(call_panel)
 
     # --- managers: the last 7 days ---
 

@@ -55,15 +55,29 @@ class GuideView(StrEnum):
 
 
 class CallLogAction(StrEnum):
-    pass
+    OUTCOME = "calllog_outcome"  # the outcome menu in the form: shows or hides the follow-up
+    FIELD = "calllog_field"  # every other input of the form (its block_id says which)
+    EDIT = "calllog_edit"
+    DELETE = "calllog_delete"
+    DONE = "calllog_follow_up_done"
+    SNOOZE_HOUR = "calllog_snooze_hour"
+    SNOOZE_MORNING = "calllog_snooze_morning"
 
 
 class CallLogView(StrEnum):
-    pass
+    LOG = "calllog_form"
 
 
 class CallLogBlock(StrEnum):
-    pass
+    # Input block_ids double as the field names of `:submit name=value` in the console.
+    CONTACT = "contact"
+    CATEGORY = "category"
+    HEAT = "heat"
+    NOTES = "notes"
+    OUTCOME = "outcome"
+    FOLLOW_UP = "follow_up"
+    REFERENCE = "reference"
+    STEPS = "steps"
 
 
 # --- managers' reports ---

@@ -12,12 +12,15 @@ from bot.services import Services
 
 def register_jobs(app: App, services: Services) -> None:
     ticker = services.ticker
-    del app, ticker  # used by the sections below as features land
 
     # --- daily tips ---
 
     # --- de-escalation hold timers ---
 
     # --- call-log follow-up reminders and retention ---
+    from bot.calls.jobs import call_jobs
+
+    for name, job in call_jobs(services, app.client.chat_postMessage).items():
+        ticker.add(name, job)
 
     # --- managers' weekly digest ---

@@ -49,7 +49,8 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo(
         Command.LOGCALL,
         "[category heat outcome: notes] | mine",
-        "Record a difficult call, in a form or in one line.",
+        "Record a difficult call in a form, or in one line: category, heat 1-5 and outcome "
+        "(any order), a colon, then what happened. `/logcall help` explains.",
         ("/logcall", "/logcall billing 4 escalated: customer charged twice", "/logcall mine"),
     ),
     CommandInfo(

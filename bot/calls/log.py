@@ -62,3 +62,15 @@ class CallLog:
 
     def count(self) -> int:
         return self.store.count(COLLECTION)
+
+    def by_agent(self, agent: str, limit: int | None = None) -> list[CallRecord]:
+        """The agent's calls, newest first (at most `limit`)."""
+        found = self.store.scan(COLLECTION, lambda doc: doc.get("agent") == agent)
+        # Keys grow with each add, so they order calls logged in the same instant.
+        found.sort(key=lambda pair: (str(pair[1].get("created_at", "")), _number(pair[0])))
+        found.reverse()
+        return [CallRecord.from_doc(k, d) for k, d in found[:limit]]
+
+
+def _number(key: str) -> int:
+    return int(key) if key.isdigit() else 0

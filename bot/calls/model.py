@@ -74,3 +74,17 @@ class CallRecord:
             masked=bool(doc.get("masked", False)),
             masked_kinds=tuple(doc.get("masked_kinds", ())),
         )
+
+
+@dataclass(frozen=True)
+class CallInput:
+    """What an agent gave for a call, before masking: from the form or the quick log."""
+
+    category: str
+    heat: int
+    outcome: str
+    notes: str
+    contact: str = "phone"
+    reference: str | None = None
+    steps: tuple[str, ...] = ()
+    follow_up_due: datetime | None = None  # UTC; only with a promised callback

@@ -6,6 +6,7 @@ modal inputs print with their names so `:submit name=value` can fill them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +46,12 @@ class Rendered:
         return "\n".join(self.lines)
 
 
+_DATE_TOKEN = re.compile(r"<!date\^[^|>]*\|([^>]*)>")
+
+
 def unescape(text: str) -> str:
+    # Slack shows a date token in the reader's zone; the fallback text is the nearest we have.
+    text = _DATE_TOKEN.sub(r"\1", text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
@@ -109,7 +115,7 @@ def _render_block(block: dict[str, Any], out: Rendered, first_number: int) -> No
     elif kind == "rich_text":
         out.lines.append(_rich_text(block))
     elif kind == "input":
-        _render_input(block, out)
+        _render_input(block, out, first_number)
     elif kind == "image":
         out.lines.append(f"  [image: {block.get('alt_text', '')}]")
 
@@ -137,7 +143,7 @@ def _render_element(element: dict[str, Any], block_id: str, out: Rendered, first
         out.lines.append(f"  [{number}] {label}")
 
 
-def _render_input(block: dict[str, Any], out: Rendered) -> None:
+def _render_input(block: dict[str, Any], out: Rendered, first_number: int) -> None:
     element = block.get("element", {})
     kind = str(element.get("type", ""))
     name = str(block.get("block_id", ""))
@@ -159,6 +165,9 @@ def _render_input(block: dict[str, Any], out: Rendered) -> None:
         _options(element),
     )
     out.fields.append(info)
+    if block.get("dispatch_action") and kind in _SELECTS:
+        # Changing this menu tells the app at once (e.g. to show another field): a control.
+        _render_element({**element, "text": block.get("label")}, name, out, first_number)
     line = f"  {name} — {info.label}{' (optional)' if optional else ''}: <{kind}>"
     if info.options:
         line += " one of: " + ", ".join(value for _, value in info.options)

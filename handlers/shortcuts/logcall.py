@@ -1,12 +1,34 @@
-"""Placeholder until the feature lands."""
+"""The "Log difficult call" message shortcut: the form, with the message's text as the notes."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from typing import Any
 
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.calls.modal import CallPrefill
+from bot.calls.model import NOTES_LIMIT
 from bot.ids import Shortcut
-from handlers.coming_soon import coming_soon_shortcut
+from bot.services import services_of
+from handlers.calllog import open_call_log_modal
+
+
+def log_call_from_message(
+    ack: Ack, shortcut: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    text = str((shortcut.get("message") or {}).get("text") or "")
+    open_call_log_modal(
+        client,
+        shortcut["trigger_id"],
+        services_of(context).content,
+        # An input's initial value is plain text, so the message goes in unescaped.
+        CallPrefill(notes=text[:NOTES_LIMIT]),
+        response_url=shortcut.get("response_url"),
+        note="The notes start with the message's text. Sensitive details are masked on saving.",
+    )
 
 
 def register(app: App) -> None:
-    app.shortcut(Shortcut.LOG_CALL_FROM_MESSAGE)(coming_soon_shortcut)
+    app.shortcut(Shortcut.LOG_CALL_FROM_MESSAGE)(log_call_from_message)

@@ -1,0 +1,106 @@
+"""Follow-up reminders, kept in the store so a promise survives restarts.
+
+One reminder per call with a promised callback. The ticker asks for the reminders that are
+due; each due time is claimed in the store before the message goes out, so a repeated tick,
+a restart or a second ticker never sends it twice. Snoozing moves the reminder, never the
+promise: the call keeps the time the customer was told.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.store import Store
+
+COLLECTION = "call_reminders"
+CLAIMS = "call_reminder_claims"
+MORNING = time(9, 0)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    call_id: str
+    agent: str
+    remind_at: datetime  # UTC
+
+    @property
+    def claim_key(self) -> str:
+        return f"{self.call_id}@{self.remind_at.isoformat()}"
+
+
+def in_an_hour(now: datetime) -> datetime:
+    return now + timedelta(hours=1)
+
+
+def tomorrow_morning(now: datetime, zone: ZoneInfo) -> datetime:
+    """09:00 on the next calendar day in the bot's time zone, as UTC."""
+    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+    return datetime.combine(tomorrow, MORNING, tzinfo=zone).astimezone(UTC)
+
+
+class Reminders:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def schedule(self, call_id: str, agent: str, at: datetime) -> Reminder:
+        reminder = Reminder(call_id, agent, at.astimezone(UTC))
+        self.store.put(COLLECTION, call_id, _doc(reminder))
+        return reminder
+
+    def get(self, call_id: str) -> Reminder | None:
+        doc = self.store.get(COLLECTION, call_id)
+        return None if doc is None else _reminder(call_id, doc)
+
+    def cancel(self, call_id: str) -> bool:
+        return self.store.delete(COLLECTION, call_id)
+
+    def due(self, now: datetime) -> list[Reminder]:
+        """Reminders due at `now` that have not been sent for their current time."""
+        edge = now.astimezone(UTC).isoformat()
+
+        def waiting(doc: dict[str, Any]) -> bool:
+            return str(doc["remind_at"]) <= edge and doc.get("sent_for") != doc["remind_at"]
+
+        return [_reminder(key, doc) for key, doc in self.store.scan(COLLECTION, waiting)]
+
+    def claim(self, reminder: Reminder, now: datetime) -> bool:
+        """Take the right to send this reminder for its current time; False if already taken."""
+        if not self.store.claim(CLAIMS, reminder.claim_key, {"claimed_at": now.isoformat()}):
+            return False
+        stamp = reminder.remind_at.isoformat()
+        self.store.update(COLLECTION, reminder.call_id, lambda doc: {**doc, "sent_for": stamp})
+        return True
+
+    def release(self, reminder: Reminder) -> None:
+        """Give a claim back after Slack refused the message, so the next tick tries again."""
+        self.store.delete(CLAIMS, reminder.claim_key)
+        self.store.update(COLLECTION, reminder.call_id, _unsent)
+
+    def forget_missing(self, exists: Callable[[str], bool]) -> int:
+        """Drop reminders whose call is gone (deleted or purged)."""
+        return self.store.delete_where(COLLECTION, lambda doc: not exists(str(doc["call_id"])))
+
+    def purge_claims_before(self, cutoff: datetime) -> int:
+        edge = cutoff.astimezone(UTC).isoformat()
+        return self.store.delete_where(CLAIMS, lambda doc: str(doc["claimed_at"]) < edge)
+
+
+def _unsent(doc: dict[str, Any]) -> dict[str, Any]:
+    doc.pop("sent_for", None)
+    return doc
+
+
+def _doc(reminder: Reminder) -> dict[str, Any]:
+    return {
+        "call_id": reminder.call_id,
+        "agent": reminder.agent,
+        "remind_at": reminder.remind_at.isoformat(),
+    }
+
+
+def _reminder(key: str, doc: dict[str, Any]) -> Reminder:
+    return Reminder(key, str(doc["agent"]), datetime.fromisoformat(str(doc["remind_at"])))

@@ -1,0 +1,131 @@
+"""Buttons and menus of the call log: the form's outcome menu, Edit/Delete on `/logcall mine`,
+and Done/Snooze on a follow-up reminder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.calls.blocks import mine_message, reminder_settled, when
+from bot.calls.form import read_form
+from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
+from bot.calls.reminders import in_an_hour, tomorrow_morning
+from bot.calls.service import CallLogError, CallService, call_service
+from bot.ids import CallLogAction
+from bot.services import services_of
+
+
+def outcome_changed(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """Show the follow-up field only for a promised callback, keeping what was typed."""
+    ack()
+    view = body["view"]
+    outcome = (action.get("selected_option") or {}).get("value")
+    prefill = replace(read_form(view).prefill(), outcome=outcome)
+    new = call_log_modal(
+        services_of(context).content, prefill, meta=FormMeta.load(view.get("private_metadata", ""))
+    )
+    if view.get("hash"):
+        client.views_update(view_id=view["id"], hash=view["hash"], view=new)
+    else:
+        client.views_update(view_id=view["id"], view=new)
+
+
+def edit_call(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
+) -> None:
+    ack()
+    services = services_of(context)
+    try:
+        record = call_service(services).for_change(action["value"], body["user"]["id"])
+    except CallLogError as refused:
+        respond(text=f":warning: {refused}", response_type="ephemeral", replace_original=False)
+        return
+    meta = FormMeta(call_id=record.id, response_url=body.get("response_url"))
+    view = call_log_modal(services.content, CallPrefill.of(record), meta=meta)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def delete_call(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    calls = call_service(services_of(context))
+    user = body["user"]["id"]
+    try:
+        record = calls.delete(action["value"], user)
+    except CallLogError as refused:
+        respond(text=f":warning: {refused}", response_type="ephemeral", replace_original=False)
+        return
+    now = calls.clock.now()
+    note = f":wastebasket: Deleted call #{record.id}."
+    respond(replace_original=True, **mine_message(calls.mine(user), now, calls.zone, note=note))
+
+
+def follow_up_done(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    calls = call_service(services_of(context))
+
+    def done() -> dict[str, Any]:
+        record = calls.follow_up_done(action["value"], body["user"]["id"])
+        return reminder_settled(record, ":white_check_mark: Follow-up done. Thanks for keeping it.")
+
+    _settle(respond, done)
+
+
+def _snoozer(until: Callable[[CallService], datetime]) -> Callable[..., None]:
+    """A Snooze button's listener; `until` says when to remind again."""
+
+    def snooze(
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: Respond,
+        context: BoltContext,
+    ) -> None:
+        ack()
+        calls = call_service(services_of(context))
+        at = until(calls)
+
+        def snoozed() -> dict[str, Any]:
+            record = calls.snooze(action["value"], body["user"]["id"], at)
+            note = f":zzz: Snoozed. I'll remind you again {when(at, calls.zone)}."
+            return reminder_settled(record, note)
+
+        _settle(respond, snoozed)
+
+    return snooze
+
+
+def _settle(respond: Respond, answer: Callable[[], dict[str, Any]]) -> None:
+    """Replace the reminder with the answer, so its buttons cannot be pressed twice."""
+    try:
+        reply = answer()
+    except CallLogError as refused:
+        respond(text=f":warning: {refused}", response_type="ephemeral", replace_original=False)
+        return
+    respond(replace_original=True, **reply)
+
+
+def register(app: App) -> None:
+    app.action(CallLogAction.OUTCOME)(outcome_changed)
+    app.action(CallLogAction.EDIT)(edit_call)
+    app.action(CallLogAction.DELETE)(delete_call)
+    app.action(CallLogAction.DONE)(follow_up_done)
+    app.action(CallLogAction.SNOOZE_HOUR)(_snoozer(lambda calls: in_an_hour(calls.clock.now())))
+    app.action(CallLogAction.SNOOZE_MORNING)(
+        _snoozer(lambda calls: tomorrow_morning(calls.clock.now(), calls.zone))
+    )
