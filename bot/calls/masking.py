@@ -47,6 +47,15 @@ _REFERENCE_WORDS = frozenset(
     )
 )
 _ATTACHED_PREFIX = re.compile(r"(?:#|[A-Za-z]{1,12}[-_/]?)$")
+# Dates, times and amounts are never part of a card or phone number, however the digits line
+# up: "$0.00 2000-01-01 2000" holds 16 digits that might pass the Luhn check.
+_KEPT = re.compile(
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}"  # 2026-11-30
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"  # 11/30/2026, 30.11.2026
+    r"|\d{1,2}:\d{2})(?!\d)"  # 10:00
+    r"|[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?"  # $45.20
+    r"|(?<![\d.])\d[\d,]*\.\d{2}(?![\d.])"  # 45.20
+)
 
 
 @dataclass(frozen=True)
@@ -65,9 +74,9 @@ def mask(text: str, region: str = DEFAULT_REGION) -> Masked:
     finders: list[tuple[str, Callable[[str], Iterator[tuple[int, int]]]]] = [
         (EMAIL, _regex_spans(_EMAIL)),
         (IBAN, _iban_spans),
-        (CARD, _card_spans),
+        (CARD, lambda t: _outside(_card_spans(t), t)),
         (SSN, _regex_spans(_SSN)),
-        (PHONE, lambda t: _phone_spans(t, region)),
+        (PHONE, lambda t: _outside(_phone_spans(t, region), t)),
     ]
     for kind, finder in finders:
         spans = list(finder(text))
@@ -105,6 +114,14 @@ def iban_valid(candidate: str) -> bool:
     return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
 
 
+def _outside(spans: Iterator[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+    """The spans that overlap no date, time or amount in `text`."""
+    kept = [m.span() for m in _KEPT.finditer(text)]
+    for span in spans:
+        if not any(start < span[1] and span[0] < end for start, end in kept):
+            yield span
+
+
 def _replace(text: str, spans: list[tuple[int, int]], tag: str) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + tag + text[end:]
@@ -121,21 +138,31 @@ def _regex_spans(pattern: re.Pattern[str]) -> Callable[[str], Iterator[tuple[int
 
 def _card_spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if 13 <= len(digits) <= 19 and luhn_valid(digits):
-            yield match.span()
+        yield from _first_valid(match, _card_valid, " -")
+
+
+def _card_valid(candidate: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    return 13 <= len(digits) <= 19 and luhn_valid(digits)
 
 
 def _iban_spans(text: str) -> Iterator[tuple[int, int]]:
     for match in _IBAN.finditer(text):
-        # The spaced form may have swallowed a short word after the IBAN; try without it.
-        candidate = match.group()
-        while candidate:
-            if iban_valid(candidate):
-                yield match.start(), match.start() + len(candidate)
-                break
-            cut = candidate.rfind(" ")
-            candidate = candidate[:cut] if cut > 0 else ""
+        yield from _first_valid(match, iban_valid, " ")
+
+
+def _first_valid(
+    match: re.Match[str], valid: Callable[[str], bool], separators: str
+) -> Iterator[tuple[int, int]]:
+    """The longest valid part of the match that ends at a separator: a greedy match may have
+    run on into the next number or word ("4111 1111 1111 1111 2026", "…7654 32 and")."""
+    candidate = match.group()
+    while candidate:
+        if valid(candidate):
+            yield match.start(), match.start() + len(candidate)
+            return
+        cut = max(candidate.rfind(sep) for sep in separators)
+        candidate = candidate[:cut] if cut > 0 else ""
 
 
 def _phone_spans(text: str, region: str) -> Iterator[tuple[int, int]]:
