@@ -48,8 +48,14 @@ class CallForm:
 
 
 def state_values(view: dict[str, Any]) -> dict[str, Any]:
-    """{block_id: plain value}: text, the chosen option's value, a list of values, or a time."""
-    values: dict[str, Any] = {}
+    """{block_id: plain value}: text, the chosen option's value, a list of values, or a time.
+
+    An input missing from the state keeps its initial value, as Slack shows it."""
+    values: dict[str, Any] = {
+        str(block["block_id"]): _plain(_as_state(block["element"]))
+        for block in view.get("blocks", [])
+        if block.get("type") == "input" and "block_id" in block
+    }
     for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
         for element in actions.values():
             values[block_id] = _plain(element)
@@ -139,6 +145,19 @@ def needs_follow_up_field(form: CallForm) -> bool:
     """A promised callback submitted from a form that never showed the follow-up field (the
     outcome menu's change event did not arrive): the form must be shown again with it."""
     return form.outcome == CALLBACK and not form.follow_up_shown
+
+
+def _as_state(element: dict[str, Any]) -> dict[str, Any]:
+    # An element's initial_* keys, renamed to the keys Slack's state uses for the same value.
+    return {
+        "type": element.get("type"),
+        "value": element.get("initial_value"),
+        "selected_option": element.get("initial_option"),
+        "selected_options": element.get("initial_options"),
+        "selected_date_time": element.get("initial_date_time"),
+        "selected_date": element.get("initial_date"),
+        "selected_time": element.get("initial_time"),
+    }
 
 
 def _plain(element: dict[str, Any]) -> Any:

@@ -128,3 +128,19 @@ def test_console_switches_user_channel_and_clock(console: tuple[Console, io.Stri
     assert runner.clock.now().isoformat() == "2026-12-01T15:00:00+00:00"  # 09:00 in Chicago
     assert "now U0MANAGER1" in shown and ":quit" in shown
     assert runner.handle(":quit") is False
+
+
+def test_console_logs_a_call_and_lists_it(console: tuple[Console, io.StringIO]) -> None:
+    shown = run(console, "/logcall")
+    assert "┌ Log a difficult call" in shown and "[1] Outcome" in shown
+    shown = run(console, ":click 1 callback promised")
+    assert "follow_up — I promised a follow-up by" in shown
+    shown = run(
+        console,
+        ':submit category=billing heat=4 notes="Charged twice, mail jo@example.com" '
+        'follow_up="2099-01-01 10:00"',
+    )
+    assert "Logged call *#1*" in shown and "an e-mail address" in shown
+    shown = run(console, "/logcall mine")
+    assert "Your last 1 call" in shown and "Charged twice, mail [email]" in shown
+    assert "Your open follow-ups" in shown and "[1] Edit" in shown
