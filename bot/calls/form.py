@@ -92,8 +92,10 @@ def check(
     categories: Sequence[str],
     step_ids: Collection[str],
     now: datetime,
+    promised: datetime | None = None,
 ) -> CallInput | Errors:
-    """The call to record, or a message for each field that is wrong."""
+    """The call to record, or a message for each field that is wrong. `promised` is the
+    follow-up time already on a call being edited: it may have passed and still be kept."""
     errors: Errors = {}
     if form.contact not in CONTACTS:
         errors[CallLogBlock.CONTACT] = "Pick how the customer got in touch."
@@ -120,7 +122,7 @@ def check(
     if form.outcome == CALLBACK and form.follow_up_shown:
         if form.follow_up is None:
             errors[CallLogBlock.FOLLOW_UP] = "Say when you promised to follow up."
-        elif form.follow_up <= now:
+        elif form.follow_up <= now and form.follow_up != promised:
             errors[CallLogBlock.FOLLOW_UP] = (
                 "That time has passed; pick when you will follow up, in the future."
             )

@@ -51,23 +51,13 @@ class CallService:
 
     def record(self, team: str, agent: str, given: CallInput) -> CallRecord:
         """Mask, store, and schedule the follow-up reminder if a callback was promised."""
-        notes, reference, kinds = _masked(given)
         record = self.log.add(
             CallRecord(
                 id="",
                 team=team,
                 agent=agent,
                 created_at=self.clock.now(),
-                category=given.category,
-                heat=given.heat,
-                outcome=given.outcome,
-                notes=notes,
-                contact=given.contact,
-                reference=reference,
-                steps=given.steps,
-                follow_up_due=given.follow_up_due,
-                masked=bool(kinds),
-                masked_kinds=kinds,
+                **_given_fields(given),
             )
         )
         if record.follow_up_due is not None:
@@ -79,11 +69,7 @@ class CallService:
 
     def for_change(self, call_id: str, agent: str) -> CallRecord:
         """The call, if `agent` may still change it; otherwise CallLogError says why."""
-        record = self.log.get(call_id)
-        if record is None:
-            raise CallLogError(f"Call #{call_id} no longer exists; it may have been deleted.")
-        if record.agent != agent:
-            raise CallLogError(f"Only the person who logged call #{call_id} can change it.")
+        record = self._own(call_id, agent, "change it")
         if not self.editable(record, agent):
             raise CallLogError(
                 f"Call #{call_id} was logged more than 24 hours ago, so it can no longer be "
@@ -94,24 +80,13 @@ class CallService:
     def edit(self, call_id: str, agent: str, given: CallInput) -> CallRecord:
         """Replace the author's call; created_at stays, updated_at is now."""
         old = self.for_change(call_id, agent)
-        notes, reference, kinds = _masked(given)
-        # Tags from the first save are still in the text, so the call stays marked as masked.
-        kinds = tuple(kind for kind in KINDS if kind in kinds or kind in old.masked_kinds)
         promise_moved = given.follow_up_due != old.follow_up_due
         new = replace(
             old,
-            category=given.category,
-            heat=given.heat,
-            outcome=given.outcome,
-            notes=notes,
-            contact=given.contact,
-            reference=reference,
-            steps=given.steps,
-            follow_up_due=given.follow_up_due,
+            # Tags from the first save are still in the text, so its masked kinds stay listed.
+            **_given_fields(given, already=old.masked_kinds),
             follow_up_done_at=None if promise_moved else old.follow_up_done_at,
             updated_at=self.clock.now(),
-            masked=bool(kinds),
-            masked_kinds=kinds,
         )
         self.log.save(new)
         if promise_moved:
@@ -138,7 +113,7 @@ class CallService:
 
     def follow_up_done(self, call_id: str, agent: str) -> CallRecord:
         """Record that the promise was kept (the first time counts)."""
-        record = self._own_follow_up(call_id, agent)
+        record = self._own(call_id, agent)
         if record.follow_up_done_at is None:
             record = replace(record, follow_up_done_at=self.clock.now())
             self.log.save(record)
@@ -147,7 +122,7 @@ class CallService:
 
     def snooze(self, call_id: str, agent: str, until: datetime) -> CallRecord:
         """Remind again at `until`; the promised time on the call stays as it was."""
-        record = self._own_follow_up(call_id, agent)
+        record = self._own(call_id, agent)
         if record.follow_up_done_at is not None:
             raise CallLogError(f"The follow-up for call #{call_id} is already marked done.")
         self.reminders.schedule(call_id, agent, until)
@@ -173,12 +148,13 @@ class CallService:
             sent += 1
         return sent
 
-    def _own_follow_up(self, call_id: str, agent: str) -> CallRecord:
+    def _own(self, call_id: str, agent: str, doing: str = "do that") -> CallRecord:
+        """The call, if it exists and `agent` logged it; otherwise CallLogError says why."""
         record = self.log.get(call_id)
         if record is None:
             raise CallLogError(f"Call #{call_id} no longer exists; it may have been deleted.")
         if record.agent != agent:
-            raise CallLogError(f"Only the person who logged call #{call_id} can do that.")
+            raise CallLogError(f"Only the person who logged call #{call_id} can {doing}.")
         return record
 
 
@@ -186,9 +162,21 @@ def call_service(services: Services) -> CallService:
     return CallService(services.store, services.clock, services.settings.zone)
 
 
-def _masked(given: CallInput) -> tuple[str, str | None, tuple[str, ...]]:
+def _given_fields(given: CallInput, already: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The record's fields from what the agent gave, with notes and reference masked."""
     notes = mask(given.notes)
     reference = mask(given.reference) if given.reference else None
-    found = set(notes.kinds) | set(reference.kinds if reference else ())
+    found = {*notes.kinds, *(reference.kinds if reference else ()), *already}
     kinds = tuple(kind for kind in KINDS if kind in found)
-    return notes.text, reference.text if reference else None, kinds
+    return {
+        "category": given.category,
+        "heat": given.heat,
+        "outcome": given.outcome,
+        "notes": notes.text,
+        "contact": given.contact,
+        "reference": reference.text if reference else None,
+        "steps": given.steps,
+        "follow_up_due": given.follow_up_due,
+        "masked": bool(kinds),
+        "masked_kinds": kinds,
+    }

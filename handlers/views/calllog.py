@@ -34,13 +34,20 @@ def submit_call(
             ),
         )
         return
+    calls = call_service(services)
+    editing = calls.log.get(meta.call_id) if meta.call_id else None
     step_ids = {value for _, options in step_options(content) for _, value in options}
-    result = check(form, categories=content.categories, step_ids=step_ids, now=services.clock.now())
+    result = check(
+        form,
+        categories=content.categories,
+        step_ids=step_ids,
+        now=services.clock.now(),
+        promised=editing.follow_up_due if editing else None,
+    )
     if isinstance(result, dict):
         ack(response_action="errors", errors=result)
         return
     ack()
-    calls = call_service(services)
     user = body["user"]["id"]
     try:
         if meta.call_id is None:
