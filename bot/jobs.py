@@ -12,11 +12,13 @@ from bot.services import Services
 
 def register_jobs(app: App, services: Services) -> None:
     ticker = services.ticker
-    del app, ticker  # used by the sections below as features land
 
     # --- daily tips ---
 
     # --- de-escalation hold timers ---
+    from handlers.hold_nudge import send_hold_nudges
+
+    ticker.add("hold-timers", lambda now: send_hold_nudges(app.client, services, now))
 
     # --- call-log follow-up reminders and retention ---
 
