@@ -120,7 +120,7 @@ def step_text(content: Content, state: GuideState) -> str:
     """The notification text for a step card."""
     guide = content.guide(state.guide)
     step = guide.steps[state.step]
-    return f"{guide.name}: step {state.step + 1} of {len(guide.steps)}, {step.title}"
+    return escape(f"{guide.name}: step {state.step + 1} of {len(guide.steps)}, {step.title}")
 
 
 def step_view(content: Content, state: GuideState, hold: HoldTimer | None, zone: tzinfo) -> Block:
@@ -154,7 +154,9 @@ def no_match_blocks(content: Content, text: str) -> list[Block]:
 
 
 def no_match_text(text: str) -> str:
-    return f"No guide matches “{clip(text.strip(), _ECHO_LIMIT)}”. Pick one of the scenarios."
+    # The notification text is mrkdwn too: unescaped, "<!channel>" would ping the channel.
+    asked = escape(clip(text.strip(), _ECHO_LIMIT))
+    return f"No guide matches “{asked}”. Pick one of the scenarios."
 
 
 THANKS_TEXT = "Guide closed. Well done for staying calm on a hard call."
@@ -196,5 +198,5 @@ def nudge_message(content: Content) -> dict[str, Any]:
         blocks.append(
             context("If you need more time: " + " / ".join(f"“{escape(p)}”" for p in others))
         )
-    text = f"Your customer has been on hold for a minute. Go back now and say: “{first}”"
+    text = f"Your customer has been on hold for a minute. Go back now and say: “{escape(first)}”"
     return {"text": text, "blocks": blocks}
