@@ -95,24 +95,18 @@ def test_walk_every_guide_with_next_back_and_start_over(bot: Harness, guide_id: 
     assert bot.fake.calls_to("chat.postMessage", "chat.postEphemeral") == []
 
 
-@pytest.mark.parametrize(
-    ("typed", "guide_id"),
-    [
-        ("on hold", "on-hold"),
-        ("HOLD", "on-hold"),
-        ("On-Hold!", "on-hold"),
-        ("holds", "on-hold"),
-        ("abusive", "abusive-caller"),
-        ("he keeps swearing at me", "abusive-caller"),
-        ("social", "social-media"),
-        ("Repeat caller", "repeat-caller"),
-        ("policies", "policy-no"),
-        ("my temper", "temper-rising"),
-    ],
-)
-def test_a_word_jumps_to_its_scenario(bot: Harness, typed: str, guide_id: str) -> None:
-    bot.command("/deescalate", typed)
-    assert_step(bot, bot.wait("response_url"), GUIDES[guide_id], 1)
+def test_a_word_jumps_to_its_scenario(bot: Harness) -> None:
+    # More spellings are covered by the lookup's unit and property tests.
+    typed = {
+        "On-Hold!": "on-hold",
+        "abusive": "abusive-caller",
+        "he keeps swearing at me": "abusive-caller",
+        "social": "social-media",
+        "policies": "policy-no",
+    }
+    for count, (words, guide_id) in enumerate(typed.items(), start=1):
+        bot.command("/deescalate", words)
+        assert_step(bot, bot.wait("response_url", count=count), GUIDES[guide_id], 1)
 
 
 def test_an_unknown_scenario_lists_them_all_and_escapes_what_was_typed(bot: Harness) -> None:
