@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -8,6 +10,7 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.console import Console
 from bot.fakeslack.server import FakeSlack
 from tests.harness import SECRET, Harness
 
@@ -41,3 +44,12 @@ def bot(settings: Settings, clock: ManualClock, fake_slack: FakeSlack) -> Iterat
     harness = Harness(settings, clock, fake_slack)
     yield harness
     harness.close()
+
+
+@pytest.fixture
+def console(settings: Settings) -> Iterator[tuple[Console, io.StringIO]]:
+    """The in-process console on a temporary data file, printing into a StringIO."""
+    out = io.StringIO()
+    console = Console(replace(settings, mode="console", signing_secret=None), out)
+    yield console, out
+    console.close()

@@ -70,7 +70,7 @@ def _channel(body: dict[str, Any]) -> str | None:
     return str(channel["id"]) if channel.get("id") else None
 
 
-def go_to_step(
+def guide_button(
     ack: Ack,
     body: dict[str, Any],
     action: dict[str, Any],
@@ -78,11 +78,18 @@ def go_to_step(
     client: WebClient,
     context: BoltContext,
 ) -> None:
-    """Next, Back and Start over: the button's value is the step to show."""
+    """Next, Back, Start over, Customer on hold and Back with customer: the button's value is
+    the step to show; the hold buttons also start or cancel the one-minute timer."""
     ack()
     services = services_of(context)
+    user = body["user"]["id"]
+    timers = HoldTimers(services.store)
+    if action["action_id"] == GuideAction.HOLD:
+        timers.start(user, _channel(body), services.clock.now())
+    elif action["action_id"] == GuideAction.RESUME:
+        timers.cancel(user)  # so no nudge comes
     state = decode(str(action.get("value", "")), services.content)
-    _show_state(_shower(body, respond, client), services, body["user"]["id"], state)
+    _show_state(_shower(body, respond, client), services, user, state)
 
 
 def pick_scenario(
@@ -103,40 +110,6 @@ def pick_scenario(
     if picked is not None:
         state = here.switch(picked.id) if here else GuideState.start(picked.id)
     _show_state(_shower(body, respond, client), services, body["user"]["id"], state)
-
-
-def hold(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
-) -> None:
-    """Customer on hold: start the one-minute timer and show it on the card."""
-    ack()
-    services = services_of(context)
-    user = body["user"]["id"]
-    HoldTimers(services.store).start(user, _channel(body), services.clock.now())
-    state = decode(str(action.get("value", "")), services.content)
-    _show_state(_shower(body, respond, client), services, user, state)
-
-
-def resume(
-    ack: Ack,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    respond: Respond,
-    client: WebClient,
-    context: BoltContext,
-) -> None:
-    """Back with customer: cancel the timer, so no nudge comes."""
-    ack()
-    services = services_of(context)
-    user = body["user"]["id"]
-    HoldTimers(services.store).cancel(user)
-    state = decode(str(action.get("value", "")), services.content)
-    _show_state(_shower(body, respond, client), services, user, state)
 
 
 def done(
@@ -192,11 +165,15 @@ def open_from_home(ack: Ack, body: dict[str, Any], client: WebClient, context: B
 
 
 def register(app: App) -> None:
-    for action_id in (GuideAction.NEXT, GuideAction.BACK, GuideAction.START_OVER):
-        app.action(action_id)(go_to_step)
+    for action_id in (
+        GuideAction.NEXT,
+        GuideAction.BACK,
+        GuideAction.START_OVER,
+        GuideAction.HOLD,
+        GuideAction.RESUME,
+    ):
+        app.action(action_id)(guide_button)
     app.action(GuideAction.PICK)(pick_scenario)
-    app.action(GuideAction.HOLD)(hold)
-    app.action(GuideAction.RESUME)(resume)
     app.action(GuideAction.LOG)(log_this_call)
     app.action(GuideAction.DONE)(done)
     app.action(GuideAction.OPEN)(open_from_home)

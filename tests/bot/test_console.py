@@ -5,13 +5,8 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
-from bot.config import Settings
 from bot.console import Console
 from bot.registry import COMMANDS
 
@@ -87,14 +82,6 @@ def test_a_corrupt_data_file_stops_start_up_clearly(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "is not valid JSON" in result.stderr
     assert (tmp_path / "bad.json").read_text() == "{not json"
-
-
-@pytest.fixture
-def console(settings: Settings) -> Iterator[tuple[Console, io.StringIO]]:
-    out = io.StringIO()
-    console = Console(replace(settings, mode="console", signing_secret=None), out)
-    yield console, out
-    console.close()
 
 
 def run(console: tuple[Console, io.StringIO], *lines: str) -> str:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
 from bot.blocks import escape
-from bot.config import Settings
 from bot.console import Console
 from bot.content import Guide, load_content
 from bot.fakeslack.server import ApiCall
@@ -259,14 +256,6 @@ def test_a_hold_from_the_modal_nudges_by_direct_message(bot: Harness) -> None:
 
 
 # --- the console ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def console(settings: Settings) -> Iterator[tuple[Console, io.StringIO]]:
-    out = io.StringIO()
-    console = Console(replace(settings, mode="console", signing_secret=None), out)
-    yield console, out
-    console.close()
 
 
 def test_console_clicks_through_every_step_to_the_end(
