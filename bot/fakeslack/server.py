@@ -84,7 +84,11 @@ class FakeSlack:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True, name="fake-slack").start()
+        server = self._server
+        # A short poll interval: shutdown() waits up to one interval, once per test.
+        threading.Thread(
+            target=lambda: server.serve_forever(poll_interval=0.05), daemon=True, name="fake-slack"
+        ).start()
         return self
 
     def stop(self) -> None:
