@@ -96,7 +96,11 @@ def _on(words: list[str], default_zone: str) -> TurnOn:
     # Days may be written with spaces after the commas: "mon, wed, fri".
     for word in _join_day_lists(words[1:]):
         found_zone = canonical_zone(word)
-        if found_zone is not None and zone is None:
+        if found_zone is not None and zone is not None:
+            raise ArgsError(
+                f"Give one time zone, not both `{zone}` and `{word}`. For example: `{EXAMPLE_ON}`"
+            )
+        if found_zone is not None:
             zone = found_zone
         elif days is None and (parsed := _days(word)) is not None:
             days = parsed

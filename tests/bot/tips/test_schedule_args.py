@@ -51,6 +51,7 @@ def test_reads_the_grammar(text: str, expected: object) -> None:
         ("on 9", "`9`"),
         ("on 09:00 Nowhere/Town", "`Nowhere/Town`"),
         ("on 09:00 weekdays daily", "`daily`"),
+        ("on 09:00 UTC Europe/London", "not both `UTC` and `Europe/London`"),
         ("skip tomorrow", "`tomorrow`"),
         ("skip 2026-02-30", "`2026-02-30`"),
         ("unskip 2026-12-25 2026-12-26", "takes one date"),
