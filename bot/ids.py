@@ -37,7 +37,12 @@ class Action(StrEnum):
 
 
 class TipAction(StrEnum):
-    pass
+    HELPFUL = "tip_helpful"
+    ANOTHER = "tip_another"
+
+
+class TipBlock(StrEnum):
+    BUTTONS = "tip_buttons"
 
 
 # --- de-escalation ---
