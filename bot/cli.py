@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="delete calls logged before the start of this day (BOT_TIMEZONE)",
     )
+    post_tip = sub.add_parser("post-tip", help="post one tip to a channel now (for cron)")
+    post_tip.add_argument("--channel", required=True, help="the channel ID, such as C0123ABCD")
+    # Points the Web API client elsewhere; only the tests use it, against the fake Slack.
+    post_tip.add_argument("--api-url", help=argparse.SUPPRESS)
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")
     return parser
@@ -77,6 +81,10 @@ def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int
         return run_console(settings)
     if command == "calls":
         return _purge_calls(settings, args.before)
+    if command == "post-tip":
+        from bot.tips.cli import main_post_tip
+
+        return main_post_tip(settings, args.channel, args.api_url)
     return run(settings)
 
 
@@ -94,7 +102,7 @@ def _purge_calls(settings: Settings, before: date) -> int:
     from bot.store import open_store
 
     cutoff = start_of(before, settings.zone)
-    store = open_store(Path(settings.db_path))
+    store = open_store(Path(settings.db_path), settings.database_url)
     try:
         purged = purge_before(store, cutoff)
     finally:
