@@ -21,6 +21,9 @@ def _panels() -> list[Panel]:
     # --- call log: the agent's open follow-ups and recent calls ---
 
     # --- managers: the last 7 days ---
+    from bot.reports.home import manager_panel
+
+    panels.append(manager_panel)
 
     return panels
 

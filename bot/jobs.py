@@ -12,7 +12,6 @@ from bot.services import Services
 
 def register_jobs(app: App, services: Services) -> None:
     ticker = services.ticker
-    del app, ticker  # used by the sections below as features land
 
     # --- daily tips ---
 
@@ -21,3 +20,6 @@ def register_jobs(app: App, services: Services) -> None:
     # --- call-log follow-up reminders and retention ---
 
     # --- managers' weekly digest ---
+    from bot.reports.slack_io import digest_job
+
+    ticker.add("weekly digest", digest_job(services, app.client))
