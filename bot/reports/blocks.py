@@ -88,9 +88,11 @@ def summary_blocks(summary: Summary, zone: str, note: str | None = None) -> list
             )
             for record in summary.recent
         ]
+    # Filter.text() is already in Slack's escaped form: its free text is escaped, the rest
+    # is checked (known categories and outcomes, numbers, user IDs).
     blocks.append(
         context(
-            f"Filter: `{escape(summary.filter.text())}` · times in {zone} · "
+            f"Filter: `{summary.filter.text()}` · times in {zone} · "
             "`/calls export` with the same filters for a spreadsheet"
         )
     )

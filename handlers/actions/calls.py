@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.ids import ReportAction
@@ -15,28 +15,29 @@ from bot.reports.service import Reports
 from bot.services import services_of
 
 
-def _tell(client: WebClient, body: dict[str, Any], text: str) -> None:
-    # The ephemeral the button sat in, if any; otherwise (App Home, a channel post) a DM.
-    user = body["user"]["id"]
-    channel = (body.get("channel") or {}).get("id")
-    if channel and (body.get("container") or {}).get("is_ephemeral"):
-        client.chat_postEphemeral(channel=channel, user=user, text=text)
+def _tell(client: WebClient, respond: Respond, body: dict[str, Any], text: str) -> None:
+    # Beside the message the button sat in, if it has a response_url; otherwise (App Home)
+    # in a direct message.
+    if body.get("response_url"):
+        respond(text=text, response_type="ephemeral", replace_original=False)
     else:
-        client.chat_postMessage(channel=user, text=text)
+        client.chat_postMessage(channel=body["user"]["id"], text=text)
 
 
-def show_details(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def show_details(
+    ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+) -> None:
     ack()
     reports = Reports(services_of(context))
     user = str(body["user"]["id"])
     call_id = str(body["actions"][0].get("value") or "")
     record = reports.log.get(call_id) if call_id else None
     if record is None:
-        _tell(client, body, "That call is no longer in the log.")
+        _tell(client, respond, body, "That call is no longer in the log.")
         return
     manager = reports.is_manager(user)
     if record.agent != user and not manager:
-        _tell(client, body, reports.refusal("other people's calls are").text)
+        _tell(client, respond, body, reports.refusal("other people's calls are").text)
         return
     now = reports.services.clock.now()
     client.views_open(trigger_id=body["trigger_id"], view=details_view(record, reports.zone, now))
