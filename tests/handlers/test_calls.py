@@ -375,3 +375,123 @@ def test_chart_uploads_a_png_to_the_managers_dm(
     content, done = uploaded(bot)
     assert content.startswith(b"\x89PNG\r\n\x1a\n")
     assert done.args["channel_id"] == "D0MANAGER1"
+
+
+# --- the weekly digest ----------------------------------------------------------------------
+
+LEADS = "C0LEADS"
+
+
+def london(*args: int) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    return datetime(*args, tzinfo=ZoneInfo("Europe/London"))
+
+
+def digests_posted(bot: Harness) -> list[ApiCall]:
+    return [
+        call
+        for call in bot.fake.calls_to("chat.postMessage")
+        if call.args.get("channel") == LEADS
+        and "Weekly digest" in call.args.get("text", "")
+        and call.answer.get("ok")
+    ]
+
+
+def test_digest_on_status_and_off(bot: Harness) -> None:
+    reply = ask(bot, f"digest on <#{LEADS}|support-leads> mon 09:00 Europe/London")
+    assert reply.args["text"] == (
+        f"Done: the weekly digest goes to <#{LEADS}> every Mon at 09:00 (Europe/London)."
+    )
+    told = bot.wait("chat.postMessage")
+    assert told.args["channel"] == LEADS and f"<@{MANAGER}> set up" in told.args["text"]
+    status = ask(bot, "digest status").args["text"]
+    assert f"<#{LEADS}> every Mon at 09:00 (Europe/London)" in status
+    assert ask(bot, "digest off").args["text"] == f"Stopped the weekly digest for <#{LEADS}>."
+    assert "No weekly digest is set up" in ask(bot, "digest status").args["text"]
+    assert "`tomorrow`" in ask(bot, f"digest on <#{LEADS}> tomorrow").args["text"]
+
+
+def test_digest_in_a_channel_without_the_bot_asks_for_an_invite(bot: Harness) -> None:
+    bot.fake.fail_next("chat.postMessage", "not_in_channel")
+    reply = ask(bot, f"digest on <#{LEADS}|leads>")
+    assert "Invite me there first" in reply.args["text"]
+    assert "No weekly digest is set up" in ask(bot, "digest status").args["text"]
+
+
+def test_the_digest_posts_last_week_once_at_its_time(bot: Harness) -> None:
+    day = timedelta(days=1)
+    # Digest day: Monday 7 December 2026, 09:00 in London. Last week: 30 Nov – 6 Dec.
+    bot.clock.set(london(2026, 12, 7, 8, 0))
+    seed(bot, ago=2 * day, heat=5, notes="<!channel> furious")
+    seed(bot, ago=3 * day, category="shipping", heat=3)
+    seed(bot, ago=4 * day, category="shipping", heat=1)
+    seed(bot, ago=10 * day, heat=2)  # the week before
+    seed(
+        bot,
+        ago=12 * day,
+        outcome="callback promised",
+        category="account",
+        follow_up_due=bot.clock.now() - 5 * day,
+    )
+    ask(bot, f"digest on <#{LEADS}|leads> monday 09:00 Europe/London")
+
+    bot.clock.set(london(2026, 12, 7, 8, 59))
+    bot.tick()
+    assert digests_posted(bot) == []
+    bot.clock.set(london(2026, 12, 7, 9, 0))
+    bot.tick()
+    bot.tick()
+    bot.clock.advance(timedelta(minutes=30))
+    bot.tick()
+    bot.restart()
+    bot.tick()
+    posted = digests_posted(bot)
+    assert len(posted) == 1
+    shown = bot.text(posted[0])
+    assert "*3 calls* last week (30 Nov – 6 Dec 2026), up 1 from 2 in the previous 7 days" in shown
+    assert "*Top categories:* shipping 2 · billing 1" in shown
+    assert "*Overdue promises: 1*" in shown and "Callback due Wed 2 Dec" in shown
+    assert "<!channel>" not in json.dumps(posted[0].args)
+    content, done = uploaded(bot)
+    assert content.startswith(b"\x89PNG") and done.args["channel_id"] == LEADS
+
+    # the next week, once more
+    bot.clock.set(london(2026, 12, 14, 9, 5))
+    bot.tick()
+    bot.tick()
+    assert len(digests_posted(bot)) == 2
+
+
+def test_a_failed_digest_post_is_retried_on_the_next_tick(bot: Harness) -> None:
+    ask(bot, f"digest on <#{LEADS}|leads>")
+    bot.clock.set(datetime(2026, 12, 7, 15, 0, tzinfo=UTC))  # Mon 09:00 in Chicago
+    bot.fake.fail_next("chat.postMessage", "internal_error")
+    bot.tick()
+    assert digests_posted(bot) == []
+    bot.tick()
+    assert len(digests_posted(bot)) == 1
+    assert "*0 calls* last week" in bot.text(digests_posted(bot)[0])
+    assert bot.fake.calls_to("files.getUploadURLExternal") == []  # nothing to chart
+
+
+# --- App Home -------------------------------------------------------------------------------
+
+
+def test_managers_get_a_last_7_days_panel_with_common_queries(
+    bot: Harness, sample: dict[str, CallRecord]
+) -> None:
+    bot.requests.open_home(MANAGER)
+    home = bot.wait("views.publish")
+    shown = bot.text(home)
+    assert "*Managers · last 7 days*" in shown and "*4 calls*" in shown
+    bot.click(home, "Escalations 30d", user=MANAGER)
+    answer = bot.wait("chat.postMessage")
+    assert answer.args["channel"] == MANAGER
+    assert "*1 call*" in bot.text(answer) and "outcome escalated" in bot.text(answer)
+    assert audit_entries(bot, 1)[0]["command"] == "home"
+
+
+def test_agents_do_not_get_the_managers_panel(bot: Harness) -> None:
+    bot.requests.open_home(AGENT)
+    assert "Managers · last 7 days" not in bot.text(bot.wait("views.publish"))
