@@ -49,7 +49,7 @@ def build_services(
     content = content or load_content(settings.content_dir)
     return Services(
         settings=settings,
-        store=store or open_store(Path(settings.db_path)),
+        store=store or open_store(Path(settings.db_path), settings.database_url),
         clock=clock,
         ticker=Ticker(clock),
         content=content,

@@ -27,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     content_sub.add_parser("check", help="validate content/ (and BOT_CONTENT_DIR); print counts")
     ingest = content_sub.add_parser("ingest", help="print candidate tips drafted from an article")
     ingest.add_argument("article", type=Path, help="a plain-text article")
+    post_tip = sub.add_parser("post-tip", help="post one tip to a channel now (for cron)")
+    post_tip.add_argument("--channel", required=True, help="the channel ID, such as C0123ABCD")
+    # Points the Web API client elsewhere; only the tests use it, against the fake Slack.
+    post_tip.add_argument("--api-url", help=argparse.SUPPRESS)
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")
     return parser
@@ -64,6 +68,10 @@ def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int
         return main_ingest(args.article)
     if command == "console":
         return run_console(settings)
+    if command == "post-tip":
+        from bot.tips.cli import main_post_tip
+
+        return main_post_tip(settings, args.channel, args.api_url)
     return run(settings)
 
 

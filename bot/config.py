@@ -31,6 +31,7 @@ class Settings:
     app_token: str | None = field(default=None, repr=False)
     signing_secret: str | None = field(default=None, repr=False)
     db_path: Path = Path("data/service-coach.json")
+    database_url: str | None = field(default=None, repr=False)  # may hold a password
     timezone: str = "UTC"
     managers: frozenset[str] = frozenset()
     manager_group: str | None = None
@@ -67,6 +68,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         app_token=app_token,
         signing_secret=signing_secret,
         db_path=Path(get("BOT_DB_PATH") or "data/service-coach.json"),
+        database_url=_database_url(get("BOT_DATABASE_URL")),
         timezone=_timezone("BOT_TIMEZONE", get("BOT_TIMEZONE") or "UTC"),
         managers=_ids("BOT_MANAGERS", get("BOT_MANAGERS"), _USER_ID, "U0123ABCD"),
         manager_group=_group(get("BOT_MANAGER_GROUP")),
@@ -187,6 +189,15 @@ def _log_level(value: str | None) -> str:
     if level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (got {value!r}).")
     return level
+
+
+def _database_url(value: str | None) -> str | None:
+    if value is not None and not value.startswith(("postgresql://", "postgres://")):
+        raise ConfigError(
+            "BOT_DATABASE_URL must be a PostgreSQL URL such as "
+            "postgresql://coach:secret@db.internal:5432/coach (leave it empty to use BOT_DB_PATH)."
+        )
+    return value
 
 
 def _folder(name: str, value: str | None) -> Path | None:

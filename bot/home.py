@@ -17,6 +17,9 @@ def _panels() -> list[Panel]:
     # Imported here so that core modules never import feature modules at load time.
     panels: list[Panel] = []
     # --- de-escalation ---
+    from bot.guides.home import home_panel as guide_panel
+
+    panels.append(guide_panel)
 
     # --- call log: the agent's open follow-ups and recent calls ---
 

@@ -37,18 +37,33 @@ class Action(StrEnum):
 
 
 class TipAction(StrEnum):
-    pass
+    HELPFUL = "tip_helpful"
+    ANOTHER = "tip_another"
+
+
+class TipBlock(StrEnum):
+    BUTTONS = "tip_buttons"
 
 
 # --- de-escalation ---
 
 
 class GuideAction(StrEnum):
-    pass
+    # Next, Back and Start over all carry the state they lead to; Slack needs distinct IDs.
+    NEXT = "guide_next"
+    BACK = "guide_back"
+    START_OVER = "guide_start_over"
+    PICK = "guide_pick"
+    HOLD = "guide_hold"
+    RESUME = "guide_resume"
+    LOG = "guide_log"
+    DONE = "guide_done"
+    OPEN = "guide_open"  # the App Home button
 
 
 class GuideView(StrEnum):
-    pass
+    GUIDE = "guide_modal"
+    LOG_SOON = "guide_log_soon"
 
 
 # --- call log ---

@@ -9,13 +9,30 @@ from slack_bolt import App
 
 from bot.services import Services
 
+TIPS_JOB = "daily tips"
+
 
 def register_jobs(app: App, services: Services) -> None:
     ticker = services.ticker
 
     # --- daily tips ---
+    from datetime import timedelta
+
+    from bot.tips.posting import TipPoster
+    from bot.tips.slack_sender import SlackSender
+
+    tip_poster = TipPoster(
+        services.store,
+        services.content,
+        SlackSender(app.client),
+        timedelta(hours=services.settings.tip_catchup_hours),
+    )
+    ticker.add(TIPS_JOB, tip_poster.tick)
 
     # --- de-escalation hold timers ---
+    from handlers.hold_nudge import send_hold_nudges
+
+    ticker.add("hold-timers", lambda now: send_hold_nudges(app.client, services, now))
 
     # --- call-log follow-up reminders and retention ---
 

@@ -25,9 +25,17 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class DropKnownNoise(logging.Filter):
+    # Bolt warns that SLACK_BOT_TOKEN is unused because the app is given a client built from
+    # that very token (for its retry handlers); the warning is true and harmless.
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def setup_logging(level: str, secrets: tuple[str, ...] = ()) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(DropKnownNoise())
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]

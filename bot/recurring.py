@@ -75,13 +75,23 @@ def days_label(days: frozenset[int]) -> str:
     return ", ".join(DAY_NAMES[d].capitalize() for d in sorted(days))
 
 
+def _claim_key(kind: str, target: str, local_day: date) -> str:
+    return f"{kind}:{target}:{local_day.isoformat()}"
+
+
+def is_claimed(store: Store, kind: str, target: str, local_day: date) -> bool:
+    """Whether the post was claimed already: a cheap look before any waiting or work. Only
+    claim_post() decides who posts."""
+    return store.get(CLAIMS, _claim_key(kind, target, local_day)) is not None
+
+
 def claim_post(store: Store, kind: str, target: str, local_day: date, now: datetime) -> bool:
     """Take the one right to post `kind` to `target` for `local_day`. True only for the first
     caller, ever, across ticks, threads and restarts."""
-    key = f"{kind}:{target}:{local_day.isoformat()}"
+    key = _claim_key(kind, target, local_day)
     return store.claim(CLAIMS, key, {"kind": kind, "target": target, "claimed_at": now.isoformat()})
 
 
 def release_post(store: Store, kind: str, target: str, local_day: date) -> None:
     """Give a claim back after a send that certainly failed, so the next tick retries it."""
-    store.delete(CLAIMS, f"{kind}:{target}:{local_day.isoformat()}")
+    store.delete(CLAIMS, _claim_key(kind, target, local_day))

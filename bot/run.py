@@ -27,10 +27,12 @@ def run(settings: Settings) -> int:
         else:
             _run_http(app, settings)
     except KeyboardInterrupt:
-        log.info("Stopping on Ctrl-C")
+        pass  # Ctrl-C: fall through to the clean stop below
     finally:
+        log.info("Stopping: finishing the ticker and closing the store")
         services.ticker.stop()
         services.store.close()
+        log.info("Stopped cleanly")
     return 0
 
 
@@ -46,7 +48,8 @@ def _run_socket(app: object, settings: Settings) -> None:
 
 
 def _run_http(app: object, settings: Settings) -> None:
-    from waitress import serve
+    from waitress.server import create_server
 
+    server = create_server(wsgi_app(app), host="0.0.0.0", port=settings.port)  # type: ignore[arg-type]  # noqa: S104
     log.info("Listening for Slack on port %s at /slack/events (health: /healthz)", settings.port)
-    serve(wsgi_app(app), host="0.0.0.0", port=settings.port)  # type: ignore[arg-type]  # noqa: S104
+    server.run()  # waitress handles Ctrl-C itself and returns

@@ -23,7 +23,7 @@ Job = Callable[[datetime], None]
 
 
 class Ticker:
-    def __init__(self, clock: Clock, every_seconds: int = 20) -> None:
+    def __init__(self, clock: Clock, every_seconds: int = 5) -> None:
         self.clock = clock
         self.every_seconds = every_seconds
         self._jobs: list[tuple[str, Job]] = []

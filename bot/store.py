@@ -224,6 +224,11 @@ def _lock_exclusively(path: Path) -> IO[bytes]:
     return handle
 
 
-def open_store(path: Path) -> Store:
-    """Open the configured store, failing with a clear StoreFileError if the file is unusable."""
+def open_store(path: Path, database_url: str | None = None) -> Store:
+    """The TinyDB file by default; PostgreSQL when a database URL is configured. Fails with a
+    clear StoreFileError when the file or the database cannot be used."""
+    if database_url:
+        from bot.pg_store import PgStore  # only deployments that use it need psycopg
+
+        return PgStore(database_url)
     return TinyStore(path)

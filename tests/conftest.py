@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -8,8 +10,10 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.console import Console
 from bot.fakeslack.server import FakeSlack
 from tests.harness import SECRET, Harness
+from tests.postgres import postgres_server, unavailable_reason
 
 
 @pytest.fixture
@@ -41,3 +45,34 @@ def bot(settings: Settings, clock: ManualClock, fake_slack: FakeSlack) -> Iterat
     harness = Harness(settings, clock, fake_slack)
     yield harness
     harness.close()
+
+
+@pytest.fixture
+def console(settings: Settings) -> Iterator[tuple[Console, io.StringIO]]:
+    """The in-process console on a temporary data file, printing into a StringIO."""
+    out = io.StringIO()
+    console = Console(replace(settings, mode="console", signing_secret=None), out)
+    yield console, out
+    console.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_database(postgres_url: str) -> str:
+    """A new, empty database on the session's server, for one test."""
+    import uuid
+
+    import psycopg
+
+    name = "coach_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return postgres_url.rsplit("/", 1)[0] + "/" + name

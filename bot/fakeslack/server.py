@@ -84,7 +84,9 @@ class FakeSlack:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True, name="fake-slack").start()
+        threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True, name="fake-slack"
+        ).start()  # a short poll, so stop() (once per test) returns at once
         return self
 
     def stop(self) -> None:

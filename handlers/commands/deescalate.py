@@ -1,12 +1,40 @@
-"""Placeholder until the feature lands."""
+"""/deescalate [scenario or word]: the step-by-step guide, privately."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from typing import Any
 
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot.guides.cards import no_match_blocks, no_match_text, step_blocks, step_text
+from bot.guides.hold_timer import HoldTimers
+from bot.guides.lookup import find_guide
+from bot.guides.state import GuideState
 from bot.ids import Command
-from handlers.coming_soon import coming_soon_command
+from bot.services import services_of
+
+
+def deescalate(ack: Ack, respond: Respond, command: dict[str, Any], context: BoltContext) -> None:
+    ack()
+    services = services_of(context)
+    content = services.content
+    asked = str(command.get("text") or "").strip()
+    guide = find_guide(content, asked) if asked else content.general_guide
+    if guide is None:
+        respond(
+            text=no_match_text(asked),
+            blocks=no_match_blocks(content, asked),
+            response_type="ephemeral",
+        )
+        return
+    state = GuideState.start(guide.id)
+    hold = HoldTimers(services.store).get(command["user_id"])
+    respond(
+        text=step_text(content, state),
+        blocks=step_blocks(content, state, hold, services.settings.zone),
+        response_type="ephemeral",
+    )
 
 
 def register(app: App) -> None:
-    app.command(Command.DEESCALATE)(coming_soon_command)
+    app.command(Command.DEESCALATE)(deescalate)

@@ -1,13 +1,63 @@
-"""Placeholder until the feature lands."""
+"""/tip [topic]: a tip now, privately. /tips …: this channel's daily-tip schedule."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from datetime import timedelta
+from typing import Any
 
+from slack_bolt import Ack, App, BoltContext, Respond
+
+from bot.blocks import escape
 from bot.ids import Command
-from handlers.coming_soon import coming_soon_command
+from bot.services import services_of
+from bot.tips.blocks import tip_message
+from bot.tips.manage import TipsManager
+from bot.tips.on_demand import UnknownTopic, tip_for
+from bot.tips.schedule_args import ArgsError, parse
+
+NO_TIPS = "No tips are loaded yet. Ask whoever runs Service Coach to check `content/tips.toml`."
+
+
+def tip(ack: Ack, respond: Respond, command: dict[str, Any], context: BoltContext) -> None:
+    ack()
+    services = services_of(context)
+    topic = str(command.get("text") or "").strip()
+    try:
+        found = tip_for(services.store, services.content, command["user_id"], topic)
+    except UnknownTopic as unknown:
+        respond(
+            text=(
+                f"I have no tips on “{escape(unknown.topic)}”. Try one of these topics: "
+                + ", ".join(unknown.topics)
+                + ". For example: `/tip empathy`"
+            ),
+            response_type="ephemeral",
+        )
+        return
+    if found is None:
+        respond(text=NO_TIPS, response_type="ephemeral")
+        return
+    respond(**tip_message(found), response_type="ephemeral")
+
+
+def tips(ack: Ack, respond: Respond, command: dict[str, Any], context: BoltContext) -> None:
+    ack()
+    services = services_of(context)
+    settings = services.settings
+    manager = TipsManager(
+        services.store, services.content, timedelta(hours=settings.tip_catchup_hours)
+    )
+    try:
+        parsed = parse(str(command.get("text") or ""), settings.timezone)
+        reply = manager.apply(
+            parsed, command["channel_id"], command["user_id"], services.clock.now()
+        )
+    except ArgsError as error:
+        # The message quotes what was typed, so it is escaped as a whole.
+        reply = ":warning: " + escape(str(error))
+    respond(text=reply, response_type="ephemeral")
 
 
 def register(app: App) -> None:
-    app.command(Command.TIP)(coming_soon_command)
-    app.command(Command.TIPS)(coming_soon_command)
+    app.command(Command.TIP)(tip)
+    app.command(Command.TIPS)(tips)

@@ -6,7 +6,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.recurring import EVERY_DAY, WEEKDAYS, Recurrence, claim_post, days_label, release_post
+from bot.recurring import (
+    EVERY_DAY,
+    WEEKDAYS,
+    Recurrence,
+    claim_post,
+    days_label,
+    is_claimed,
+    release_post,
+)
 from bot.store import TinyStore
 
 CHICAGO = Recurrence(time(9, 0), "America/Chicago", WEEKDAYS)
@@ -52,10 +60,13 @@ def test_a_claim_is_taken_once_and_can_be_released(tmp_path: Path) -> None:
     store = TinyStore(tmp_path / "db.json")
     day = date(2026, 11, 30)
     now = utc(2026, 11, 30, 15)
+    assert not is_claimed(store, "tip", "C1", day)
     assert claim_post(store, "tip", "C1", day, now) is True
+    assert is_claimed(store, "tip", "C1", day)
     assert claim_post(store, "tip", "C1", day, now) is False
     assert claim_post(store, "tip", "C2", day, now) is True
     release_post(store, "tip", "C1", day)
+    assert not is_claimed(store, "tip", "C1", day)
     assert claim_post(store, "tip", "C1", day, now) is True
 
 

@@ -6,19 +6,27 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bot.store import StoreFileError, TinyStore
+from bot.pg_store import PgStore
+from bot.store import Store, StoreFileError, TinyStore
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> TinyStore:
-    return TinyStore(tmp_path / "db.json")
+@pytest.fixture(params=["tinydb", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """Every contract test runs against both backends."""
+    if request.param == "tinydb":
+        opened: Store = TinyStore(tmp_path / "db.json")
+    else:
+        opened = PgStore(request.getfixturevalue("postgres_database"))
+    yield opened
+    opened.close()
 
 
-def test_put_get_update_delete(store: TinyStore) -> None:
+def test_put_get_update_delete(store: Store) -> None:
     store.put("schedules", "C1", {"time": "09:00", "days": ["mon"]})
     assert store.get("schedules", "C1") == {"time": "09:00", "days": ["mon"]}
     store.put("schedules", "C1", {"time": "10:00"})
@@ -31,7 +39,7 @@ def test_put_get_update_delete(store: TinyStore) -> None:
     assert store.get("schedules", "C1") is None
 
 
-def test_add_gives_growing_keys_and_scan_filters(store: TinyStore) -> None:
+def test_add_gives_growing_keys_and_scan_filters(store: Store) -> None:
     keys = [store.add("calls", {"n": n}) for n in range(5)]
     assert keys == ["1", "2", "3", "4", "5"]
     assert [doc["n"] for _, doc in store.scan("calls", lambda d: d["n"] % 2 == 0)] == [0, 2, 4]
@@ -39,13 +47,13 @@ def test_add_gives_growing_keys_and_scan_filters(store: TinyStore) -> None:
     assert store.count("calls") == 2
 
 
-def test_claim_is_exactly_once(store: TinyStore) -> None:
+def test_claim_is_exactly_once(store: Store) -> None:
     assert store.claim("posts", "C1:2026-11-30", {"by": "a"}) is True
     assert store.claim("posts", "C1:2026-11-30", {"by": "b"}) is False
     assert store.get("posts", "C1:2026-11-30") == {"by": "a"}
 
 
-def test_returned_documents_are_copies(store: TinyStore) -> None:
+def test_returned_documents_are_copies(store: Store) -> None:
     store.put("x", "k", {"list": [1]})
     doc = store.get("x", "k")
     assert doc is not None
@@ -64,7 +72,7 @@ def test_data_survives_reopening(tmp_path: Path) -> None:
     assert again.add("calls", {"notes": "next"}) == str(int(key) + 1)
 
 
-def test_concurrent_writers_lose_nothing(store: TinyStore, tmp_path: Path) -> None:
+def test_concurrent_writers_lose_nothing(store: Store) -> None:
     def write(worker: int) -> None:
         for n in range(50):
             store.add("calls", {"worker": worker, "n": n})
@@ -74,8 +82,8 @@ def test_concurrent_writers_lose_nothing(store: TinyStore, tmp_path: Path) -> No
         thread.start()
     for thread in threads:
         thread.join()
-    store.close()
-    assert TinyStore(tmp_path / "db.json").count("calls") == 200
+    assert store.count("calls") == 200
+    assert len({key for key, _ in store.scan("calls")}) == 200
 
 
 def test_a_corrupt_file_stops_start_up_and_is_left_untouched(tmp_path: Path) -> None:
@@ -123,3 +131,21 @@ def test_a_process_killed_mid_write_leaves_every_earlier_record_readable(tmp_pat
         store = TinyStore(path)
         assert store.count("calls") == len(numbers)
         store.close()
+
+
+def test_claims_are_exactly_once_across_instances(postgres_database: str) -> None:
+    first, second = PgStore(postgres_database), PgStore(postgres_database)
+    results = [
+        first.claim("posts", "tip:C1:2026-11-30", {}),
+        second.claim("posts", "tip:C1:2026-11-30", {}),
+    ]
+    assert sorted(results) == [False, True]
+    second.put("schedules", "C1", {"time": "09:00"})
+    assert first.get("schedules", "C1") == {"time": "09:00"}
+    first.close()
+    second.close()
+
+
+def test_an_unreachable_database_is_a_clear_error() -> None:
+    with pytest.raises(StoreFileError, match="Cannot connect to the database in BOT_DATABASE_URL"):
+        PgStore("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")

@@ -1,0 +1,1 @@
+"""Daily service tips: per-channel schedules, the shuffled rotation, the post and its feedback."""

@@ -1,0 +1,136 @@
+"""The daily-tip job: each tick, post the tip of every channel that is due, exactly once.
+
+For each due channel the post is claimed in the store (channel, local date) BEFORE it is sent,
+so a second tick, a second thread or a restart can never post it twice. A send that certainly
+failed gives the claim back, so the next tick retries it; a failing channel is logged and
+never stops the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from bot.content import Content, Tip
+from bot.recurring import claim_post, is_claimed, release_post
+from bot.store import Store
+from bot.tips.blocks import tip_message
+from bot.tips.picking import catalogue
+from bot.tips.rotation import Rotation, channel_deck
+from bot.tips.schedules import ChannelSchedule, Schedules
+from bot.tips.sender import ChannelGone, NotInChannel, Sender
+
+log = logging.getLogger(__name__)
+
+TIP_KIND = "tip"
+# Slack allows about one message a second per channel, and bursts across many channels are
+# rate limited too: posts due in the same tick go out a little over a second apart.
+SPACING_SECONDS = 1.1
+# At that pace a tick holding 4 posts lasts ~4.4 s, under one 5-second ticker interval, so
+# hold nudges and reminders never wait long; the rest post on the next ticks (1,000 channels
+# due at once take about 21 minutes), well inside the catch-up window.
+MAX_POSTS_PER_TICK = 4
+# A cut-off shorter than a tick interval could let a post slip between two ticks.
+MIN_CATCH_UP = timedelta(minutes=1)
+
+_GONE_REASONS = {
+    "channel_not_found": "Slack could not find the channel (it was deleted, or I can't see it)",
+    "is_archived": "the channel was archived",
+}
+
+
+def pause(seconds: float) -> None:
+    """The wait between posts; the tests replace this module attribute with a recorder."""
+    time.sleep(seconds)
+
+
+class TipPoster:
+    def __init__(
+        self,
+        store: Store,
+        content: Content,
+        sender: Sender,
+        catch_up: timedelta,
+        *,
+        wait: Callable[[float], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.content = content
+        self.sender = sender
+        self.catch_up = max(catch_up, MIN_CATCH_UP)
+        self.schedules = Schedules(store)
+        self.rotation = Rotation(store)
+        self._wait = wait
+
+    def post_now(self, channel: str) -> Tip | None:
+        """Post the channel's next tip now (None if there are no tips). The tip counts as shown
+        only once Slack took it, so a failed send does not use it up."""
+        ids = catalogue(self.content)
+        tip_id = self.rotation.peek(channel_deck(channel), ids)
+        if tip_id is None:
+            return None
+        tip = self.content.tip(tip_id)
+        self.sender.post(channel, tip_message(tip, intro="Service tip of the day"))
+        self.rotation.record(channel_deck(channel), tip_id, ids)
+        return tip
+
+    def tick(self, now: datetime) -> None:
+        due = self.due(now)
+        for number, (schedule, day) in enumerate(due[:MAX_POSTS_PER_TICK]):
+            if number:
+                (self._wait or pause)(SPACING_SECONDS)
+            if not claim_post(self.store, TIP_KIND, schedule.channel, day, now):
+                continue
+            try:
+                self._deliver(schedule, day)
+            except Exception:
+                log.exception(
+                    "The daily tip for channel %s (%s) failed; it will be retried on the next tick",
+                    schedule.channel,
+                    day,
+                )
+
+    def due(self, now: datetime) -> list[tuple[ChannelSchedule, date]]:
+        """Unposted tips due at `now`, the longest-waiting first."""
+        found = []
+        for schedule in self.schedules.active():
+            day = schedule.due(now, self.catch_up)
+            if day is not None and not is_claimed(self.store, TIP_KIND, schedule.channel, day):
+                found.append((schedule, day))
+        found.sort(key=lambda pair: pair[0].recurrence.instant_on(pair[1]))
+        return found
+
+    def _deliver(self, schedule: ChannelSchedule, day: date) -> None:
+        channel = schedule.channel
+        try:
+            self.post_now(channel)
+        except NotInChannel:
+            # Today's tip stays claimed: retrying every tick would only fail again.
+            log.warning("Not in channel %s; telling %s how to invite me", channel, schedule.set_by)
+            self.sender.direct_message(schedule.set_by, not_in_channel_text(channel))
+        except ChannelGone as gone:
+            reason = _GONE_REASONS.get(gone.code, gone.code)
+            log.warning("Pausing the daily tips for %s: %s", channel, reason)
+            self.schedules.pause(channel, reason)
+            self.sender.direct_message(schedule.set_by, paused_text(channel, reason))
+        except Exception:
+            release_post(self.store, TIP_KIND, channel, day)
+            raise
+
+
+def not_in_channel_text(channel: str) -> str:
+    return (
+        f"I couldn't post today's service tip in <#{channel}>: I'm not a member of that "
+        "channel. To let me post there, open the channel and type `/invite @Service Coach`. "
+        "The next tip will arrive at its usual time; `/tip` shows one privately in the meantime."
+    )
+
+
+def paused_text(channel: str, reason: str) -> str:
+    return (
+        f"I've paused the daily service tips for <#{channel}>: {reason}. "
+        "If the channel is back, type `/tips on 09:00` there (with your time, zone and days) "
+        "to start them again."
+    )

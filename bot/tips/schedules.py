@@ -1,0 +1,96 @@
+"""Each channel's tip schedule, persisted in the store (the source of truth for what is due)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from bot.recurring import Recurrence
+from bot.store import Doc, Store
+
+SCHEDULES = "tip_schedules"
+
+
+@dataclass(frozen=True)
+class ChannelSchedule:
+    channel: str
+    recurrence: Recurrence
+    set_by: str  # the user told about problems posting here
+    since: datetime  # when it was turned on: no post is owed for a time before this
+    paused: str | None = None  # why posting stopped (the channel was archived …), if it did
+
+    def due(self, now: datetime, catch_up: timedelta) -> date | None:
+        """The local date whose tip is due at `now`, or None (paused, not yet, or too late)."""
+        if self.paused is not None:
+            return None
+        day = self.recurrence.due(now, catch_up)
+        # Turned on at 11:00 for 09:00: today's tip is not owed. A clock moved backwards
+        # (the console) is before `since`, and then `since` says nothing.
+        if day is not None and self.since <= now and self.recurrence.instant_on(day) < self.since:
+            return None
+        return day
+
+
+def to_doc(schedule: ChannelSchedule) -> Doc:
+    rec = schedule.recurrence
+    return {
+        "channel": schedule.channel,
+        "at": rec.at.strftime("%H:%M"),
+        "zone": rec.zone,
+        "days": sorted(rec.days),
+        "skip": sorted(day.isoformat() for day in rec.skip),
+        "set_by": schedule.set_by,
+        "since": schedule.since.isoformat(),
+        "paused": schedule.paused,
+    }
+
+
+def from_doc(doc: Doc) -> ChannelSchedule:
+    return ChannelSchedule(
+        channel=doc["channel"],
+        recurrence=Recurrence(
+            at=time.fromisoformat(doc["at"]),
+            zone=doc["zone"],
+            days=frozenset(doc["days"]),
+            skip=frozenset(date.fromisoformat(day) for day in doc["skip"]),
+        ),
+        set_by=doc["set_by"],
+        since=datetime.fromisoformat(doc["since"]),
+        paused=doc.get("paused"),
+    )
+
+
+class Schedules:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, channel: str) -> ChannelSchedule | None:
+        doc = self.store.get(SCHEDULES, channel)
+        return None if doc is None else from_doc(doc)
+
+    def save(self, schedule: ChannelSchedule) -> None:
+        self.store.put(SCHEDULES, schedule.channel, to_doc(schedule))
+
+    def remove(self, channel: str) -> bool:
+        return self.store.delete(SCHEDULES, channel)
+
+    def active(self) -> list[ChannelSchedule]:
+        return [
+            from_doc(doc)
+            for _, doc in self.store.scan(SCHEDULES, lambda doc: doc.get("paused") is None)
+        ]
+
+    def pause(self, channel: str, reason: str) -> None:
+        self._change(channel, lambda s: replace(s, paused=reason))
+
+    def set_skip(self, channel: str, skip: frozenset[date]) -> ChannelSchedule | None:
+        return self._change(
+            channel, lambda s: replace(s, recurrence=replace(s.recurrence, skip=skip))
+        )
+
+    def _change(
+        self, channel: str, change: Callable[[ChannelSchedule], ChannelSchedule]
+    ) -> ChannelSchedule | None:
+        doc = self.store.update(SCHEDULES, channel, lambda doc: to_doc(change(from_doc(doc))))
+        return None if doc is None else from_doc(doc)

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from bot.config import Settings
+from bot.console import Console
+
+
+def test_tips_on_then_moving_the_clock_shows_the_post_at_its_time(settings: Settings) -> None:
+    out = io.StringIO()
+    console = Console(replace(settings, mode="console", signing_secret=None), out)
+    try:
+        for line in (":clock 2026-12-01 07:00", "/tips on 09:00 America/Chicago weekdays"):
+            assert console.handle(line)
+        assert "Daily tips are now on" in out.getvalue()
+        start = out.tell()
+        console.handle(":clock 2026-12-01 08:59")
+        assert "[#C0SUPPORT] Service Coach:" not in out.getvalue()[start:]
+        console.handle(":clock 2026-12-01 09:00")
+        shown = out.getvalue()[start:]
+        assert "[#C0SUPPORT] Service Coach:" in shown
+        assert "💡" in shown and "[1] Helpful" in shown
+        start = out.tell()
+        console.handle(":click 2")  # Another tip, privately
+        assert "(only visible to you)" in out.getvalue()[start:]
+    finally:
+        console.close()

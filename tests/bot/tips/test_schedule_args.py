@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.recurring import DAY_NAMES, EVERY_DAY, WEEKDAYS
+from bot.tips.schedule_args import (
+    WEEKENDS,
+    ArgsError,
+    ShowStatus,
+    Skip,
+    TurnOff,
+    TurnOn,
+    Unskip,
+    canonical_zone,
+    parse,
+)
+
+DEFAULT = "America/Chicago"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 09:00 America/Chicago weekdays", TurnOn(time(9), "America/Chicago", WEEKDAYS)),
+        ("on 9:05", TurnOn(time(9, 5), DEFAULT, WEEKDAYS)),
+        ("ON 23:59 daily europe/london", TurnOn(time(23, 59), "Europe/London", EVERY_DAY)),
+        ("on 07:30 mon,wed,fri UTC", TurnOn(time(7, 30), "UTC", frozenset({0, 2, 4}))),
+        ("on 07:30 mon, wed, Friday", TurnOn(time(7, 30), DEFAULT, frozenset({0, 2, 4}))),
+        ("on 00:00 weekends", TurnOn(time(0), DEFAULT, WEEKENDS)),
+        ("off", TurnOff()),
+        ("status", ShowStatus()),
+        ("", ShowStatus()),
+        ("skip 2026-12-25", Skip((date(2026, 12, 25),))),
+        ("skip 2026-12-24 2026-12-25", Skip((date(2026, 12, 24), date(2026, 12, 25)))),
+        ("unskip", Unskip(None)),
+        ("unskip 2026-12-25", Unskip(date(2026, 12, 25))),
+    ],
+)
+def test_reads_the_grammar(text: str, expected: object) -> None:
+    assert parse(text, DEFAULT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("on 24:00", "`24:00`"),
+        ("on 9", "`9`"),
+        ("on 09:00 Nowhere/Town", "`Nowhere/Town`"),
+        ("on 09:00 weekdays daily", "`daily`"),
+        ("on 09:00 UTC Europe/London", "not both `UTC` and `Europe/London`"),
+        ("skip tomorrow", "`tomorrow`"),
+        ("skip 2026-02-30", "`2026-02-30`"),
+        ("unskip 2026-12-25 2026-12-26", "takes one date"),
+        ("status please", "`please`"),
+        ("later", "`later`"),
+    ],
+)
+def test_errors_name_the_bad_part_and_give_an_example(text: str, named: str) -> None:
+    with pytest.raises(ArgsError) as raised:
+        parse(text, DEFAULT)
+    assert named in str(raised.value)
+    assert "/tips" in str(raised.value)
+
+
+def test_zones_are_matched_without_regard_to_case() -> None:
+    assert canonical_zone("america/new_york") == "America/New_York"
+    assert canonical_zone("weekdays") is None
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_a_command_or_a_clear_error(text: str) -> None:
+    try:
+        parse(text, DEFAULT)
+    except ArgsError as error:
+        message = str(error)
+    else:
+        return
+    assert "`" in message and "/tips" in message
+
+
+@given(
+    st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    st.sampled_from(["America/Chicago", "Europe/London", "Asia/Kolkata", "UTC"]),
+    st.sets(st.integers(0, 6), min_size=1),
+    st.booleans(),
+)
+def test_a_written_schedule_reads_back(
+    at: time, zone: str, days: set[int], zone_first: bool
+) -> None:
+    day_list = ",".join(DAY_NAMES[d] for d in sorted(days))
+    parts = [zone, day_list] if zone_first else [day_list, zone]
+    parsed = parse(f"on {at:%H:%M} {' '.join(parts)}", DEFAULT)
+    assert parsed == TurnOn(at, zone, frozenset(days))
+
+
+@given(st.dates())
+def test_any_date_skips_and_unskips(day: date) -> None:
+    assert parse(f"skip {day.isoformat()}", DEFAULT) == Skip((day,))
+    assert parse(f"unskip {day.isoformat()}", DEFAULT) == Unskip(day)

@@ -1,0 +1,87 @@
+"""A throwaway PostgreSQL server for the store's tests, on 127.0.0.1 at a free port.
+
+Started once per test session from the server binaries on the machine (PostgreSQL refuses to
+run as root, so as the `postgres` user when we are root). Tests that need it are skipped,
+saying why, where no server binaries are installed.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def _binary(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return candidates[-1] if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def unavailable_reason() -> str | None:
+    if not (_binary("initdb") and _binary("pg_ctl")):
+        return "PostgreSQL server binaries (initdb, pg_ctl) are not installed"
+    if os.geteuid() == 0 and not shutil.which("runuser"):
+        return "running as root without runuser to start PostgreSQL as another user"
+    return None
+
+
+@contextmanager
+def postgres_server() -> Iterator[str]:
+    """Yield the URL of a fresh server's maintenance database; stop and delete it after."""
+    initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
+    assert initdb and pg_ctl
+    folder = Path(tempfile.mkdtemp(prefix="coach-pg-"))
+    folder.chmod(0o755)
+    data = folder / "data"
+    data.mkdir()
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres", "postgres")
+        shutil.chown(folder, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT, "check": True}
+    subprocess.run(
+        [*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "coach", "--no-sync"], **quiet
+    )  # type: ignore[call-overload]
+    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        [
+            *as_user,
+            pg_ctl,
+            "-D",
+            str(data),
+            "-l",
+            str(folder / "log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        ],
+        **quiet,
+    )  # type: ignore[call-overload]
+    try:
+        yield f"postgresql://coach@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
