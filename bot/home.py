@@ -27,6 +27,9 @@ def _panels() -> list[Panel]:
     panels.append(call_panel)
 
     # --- managers: the last 7 days ---
+    from bot.reports.home import manager_panel
+
+    panels.append(manager_panel)
 
     return panels
 

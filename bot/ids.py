@@ -99,11 +99,15 @@ class CallLogBlock(StrEnum):
 
 
 class ReportAction(StrEnum):
-    pass
+    DETAILS = "report_details"  # value: the call's id
+    # App Home shortcuts; value: the query text. One id each: ids must differ within a block.
+    HOME_WEEK = "report_home_week"
+    HOME_ESCALATIONS = "report_home_escalations"
+    HOME_HOT = "report_home_hot"
 
 
 class ReportView(StrEnum):
-    pass
+    DETAILS = "report_details"
 
 
 # --- rephrasing ---

@@ -41,3 +41,6 @@ def register_jobs(app: App, services: Services) -> None:
         ticker.add(name, job)
 
     # --- managers' weekly digest ---
+    from bot.reports.slack_io import digest_job
+
+    ticker.add("weekly digest", digest_job(services, app.client))

@@ -1,12 +1,206 @@
-"""Placeholder until the feature lands."""
+"""/calls: the managers' view of the difficult-call log.
+
+    /calls [filters]            the answer, privately (agents: their own calls only)
+    /calls export [filters]     a CSV in the manager's direct message
+    /calls chart [filters]      a PNG of calls per day, stacked by category, likewise
+    /calls digest on|off|status the weekly digest for a managers' channel
+    /calls help
+
+Every listener acks first; the manager check (at most one Slack call in 10 minutes) and the
+slow work (queries, CSV, charts) happen after.
+"""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.ids import Command
-from handlers.coming_soon import coming_soon_command
+from bot.reports.access import AuditEntry, directory_of
+from bot.reports.blocks import plural
+from bot.reports.chart import calls_per_day_png
+from bot.reports.digest import (
+    DigestError,
+    DigestOff,
+    DigestOn,
+    parse_digest,
+    remove_schedule,
+    save_schedule,
+    schedules,
+)
+from bot.reports.export import to_csv
+from bot.reports.query import QueryError
+from bot.reports.service import HELP, Reports, Selection
+from bot.reports.slack_io import group_lookup, send_file_to_dm
+from bot.services import services_of
+
+_NOT_A_MEMBER = ("not_in_channel", "channel_not_found", "is_archived")
+
+
+def remember_group_lookup(context: BoltContext, next: Callable[[], None]) -> None:
+    """Give the manager directory a way to read BOT_MANAGER_GROUP through this app's client.
+
+    A global middleware, so the App Home (whose panels get no client) can tell managers too.
+    """
+    client = context.client
+    if client is not None:
+        directory = directory_of(services_of(context))
+        if directory.lookup is None:
+            directory.lookup = group_lookup(client)
+    next()
+
+
+def handle_calls(
+    ack: Ack, command: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    reports = Reports(services_of(context))
+    user = str(command["user_id"])
+    text = str(command.get("text") or "").strip()
+    verb, _, rest = text.partition(" ")
+    verb = verb.lower()
+    if verb == "help":
+        respond(text=HELP, response_type="ephemeral")
+        return
+    manager = reports.is_manager(user)
+    if verb in ("export", "chart", "digest") and not manager:
+        what = {"export": "exports are", "chart": "charts are", "digest": "the digest is"}[verb]
+        respond(text=reports.refusal(what).text, response_type="ephemeral")
+        return
+    if verb == "export":
+        _export(reports, client, respond, user, rest.strip())
+    elif verb == "chart":
+        _chart(reports, client, respond, user, rest.strip())
+    elif verb == "digest":
+        _digest(reports, client, respond, user, rest.strip())
+    else:
+        reply = reports.query(user, text, manager=manager)
+        respond(text=reply.text, blocks=reply.blocks, response_type="ephemeral")
+        # Written after the answer: with a large log a store write costs more than the query.
+        reports.record(reply.audit)
+
+
+def _selection(reports: Reports, respond: Respond, text: str) -> Selection | None:
+    try:
+        selection = reports.select(text)
+    except QueryError as error:
+        respond(text=error.message(), response_type="ephemeral")
+        return None
+    if not selection.records:
+        respond(
+            text=f"No calls match `{selection.filter.text()}` "
+            f"({selection.window.label()}), so there is nothing to send.",
+            response_type="ephemeral",
+        )
+        return None
+    return selection
+
+
+def _audit(reports: Reports, user: str, command: str, selection: Selection, text: str) -> None:
+    now = reports.services.clock.now()
+    entry = AuditEntry(user, now, command, selection.filter.text(), text, len(selection.records))
+    reports.record(entry)
+
+
+def _export(reports: Reports, client: WebClient, respond: Respond, user: str, text: str) -> None:
+    selection = _selection(reports, respond, text)
+    if selection is None:
+        return
+    window = selection.window
+    content = to_csv(selection.records, reports.zone, reports.services.clock.now())
+    filename = f"calls-{window.first.isoformat()}-to-{window.last.isoformat()}.csv"
+    count = plural(len(selection.records), "call")
+    send_file_to_dm(
+        client,
+        user,
+        content,
+        filename,
+        title=f"Difficult calls, {window.label()}",
+        comment=f"{count} matching `{selection.filter.text()}`.",
+    )
+    respond(
+        text=f"I sent you `{filename}` ({count}) in a direct message.", response_type="ephemeral"
+    )
+    _audit(reports, user, "export", selection, text)
+
+
+def _chart(reports: Reports, client: WebClient, respond: Respond, user: str, text: str) -> None:
+    selection = _selection(reports, respond, text)
+    if selection is None:
+        return
+    window = selection.window
+    title = f"Calls per day, {window.label()}"
+    png = calls_per_day_png(selection.records, window, title)
+    filename = f"calls-per-day-{window.first.isoformat()}-to-{window.last.isoformat()}.png"
+    count = plural(len(selection.records), "call")
+    send_file_to_dm(
+        client,
+        user,
+        png,
+        filename,
+        title=title,
+        comment=f"{count} matching `{selection.filter.text()}`, stacked by category.",
+    )
+    respond(text=f"I sent you the chart ({count}) in a direct message.", response_type="ephemeral")
+    _audit(reports, user, "chart", selection, text)
+
+
+def _digest(reports: Reports, client: WebClient, respond: Respond, user: str, text: str) -> None:
+    store = reports.services.store
+    try:
+        parsed = parse_digest(text, reports.zone, user)
+    except DigestError as error:
+        respond(text=error.message(), response_type="ephemeral")
+        return
+    if isinstance(parsed, DigestOn):
+        schedule = parsed.schedule
+        try:
+            # Said in the channel itself: it tells the team, and proves the bot may post there.
+            client.chat_postMessage(
+                channel=schedule.channel,
+                text=f"<@{user}> set up the weekly difficult-call digest here: "
+                f"{schedule.describe().removeprefix(f'<#{schedule.channel}> ')}.",
+            )
+        except SlackApiError as error:
+            if error.response.get("error") not in _NOT_A_MEMBER:
+                raise
+            respond(
+                text=f"I can't post in <#{schedule.channel}> yet. Invite me there first "
+                "(`/invite @Service Coach`), then try again.",
+                response_type="ephemeral",
+            )
+            return
+        save_schedule(store, schedule)
+        answer = f"Done: the weekly digest goes to {schedule.describe()}."
+    elif isinstance(parsed, DigestOff):
+        current = schedules(store)
+        if parsed.channel is None and len(current) > 1:
+            listed = ", ".join(f"<#{s.channel}>" for s in current)
+            respond(
+                text=f"There are digests for {listed}. Say which: `/calls digest off #channel`.",
+                response_type="ephemeral",
+            )
+            return
+        channel = parsed.channel or (current[0].channel if current else None)
+        if channel is None or not remove_schedule(store, channel):
+            answer = "There was no weekly digest to stop."
+        else:
+            answer = f"Stopped the weekly digest for <#{channel}>."
+    else:
+        current = schedules(store)
+        answer = (
+            "Weekly digests:\n" + "\n".join(f"• {s.describe()}" for s in current)
+            if current
+            else "No weekly digest is set up. " + "Try `/calls digest on #channel mon 09:00`."
+        )
+    respond(text=answer, response_type="ephemeral")
+    reports.record(AuditEntry(user, reports.services.clock.now(), "digest", text, text))
 
 
 def register(app: App) -> None:
-    app.command(Command.CALLS)(coming_soon_command)
+    app.use(remember_group_lookup)
+    app.command(Command.CALLS)(handle_calls)

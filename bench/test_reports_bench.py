@@ -1,0 +1,71 @@
+"""/calls 30d over 100,000 stored calls: the goal is under 200 ms from request to reply."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from bench.conftest import Seeder, sample_call
+from bot.calls.log import CallLog
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.fakeslack.server import FakeSlack
+from bot.reports.access import AUDIT
+from bot.reports.blocks import summary_blocks
+from bot.reports.query import parse_filter
+from bot.reports.summary import summarize
+from tests.harness import SECRET, Harness
+
+NOW = datetime(2026, 11, 30, 14, tzinfo=UTC)
+CATEGORIES = ("billing", "shipping", "product", "account", "technical", "other")
+MANAGER = "U0MANAGER1"
+
+
+def test_query_summary_and_blocks_100k(benchmark: BenchmarkFixture, seeded_store: Seeder) -> None:
+    log = CallLog(seeded_store("calls", [sample_call(n) for n in range(100_000)]))
+    log.count()  # builds the key index once, as the first request after start-up would
+
+    def answer() -> int:
+        flt = parse_filter("30d", CATEGORIES)
+        summary = summarize(log, flt, NOW, "America/Chicago")
+        return len(summary_blocks(summary, "America/Chicago"))
+
+    blocks = benchmark.pedantic(answer, rounds=10, iterations=1, warmup_rounds=1)
+    assert blocks > 10
+
+
+def test_full_dispatch_100k(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
+    """A signed /calls 30d through Bolt until the fake Slack receives the reply."""
+    path = tmp_path / "coach.json"
+    docs = [sample_call(n) for n in range(100_000)]
+    table = {str(n): {**doc, "_key": str(n)} for n, doc in enumerate(docs, start=1)}
+    path.write_bytes(orjson.dumps({"calls": table}))
+    settings = Settings(mode="http", bot_token="xoxb-bench", signing_secret=SECRET,
+                        db_path=path, timezone="America/Chicago")  # fmt: skip
+    fake = FakeSlack().start()
+    bot = Harness(replace(settings, managers=frozenset({MANAGER})), ManualClock(NOW), fake)
+    try:
+        bot.services.store.count("calls")
+        rounds = {"n": 0}
+
+        def settle() -> None:
+            # The audit entry is written just after each reply; let it land before the next.
+            deadline = time.monotonic() + 10
+            while bot.services.store.count(AUDIT) < rounds["n"] and time.monotonic() < deadline:
+                time.sleep(0.005)
+
+        def ask() -> None:
+            rounds["n"] += 1
+            bot.command("/calls", "30d", user=MANAGER)
+            bot.wait("response_url", count=rounds["n"])
+
+        benchmark.pedantic(ask, setup=settle, rounds=10, iterations=1, warmup_rounds=1)
+        assert "calls*" in bot.text(bot.wait("response_url"))
+    finally:
+        bot.close()
+        fake.stop()

@@ -1,0 +1,1 @@
+"""Managers' view of the call log: queries, summaries, CSV export, the weekly digest, charts."""

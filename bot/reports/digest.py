@@ -1,0 +1,268 @@
+"""The weekly digest: its schedule per channel, the `/calls digest ...` grammar, and the post.
+
+    /calls digest on #channel [mon] [09:00] [Europe/London]    (defaults: mon 09:00, BOT_TIMEZONE)
+    /calls digest off [#channel]
+    /calls digest status
+
+The post is due through `bot.recurring` and claimed there before it is sent, the same
+exactly-once mechanism as the daily tips: ticks, restarts and a second ticker never repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.blocks import Block, actions, button, context, escape, header, section
+from bot.calls.log import CallLog
+from bot.calls.model import CallRecord
+from bot.ids import ReportAction
+from bot.recurring import DAY_NAMES, Recurrence
+from bot.reports.blocks import breakdown, change_text, local_time, plural
+from bot.reports.query import Dates, Filter
+from bot.reports.summary import Summary, Window, summarize_window
+from bot.store import Store
+
+SCHEDULES = "report_digests"
+KIND = "digest"
+OVERDUE_SHOWN = 5
+_CHANNEL = re.compile(r"^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+USAGE = (
+    "*Weekly digest:*\n"
+    "• `/calls digest on #channel mon 09:00 Europe/London` (day, time and zone are optional: "
+    "Monday, 09:00 and the bot's time zone)\n"
+    "• `/calls digest off #channel` · `/calls digest status`"
+)
+
+
+class DigestError(ValueError):
+    def message(self) -> str:
+        return f"{self}\n\n{USAGE}"
+
+
+@dataclass(frozen=True)
+class DigestSchedule:
+    channel: str
+    weekday: int  # 0 = Monday
+    at: time
+    zone: str
+    set_by: str = ""
+
+    @property
+    def recurrence(self) -> Recurrence:
+        return Recurrence(self.at, self.zone, frozenset({self.weekday}))
+
+    def describe(self) -> str:
+        day = DAY_NAMES[self.weekday].capitalize()
+        return f"<#{self.channel}> every {day} at {self.at:%H:%M} ({self.zone})"
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "channel": self.channel,
+            "weekday": self.weekday,
+            "at": self.at.strftime("%H:%M"),
+            "zone": self.zone,
+            "set_by": self.set_by,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> DigestSchedule:
+        return cls(
+            channel=doc["channel"],
+            weekday=int(doc["weekday"]),
+            at=time.fromisoformat(doc["at"]),
+            zone=doc["zone"],
+            set_by=doc.get("set_by", ""),
+        )
+
+
+@dataclass(frozen=True)
+class DigestOn:
+    schedule: DigestSchedule
+
+
+@dataclass(frozen=True)
+class DigestOff:
+    channel: str | None
+
+
+@dataclass(frozen=True)
+class DigestStatus:
+    pass
+
+
+DigestCommand = DigestOn | DigestOff | DigestStatus
+
+
+def parse_digest(text: str, default_zone: str, user: str = "") -> DigestCommand:
+    """Read what follows `/calls digest`; raise DigestError saying what was wrong."""
+    words = text.split()
+    if not words or words[0].lower() == "status":
+        if len(words) > 1:
+            raise DigestError("`status` takes nothing after it.")
+        return DigestStatus()
+    verb, rest = words[0].lower(), words[1:]
+    if verb == "off":
+        if len(rest) > 1:
+            raise DigestError("`off` takes at most one channel.")
+        return DigestOff(_channel(rest[0]) if rest else None)
+    if verb != "on":
+        raise DigestError(f"`{_code(words[0])}` is not `on`, `off` or `status`.")
+    channel: str | None = None
+    weekday: int | None = None
+    at: time | None = None
+    zone: str | None = None
+    for word in rest:
+        lowered = word.lower()
+        if word.startswith(("<#", "#")):
+            if channel is not None:
+                raise DigestError("one channel at a time, please.")
+            channel = _channel(word)
+        elif lowered[:3] in DAY_NAMES and _is_day_name(lowered):
+            if weekday is not None:
+                raise DigestError("the digest is weekly: give one day.")
+            weekday = DAY_NAMES.index(lowered[:3])
+        elif _TIME.match(word):
+            if at is not None:
+                raise DigestError("give one time, such as `09:00`.")
+            match = _TIME.match(word)
+            assert match is not None
+            at = time(int(match.group(1)), int(match.group(2)))
+        elif "/" in word or word.upper() == "UTC":
+            if zone is not None:
+                raise DigestError("give one time zone, such as `Europe/London`.")
+            zone = _zone(word)
+        else:
+            raise DigestError(
+                f"I don't know `{_code(word)}`: expected a channel, a day (mon … sun), a time "
+                "(HH:MM, 24-hour) or a time zone (such as Europe/London)."
+            )
+    if channel is None:
+        raise DigestError("which channel? Add it, such as `#support-leads`.")
+    return DigestOn(
+        DigestSchedule(
+            channel=channel,
+            weekday=0 if weekday is None else weekday,
+            at=time(9, 0) if at is None else at,
+            zone=zone or default_zone,
+            set_by=user,
+        )
+    )
+
+
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _is_day_name(word: str) -> bool:
+    return word in DAY_NAMES or word in _FULL_DAYS or (len(word) >= 3 and _prefix_of_day(word))
+
+
+def _prefix_of_day(word: str) -> bool:
+    return any(full.startswith(word) for full in _FULL_DAYS)
+
+
+def _channel(word: str) -> str:
+    match = _CHANNEL.match(word)
+    if not match:
+        raise DigestError(
+            f"`{_code(word)}` is not a channel I can read: pick it from Slack's list as you type #."
+        )
+    return match.group(1)
+
+
+def _zone(word: str) -> str:
+    try:
+        ZoneInfo(word)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DigestError(
+            f"`{_code(word)}` is not a time zone; use a name such as Europe/London or "
+            "America/Chicago."
+        ) from None
+    return word
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")[:80]
+
+
+# --- storing schedules ---------------------------------------------------------------------
+
+
+def save_schedule(store: Store, schedule: DigestSchedule) -> None:
+    store.put(SCHEDULES, schedule.channel, schedule.to_doc())
+
+
+def remove_schedule(store: Store, channel: str) -> bool:
+    return store.delete(SCHEDULES, channel)
+
+
+def schedules(store: Store) -> list[DigestSchedule]:
+    return [DigestSchedule.from_doc(doc) for _key, doc in store.scan(SCHEDULES)]
+
+
+def due_digests(
+    store: Store, now: datetime, catch_up: timedelta
+) -> list[tuple[DigestSchedule, date]]:
+    """Each schedule whose post is due now, with the local date it belongs to."""
+    due = []
+    for schedule in schedules(store):
+        day = schedule.recurrence.due(now, catch_up)
+        if day is not None:
+            due.append((schedule, day))
+    return due
+
+
+# --- the post ------------------------------------------------------------------------------
+
+
+def last_week(local_day: date, zone: str) -> Window:
+    """The seven local days before the post's day."""
+    return Window(local_day - timedelta(days=7), local_day - timedelta(days=1), zone)
+
+
+def digest_summary(log: CallLog, window: Window, now: datetime) -> Summary:
+    return summarize_window(log, Filter(period=Dates(window.first, window.last)), window, now)
+
+
+def digest_blocks(
+    summary: Summary, overdue: list[CallRecord], zone: str
+) -> tuple[str, list[Block]]:
+    """The digest message: text for notifications, and blocks. Nobody is mentioned, so a
+    post in the managers' channel pings no agent; Details opens each call privately."""
+    window = summary.window
+    heat = "—" if summary.average_heat is None else f"{summary.average_heat:.1f} of 5"
+    blocks: list[Block] = [
+        header("Weekly difficult-call digest"),
+        section(
+            f"*{plural(summary.count, 'call')}* last week ({window.label()}), "
+            f"{change_text(summary)}\n"
+            f"*Top categories:* {breakdown(summary.by_category, limit=3)}\n"
+            f"*By outcome:* {breakdown(summary.by_outcome)}\n"
+            f"*Average heat:* {heat}"
+        ),
+    ]
+    if overdue:
+        blocks.append(section(f"*Overdue promises: {len(overdue)}*"))
+        for record in overdue[:OVERDUE_SHOWN]:
+            due = local_time(record.follow_up_due, zone) if record.follow_up_due else "—"
+            blocks.append(
+                section(
+                    f"Callback due {due} · {escape(record.category)} · heat {record.heat} · "
+                    f"logged {local_time(record.created_at, zone, '%-d %b')}",
+                    accessory=button("Details", ReportAction.DETAILS, record.id),
+                )
+            )
+        if len(overdue) > OVERDUE_SHOWN:
+            blocks.append(context(f"…and {len(overdue) - OVERDUE_SHOWN} more."))
+    else:
+        blocks.append(section("*Overdue promises:* none. Every callback promised is on time."))
+    blocks += [
+        actions(button("Last 7 days in detail", ReportAction.HOME_WEEK, "7d")),
+        context(f"Times in {zone}. Managers: `/calls` for more, `/calls digest off` to stop."),
+    ]
+    text = f"Weekly digest: {plural(summary.count, 'difficult call')} last week"
+    return text, blocks

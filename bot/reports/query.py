@@ -1,0 +1,378 @@
+"""The /calls filter language: parsing what a person typed into a `Filter`, and back.
+
+    /calls [period] [category:X] [outcome:X] [heat:>=N] [@agent] ["free text"]
+
+A period is `today`, `Nd` (the last N local days, today included), `YYYY-MM` or
+`YYYY-MM-DD..YYYY-MM-DD`; the default is 7d. Repeating a category, outcome or agent widens
+the match (any of them); repeating heat or free text narrows it (all of them).
+
+Slack sends the command text with `&`, `<` and `>` escaped and mentions as `<@U123|name>`,
+so quoted text is unescaped here and mentions are read in that form.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from bot.calls.model import HEAT_RANGE, OUTCOMES
+
+DEFAULT_DAYS = 7
+MAX_DAYS = 3660
+MAX_QUERY_LENGTH = 2000
+MIN_YEAR, MAX_YEAR = 2000, 2099
+_OPEN_QUOTES = {'"': '"', "“": "”", "”": "”"}
+_DAYS = re.compile(r"^(\d{1,4})d$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+_MENTION = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$")
+_HEAT = re.compile(r"^(>=|<=|>|<|=)?([0-9]+)$")
+_HEAT_SPAN = re.compile(r"^([0-9]+)\.\.([0-9]+)$")
+
+SYNTAX = (
+    '*How to ask:* `/calls [period] [category:X] [outcome:X] [heat:>=N] [@agent] ["text"]`\n'
+    "• period: `today`, `7d` (default), `30d`, `2026-11` or `2026-11-01..2026-11-15`\n"
+    '• `category:billing`, `outcome:escalated` or `outcome:"callback promised"`\n'
+    "• `heat:>=4`, `heat:4`, `heat:<=2` (1 calm to 5 furious)\n"
+    '• `@someone` for one agent\'s calls, `"charged twice"` to search the notes\n'
+    "Example: `/calls 30d category:billing heat:>=4`"
+)
+
+
+class QueryError(ValueError):
+    """What was wrong with a query, in words for the person who typed it."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(self.problems))
+
+    def message(self) -> str:
+        listed = "\n".join(f"• {problem}" for problem in self.problems)
+        return f"I couldn't read that query:\n{listed}\n\n{SYNTAX}"
+
+
+@dataclass(frozen=True)
+class LastDays:
+    """The last `days` local days, today included (`today` is 1)."""
+
+    days: int
+
+    def dates(self, today: date) -> tuple[date, date]:
+        return today - timedelta(days=self.days - 1), today
+
+    def text(self) -> str:
+        return "today" if self.days == 1 else f"{self.days}d"
+
+
+@dataclass(frozen=True)
+class Dates:
+    """Local dates from `first` to `last`, both included."""
+
+    first: date
+    last: date
+
+    def dates(self, today: date) -> tuple[date, date]:
+        return self.first, self.last
+
+    def text(self) -> str:
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+
+Period = LastDays | Dates
+
+
+@dataclass(frozen=True)
+class Filter:
+    period: Period = LastDays(DEFAULT_DAYS)
+    categories: frozenset[str] = frozenset()
+    outcomes: frozenset[str] = frozenset()
+    heat: tuple[int, int] = (HEAT_RANGE.start, HEAT_RANGE.stop - 1)
+    agents: frozenset[str] = frozenset()
+    texts: tuple[str, ...] = field(default=())
+
+    def with_agent(self, agent: str) -> Filter:
+        return replace(self, agents=frozenset({agent}))
+
+    def matches_doc(self, doc: dict[str, Any]) -> bool:
+        """Does a stored call document (CallRecord.to_doc) match everything but the period?
+
+        Works on the raw document so that a query over many calls builds records only for
+        the calls it keeps.
+        """
+        if self.categories and doc.get("category") not in self.categories:
+            return False
+        if self.outcomes and doc.get("outcome") not in self.outcomes:
+            return False
+        if self.agents and doc.get("agent") not in self.agents:
+            return False
+        low, high = self.heat
+        if not low <= int(doc.get("heat", 0)) <= high:
+            return False
+        if self.texts:
+            notes = str(doc.get("notes", "")).casefold()
+            return all(text.casefold() in notes for text in self.texts)
+        return True
+
+    def text(self) -> str:
+        """The canonical query text: parsing it gives this filter back."""
+        parts = [self.period.text()]
+        parts += [f"category:{_quote_if_needed(c)}" for c in sorted(self.categories)]
+        parts += [f"outcome:{_quote_if_needed(o)}" for o in sorted(self.outcomes)]
+        low, high = self.heat
+        if (low, high) != (HEAT_RANGE.start, HEAT_RANGE.stop - 1):
+            if low == high:
+                parts.append(f"heat:{low}")
+            elif high == HEAT_RANGE.stop - 1:
+                parts.append(f"heat:>={low}")
+            elif low == HEAT_RANGE.start:
+                parts.append(f"heat:<={high}")
+            else:
+                parts.append(f"heat:{low}..{high}")
+        parts += [f"<@{agent}>" for agent in sorted(self.agents)]
+        parts += [f'"{_slack_escape(text)}"' for text in self.texts]
+        return " ".join(parts)
+
+    def describe(self) -> str:
+        """The filters other than the period, in words (mrkdwn, user text escaped)."""
+        words: list[str] = []
+        if self.categories:
+            words.append("category " + " or ".join(sorted(self.categories)))
+        if self.outcomes:
+            words.append("outcome " + " or ".join(sorted(self.outcomes)))
+        low, high = self.heat
+        if (low, high) != (HEAT_RANGE.start, HEAT_RANGE.stop - 1):
+            words.append(f"heat {low}" if low == high else f"heat {low}–{high}")
+        if self.agents:
+            words.append("agent " + " or ".join(f"<@{a}>" for a in sorted(self.agents)))
+        words += [f"notes containing “{_slack_escape(text)}”" for text in self.texts]
+        return ", ".join(words)
+
+
+def _slack_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _slack_unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _quote_if_needed(value: str) -> str:
+    return f'"{value}"' if " " in value else value
+
+
+# --- reading the text ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    raw: str  # as typed, for messages
+    value: str  # quotes removed
+    quoted: bool  # the whole token was one quoted string
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split on whitespace, keeping quoted parts (`"..."` or “...”) and `<...>` together."""
+    tokens: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        start = i
+        value: list[str] = []
+        quoted_parts = 0
+        plain_parts = 0
+        while i < n and not text[i].isspace():
+            char = text[i]
+            if char in _OPEN_QUOTES:
+                close = text.find(_OPEN_QUOTES[char], i + 1)
+                if close == -1:
+                    raise QueryError([f"a quote is not closed: `{_code(text[i:])}`"])
+                value.append(text[i + 1 : close])
+                quoted_parts += 1
+                i = close + 1
+            elif char == "<" and not value and text.find(">", i) != -1:
+                # A mention or channel as Slack sends it, which may hold spaces: <@U1|a b>
+                end = text.find(">", i) + 1
+                value.append(text[i:end])
+                plain_parts += 1
+                i = end
+            else:
+                value.append(char)
+                plain_parts += 1
+                i += 1
+        tokens.append(Token(text[start:i], "".join(value), quoted_parts == 1 and not plain_parts))
+    return tokens
+
+
+def _code(text: str) -> str:
+    # Inside `code`, a backtick would end the span early; the rest is shown as typed.
+    return text.replace("`", "'")[:80]
+
+
+def parse_filter(text: str, categories: Sequence[str]) -> Filter:
+    """Read a query; raise QueryError naming every part that could not be read."""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryError([f"that query is {len(text)} characters long; keep it under 2,000"])
+    known_categories = {c.casefold(): c for c in categories}
+    problems: list[str] = []
+    unknown: list[str] = []
+    period: Period | None = None
+    found_categories: set[str] = set()
+    found_outcomes: set[str] = set()
+    low, high = HEAT_RANGE.start, HEAT_RANGE.stop - 1
+    agents: set[str] = set()
+    texts: list[str] = []
+
+    for token in tokenize(text):
+        if token.quoted:
+            words = _slack_unescape(token.value)
+            if words.strip():
+                texts.append(words)
+            else:
+                problems.append("empty quotes: put the words to search for inside them")
+            continue
+        key, sep, value = token.value.partition(":")
+        key = key.casefold()
+        if sep and key in ("category", "outcome", "heat"):
+            value = _slack_unescape(value).strip()
+            if key == "category":
+                wanted = value.casefold()
+                if wanted in known_categories:
+                    found_categories.add(known_categories[wanted])
+                else:
+                    problems.append(
+                        f"there is no category `{_code(value)}`; the categories are "
+                        + ", ".join(categories)
+                    )
+            elif key == "outcome":
+                outcome = _outcome(value)
+                if outcome is None:
+                    problems.append(
+                        f"there is no outcome `{_code(value)}`; the outcomes are "
+                        + ", ".join(OUTCOMES)
+                    )
+                else:
+                    found_outcomes.add(outcome)
+            else:
+                span = _heat(value)
+                if span is None:
+                    problems.append(
+                        f"`heat:{_code(value)}` is not a heat from 1 to 5; try `heat:>=4` or "
+                        "`heat:2`"
+                    )
+                else:
+                    low, high = max(low, span[0]), min(high, span[1])
+            continue
+        mention = _MENTION.match(token.value)
+        if mention:
+            agents.add(mention.group(1))
+            continue
+        if token.value.startswith("@"):
+            problems.append(
+                f"`{_code(token.raw)}` is not a Slack mention: pick the person from Slack's "
+                "list as you type @"
+            )
+            continue
+        parsed = _period(token.value)
+        if parsed is not None:
+            if isinstance(parsed, str):
+                problems.append(parsed)
+            elif period is not None:
+                problems.append(
+                    f"only one period at a time: `{period.text()}` or `{parsed.text()}`"
+                )
+            else:
+                period = parsed
+            continue
+        unknown.append(token.raw)
+
+    if unknown:
+        named = ", ".join(f"`{_code(u)}`" for u in unknown)
+        problems.insert(0, f"I don't know the filter{'s' if len(unknown) > 1 else ''} {named}")
+    if low > high:
+        problems.append("those heat filters leave no heat from 1 to 5 to match")
+    if problems:
+        raise QueryError(problems)
+    return Filter(
+        period=period or LastDays(DEFAULT_DAYS),
+        categories=frozenset(found_categories),
+        outcomes=frozenset(found_outcomes),
+        heat=(low, high),
+        agents=frozenset(agents),
+        texts=tuple(texts),
+    )
+
+
+def _outcome(value: str) -> str | None:
+    wanted = " ".join(value.casefold().replace("_", " ").replace("-", " ").split())
+    if not wanted:
+        return None
+    if wanted in OUTCOMES:
+        return wanted
+    starting = [o for o in OUTCOMES if o.startswith(wanted)]
+    return starting[0] if len(starting) == 1 else None
+
+
+def _heat(value: str) -> tuple[int, int] | None:
+    top = HEAT_RANGE.stop - 1
+    bottom = HEAT_RANGE.start
+    span = _HEAT_SPAN.match(value)
+    if span:
+        first, last = int(span.group(1)), int(span.group(2))
+        if bottom <= first <= last <= top:
+            return first, last
+        return None
+    match = _HEAT.match(value)
+    if not match:
+        return None
+    op, number = match.group(1) or "=", int(match.group(2))
+    bounds = {
+        "=": (number, number),
+        ">=": (number, top),
+        "<=": (bottom, number),
+        ">": (number + 1, top),
+        "<": (bottom, number - 1),
+    }[op]
+    first, last = max(bounds[0], bottom), min(bounds[1], top)
+    in_range = bottom <= number <= top
+    return (first, last) if in_range and first <= last else None
+
+
+def _period(value: str) -> Period | str | None:
+    """A period, a problem with something that looks like one, or None if it does not."""
+    word = value.casefold()
+    if word == "today":
+        return LastDays(1)
+    days = _DAYS.match(word)
+    if days:
+        count = int(days.group(1))
+        if not 1 <= count <= MAX_DAYS:
+            return f"`{_code(value)}`: a period is 1 to {MAX_DAYS} days"
+        return LastDays(count)
+    month = _MONTH.match(word)
+    if month:
+        year, number = int(month.group(1)), int(month.group(2))
+        if not 1 <= number <= 12:
+            return f"`{_code(value)}` is not a month; write it as `2026-11`"
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return f"`{_code(value)}`: the log covers {MIN_YEAR} to {MAX_YEAR}"
+        return Dates(date(year, number, 1), date(year, number, monthrange(year, number)[1]))
+    span = _RANGE.match(word)
+    if span:
+        try:
+            first, last = date.fromisoformat(span.group(1)), date.fromisoformat(span.group(2))
+        except ValueError:
+            return f"`{_code(value)}` has a date that does not exist"
+        if not MIN_YEAR <= first.year <= last.year <= MAX_YEAR and last >= first:
+            return f"`{_code(value)}`: the log covers {MIN_YEAR} to {MAX_YEAR}"
+        if last < first:
+            return f"`{_code(value)}` ends before it starts"
+        if (last - first).days + 1 > MAX_DAYS:
+            return f"`{_code(value)}`: a period is 1 to {MAX_DAYS} days"
+        return Dates(first, last)
+    return None

@@ -1,0 +1,91 @@
+"""The managers' view as one object the listeners call: who may ask, what the answer is, and
+what goes into the audit. Free of Slack: it returns text and blocks, the listeners send them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.blocks import Block
+from bot.calls.log import CallLog
+from bot.calls.model import CallRecord
+from bot.reports.access import AuditEntry, ManagerDirectory, audit, directory_of
+from bot.reports.blocks import summary_blocks, summary_text
+from bot.reports.digest import USAGE as DIGEST_USAGE
+from bot.reports.query import SYNTAX, Filter, QueryError, parse_filter
+from bot.reports.summary import Window, matching, summarize, window_for
+from bot.services import Services
+
+HELP = (
+    f"{SYNTAX}\n\n"
+    "*Managers also have:*\n"
+    "• `/calls export [filters]`: a spreadsheet (CSV) of the matching calls, in a direct "
+    "message\n"
+    "• `/calls chart [filters]`: a chart of calls per day by category\n"
+    f"{DIGEST_USAGE}"
+)
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    blocks: list[Block] | None = None
+    audit: AuditEntry | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A manager's filter made concrete, for an export or a chart."""
+
+    filter: Filter
+    window: Window
+    records: list[CallRecord]  # newest first
+
+
+class Reports:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.log = CallLog(services.store)
+        self.directory: ManagerDirectory = directory_of(services)
+        self.zone = services.settings.timezone
+
+    def is_manager(self, user: str) -> bool:
+        return self.directory.is_manager(user)
+
+    def refusal(self, what: str) -> Reply:
+        return Reply(
+            f"Sorry, {what} for managers only. If you need it, please ask "
+            f"{self.directory.who_to_ask()}. You can always see your own calls with `/calls`."
+        )
+
+    def parse(self, text: str) -> Filter:
+        return parse_filter(text, self.services.content.categories)
+
+    def query(self, user: str, text: str, *, manager: bool, command: str = "query") -> Reply:
+        """The answer to `/calls [filters]` (or an App Home button) for `user`."""
+        try:
+            flt = self.parse(text)
+        except QueryError as error:
+            return Reply(error.message())
+        note = None
+        if not manager:
+            if flt.agents - {user}:
+                return self.refusal("other people's calls are")
+            if not flt.agents:
+                note = "You can see only your own calls, so these are yours."
+            flt = flt.with_agent(user)
+        now = self.services.clock.now()
+        summary = summarize(self.log, flt, now, self.zone)
+        entry = None
+        if manager:
+            entry = AuditEntry(user, now, command, flt.text(), text, summary.count)
+        return Reply(summary_text(summary), summary_blocks(summary, self.zone, note), entry)
+
+    def select(self, text: str) -> Selection:
+        """The calls a manager's export or chart covers; QueryError if the filter is bad."""
+        flt = self.parse(text)
+        window = window_for(flt.period, self.services.clock.now(), self.zone)
+        return Selection(flt, window, matching(self.log, flt, window))
+
+    def record(self, entry: AuditEntry | None) -> None:
+        if entry is not None:
+            audit(self.services.store, entry)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.recurring import DAY_NAMES
+from bot.reports.digest import (
+    DigestError,
+    DigestOff,
+    DigestOn,
+    DigestSchedule,
+    DigestStatus,
+    parse_digest,
+)
+
+
+def test_on_with_everything_and_with_defaults() -> None:
+    assert parse_digest("on <#C0LEADS|leads> mon 09:00 Europe/London", "UTC", "U1") == DigestOn(
+        DigestSchedule("C0LEADS", 0, time(9, 0), "Europe/London", "U1")
+    )
+    assert parse_digest("on <#C0LEADS> Friday 16:30", "America/Chicago") == DigestOn(
+        DigestSchedule("C0LEADS", 4, time(16, 30), "America/Chicago")
+    )
+    assert parse_digest("on <#C0LEADS>", "UTC") == DigestOn(
+        DigestSchedule("C0LEADS", 0, time(9, 0), "UTC")
+    )
+
+
+def test_off_and_status() -> None:
+    assert parse_digest("off", "UTC") == DigestOff(None)
+    assert parse_digest("OFF <#C0LEADS|x>", "UTC") == DigestOff("C0LEADS")
+    assert parse_digest("", "UTC") == parse_digest("status", "UTC") == DigestStatus()
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("on", "which channel?"),
+        ("on #leads", "pick it from Slack's list"),
+        ("on <#C0LEADS> Mars/Base", "is not a time zone"),
+        ("on <#C0LEADS> 25:00", "I don't know `25:00`"),
+        ("on <#C0LEADS> mon tue", "give one day"),
+        ("sometimes", "is not `on`, `off` or `status`"),
+    ],
+)
+def test_problems_are_named(text: str, problem: str) -> None:
+    with pytest.raises(DigestError) as raised:
+        parse_digest(text, "UTC")
+    assert (
+        problem in raised.value.message() and "/calls digest on #channel" in raised.value.message()
+    )
+
+
+@given(st.text(max_size=120))
+def test_never_crashes_on_any_text(text: str) -> None:
+    try:
+        parse_digest(text, "UTC")
+    except DigestError as error:
+        assert str(error)  # noqa: PT017 - every refusal says why
+
+
+@given(
+    st.from_regex(r"C[A-Z0-9]{2,10}", fullmatch=True),
+    st.integers(0, 6),
+    st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    st.sampled_from(["UTC", "Europe/London", "America/Chicago", "Asia/Kolkata"]),
+    st.permutations(range(4)),
+)
+def test_settings_in_any_order_read_back(
+    channel: str, day: int, at: time, zone: str, order: list[int]
+) -> None:
+    words = [f"<#{channel}|name>", DAY_NAMES[day], f"{at:%H:%M}", zone]
+    text = "on " + " ".join(words[n] for n in order)
+    assert parse_digest(text, "UTC") == DigestOn(DigestSchedule(channel, day, at, zone))
