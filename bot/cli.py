@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     post_tip.add_argument("--channel", required=True, help="the channel ID, such as C0123ABCD")
     # Points the Web API client elsewhere; only the tests use it, against the fake Slack.
     post_tip.add_argument("--api-url", help=argparse.SUPPRESS)
+    rephrase = sub.add_parser("rephrase", help="check a draft reply read from standard input")
+    rephrase.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    rephrase.add_argument(
+        "--jsonl", action="store_true", help="one JSON string per input line, one result per line"
+    )
+    rephrase.add_argument("--customer", metavar="TEXT", help="the customer's message, for context")
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")
     return parser
@@ -53,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "manifest":
         return _manifest(check=args.check)
     load_dotenv()
+    if command == "rephrase":
+        return _rephrase(args)  # needs no Slack settings
     try:
         settings = load_settings(os.environ)
     except ConfigError as error:
@@ -125,3 +133,15 @@ def _manifest(check: bool) -> int:
         )
         return 1
     return 0
+
+
+def _rephrase(args: argparse.Namespace) -> int:
+    from bot.rephrase.cli import main_rephrase
+    from bot.rephrase.engine import default_engine
+
+    try:
+        engine = default_engine()
+    except ContentError as error:
+        print(f"Content error: {error}", file=sys.stderr)
+        return 2
+    return main_rephrase(engine, as_json=args.json, jsonl=args.jsonl, customer=args.customer)

@@ -114,12 +114,15 @@ class ReportView(StrEnum):
 
 
 class RephraseAction(StrEnum):
-    pass
+    ANOTHER_WORDING = "rephrase_another_wording"
+    DRAFT_INPUT = "rephrase_draft_input"
 
 
 class RephraseView(StrEnum):
-    pass
+    DRAFT = "rephrase_draft"
+    RESULT = "rephrase_result"
 
 
 class RephraseBlock(StrEnum):
-    pass
+    DRAFT = "draft"  # the modal's input; also the field name in :submit draft="…"
+    ANOTHER = "rephrase_another"

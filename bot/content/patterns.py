@@ -6,7 +6,7 @@ import re
 
 # Curly quotes are mapped one-to-one onto straight ones, so offsets into the normalised
 # text are also offsets into the original.
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTE_PAIRS = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 
 # A \b next to a non-word character demands a word character on the other side, so a
 # pattern such as "listen," would never match before a space. These alternations enforce
@@ -19,7 +19,10 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 
 def normalise_quotes(text: str) -> str:
     """Return text with curly quotes straightened (same length as the input)."""
-    return text.translate(_QUOTES)
+    # Four str.replace calls are many times faster than str.translate on long text.
+    for curly, straight in _QUOTE_PAIRS:
+        text = text.replace(curly, straight)
+    return text
 
 
 def wrap_pattern(pattern: str) -> str:

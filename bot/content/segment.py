@@ -22,6 +22,7 @@ _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _LINE_BREAK = re.compile(r"\n")
 _TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_TOKEN_WINDOW = 64
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -53,7 +54,9 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False  # "approx. five", "right… no": the sentence carries on
     if marks != ".":
         return True  # "!", "?", "..." followed by a capital or the end
-    token_match = _TOKEN_BEFORE.search(text, 0, match.start())
+    # Only the last few characters can hold the token; searching from 0 made splitting
+    # quadratic in the text's length.
+    token_match = _TOKEN_BEFORE.search(text, max(0, match.start() - _TOKEN_WINDOW), match.start())
     token = token_match.group(1).lower() if token_match else ""
     if token in ABBREVIATIONS:
         return False

@@ -1,12 +1,36 @@
-"""Placeholder until the feature lands."""
+"""/rephrase <draft>: check a draft privately; /rephrase alone opens a modal for long drafts."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
 from bot.ids import Command
-from handlers.coming_soon import coming_soon_command
+from bot.rephrase.answer import rephrase_answer
+from bot.rephrase.blocks import draft_modal
+from bot.services import services_of
+
+
+def rephrase_command(
+    ack: Ack, respond: Respond, command: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    draft = command.get("text") or ""
+    if not draft.strip():
+        client.views_open(trigger_id=command["trigger_id"], view=draft_modal())
+        return
+    services = services_of(context)
+    answer = rephrase_answer(
+        draft,
+        content=services.content,
+        store=services.store,
+        clock=services.clock,
+        user=command["user_id"],
+    )
+    respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 
 
 def register(app: App) -> None:
-    app.command(Command.REPHRASE)(coming_soon_command)
+    app.command(Command.REPHRASE)(rephrase_command)

@@ -1,0 +1,47 @@
+"""One answer for every surface (slash command, modal, shortcut, button): text and blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.blocks import Block
+from bot.clock import Clock
+from bot.content import Content
+from bot.rephrase.blocks import (
+    answer_blocks,
+    empty_text,
+    has_alternatives,
+    summary_text,
+    too_long_text,
+)
+from bot.rephrase.engine import MAX_DRAFT, engine_for
+from bot.rephrase.state import WordingState, encode
+from bot.store import Store
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    blocks: list[Block] | None = None
+
+
+def problem(draft: str) -> str | None:
+    """Why this draft can't be checked (empty, too long), or None."""
+    if not draft.strip():
+        return empty_text()
+    if len(draft) > MAX_DRAFT:
+        return too_long_text(len(draft))
+    return None
+
+
+def rephrase_answer(
+    draft: str, *, content: Content, store: Store, clock: Clock, user: str, variant: int = 0
+) -> Answer:
+    refusal = problem(draft)
+    if refusal is not None:
+        return Answer(refusal)
+    analysis = engine_for(content).analyse(draft, variant=variant)
+    value = None
+    if has_alternatives(analysis):
+        value = encode(WordingState(draft, variant + 1), store, clock, user)
+    return Answer(summary_text(analysis), answer_blocks(analysis, content, variant, value))

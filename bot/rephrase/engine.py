@@ -1,0 +1,117 @@
+"""The rephrase engine: loaded once (phrasebook, jargon, VADER lexicon), then reused."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+from bot.content import Content, load_content
+from bot.content.segment import sentence_spans
+from bot.rephrase import plain, tone
+from bot.rephrase.models import Analysis, Finding
+from bot.rephrase.nudges import has_way_forward, nudges
+from bot.rephrase.phrasebook import gate, phrasebook_findings
+from bot.rephrase.politeness import Politeness
+from bot.rephrase.rewrite import rewrite
+
+MAX_DRAFT = 4000  # the longest draft Slack surfaces accept; the engine itself has no limit
+# Words inside quotation marks are the customer's (or a policy's), not the agent's tone.
+_QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d")
+
+
+class Engine:
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._rules = gate(content.rules)
+        self._jargon = plain.compile_jargon(content.jargon)
+        self._politeness = Politeness()
+
+    def findings(self, text: str) -> tuple[Finding, ...]:
+        found = [
+            *phrasebook_findings(self._rules, text),
+            *tone.shouting(text),
+            *tone.profanity(text),
+            *plain.jargon(self._jargon, text),
+            *plain.long_sentences(text),
+            *plain.passive_evasions(text),
+        ]
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in quoted)]
+        found = _soften_refusals(text, found)
+        return tuple(sorted(found, key=lambda f: (f.start, -f.end, -f.rank)))
+
+    def score(self, text: str, findings: tuple[Finding, ...] | None = None) -> float:
+        return self._politeness.score(text, self.findings(text) if findings is None else findings)
+
+    def analyse(
+        self, draft: str, customer_message: str | None = None, *, variant: int = 0
+    ) -> Analysis:
+        findings = self.findings(draft)
+        rewritten = rewrite(draft, findings, variant)
+        score = self._politeness.score(draft, findings)
+        rewrite_score = score if rewritten == draft else self.score(rewritten)
+        return Analysis(
+            draft=draft,
+            findings=findings,
+            nudges=nudges(draft, customer_message),
+            rewrite=rewritten,
+            score=score,
+            rewrite_score=rewrite_score,
+        )
+
+
+def _soften_refusals(text: str, found: list[Finding]) -> list[Finding]:
+    """A "we can't" followed, in its sentence or the next, by what you CAN do is fine."""
+    if not any(f.kind == "absolute-no" and f.serious for f in found):
+        return found
+    spans = sentence_spans(text)
+    softened: list[Finding] = []
+    for finding in found:
+        if finding.kind == "absolute-no" and finding.serious:
+            index = next(
+                (i for i, (a, b) in enumerate(spans) if a <= finding.start < b), len(spans) - 1
+            )
+            end = spans[min(index + 1, len(spans) - 1)][1] if spans else len(text)
+            if has_way_forward(text[finding.start : end]):
+                finding = _replace_severity(finding, "low")
+        softened.append(finding)
+    return softened
+
+
+def _replace_severity(finding: Finding, severity: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, severity=severity)
+
+
+_lock = threading.Lock()
+_engines: dict[int, tuple[Content, Engine]] = {}
+
+
+def engine_for(content: Content) -> Engine:
+    """One engine per loaded Content, built on first use and shared by every thread."""
+    with _lock:
+        entry = _engines.get(id(content))
+        if entry is None or entry[0] is not content:
+            entry = (content, Engine(content))
+            _engines[id(content)] = entry
+        return entry[1]
+
+
+_default: Engine | None = None
+
+
+def default_engine() -> Engine:
+    """The built-in content plus BOT_CONTENT_DIR, if set; no Slack settings needed."""
+    global _default
+    with _lock:
+        if _default is None:
+            extra = os.environ.get("BOT_CONTENT_DIR")
+            _default = Engine(load_content(Path(extra) if extra else None))
+        return _default
+
+
+def analyse(draft: str, customer_message: str | None = None) -> Analysis:
+    return default_engine().analyse(draft, customer_message)

@@ -1,0 +1,149 @@
+"""Tone checks the phrasebook can't express as phrases: SHOUTING and profanity."""
+
+from __future__ import annotations
+
+import re
+
+from bot.rephrase.models import Finding
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitals that are not shouting: acronyms a customer knows, and codes.
+ACRONYMS = _words(
+    """
+    AM PM OK ID IT US UK EU USA PIN ATM ATMS SMS SSO API APIS VIP SIM TV PC USB PDF FAQ
+    URL GP NHS MRI TSA NBA PSN UTC GMT EST PST CET BST HR CEO IBAN BIC IVA VAT GST IRS
+    DVD GPS CD DIY ETA HIST ECON MBA PHD BBC CNN NASA NATO EV AC DC IOS WIFI LED LCD HD
+    UPS DHL FEDEX USPS AA AAA NFC QR CVV OTP FAQS SUV RSVP AKA ASAP
+    """
+)
+# Everyday words that only appear in capitals when someone raises their voice.
+COMMON = _words(
+    """
+    a all always am an and any are as at be been but by can cannot did do does done dont
+    for from get go had has have he her here him his how i if in is isnt it its just
+    know last me more must my never no not now of off on once one only or our out please
+    read really right said same say see she should so stop that the their them then there
+    these they this those three times to told too twice two up very was we were what when
+    where which who why will with wont would yes yet you your
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """
+)
+PROPER = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december"
+)
+_CAPS_WORD = r"[A-Z]+(?:['\u2019][A-Z]+)?"
+# A word of capitals not glued to a hyphen or digits, so ORD-99812 and SIM-only stay codes.
+_CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD})*(?![\w-])")
+_LONG_WORD = 5
+
+_SHOUT_WHY = "Words in capitals read as shouting, so the customer hears anger rather than help."
+
+# (pattern, replacement): "" drops the word. Word boundaries keep Scunthorpe and scrapbook safe.
+_PROFANITY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), replacement)
+    for pattern, replacement in (
+        (r"\b(?:as|the) hell\b", ""),
+        (r"\b(?:god ?damn|damn|dammit|crap|shit|fuck|hell)\b[,!]+", ""),  # an interjection
+        (r"\bhell of a\b", "a very"),
+        (r"\bpissed(?: off)?\b", "upset"),
+        (r"\b(?:crap|shit|bullshit)\b", "rubbish"),
+        (r"\b(?:crappy|shitty)\b", "poor"),
+        (r"\bsucks\b", "is frustrating"),
+        (
+            r"\b(?:god ?damn(?:ed)?|damn(?:ed)?|bloody|freaking|frigging|fricking|effing"
+            r"|fucking|f\*+king)\b",
+            "",
+        ),
+        (r"\b(?:fuck\w*|wtf|stfu|asshole|arsehole|bastard|bitch\w*|wanker)\b", ""),
+    )
+)
+_PROFANITY_WHY = (
+    "Swearing, even at a third party, sounds unprofessional and makes the customer uneasy."
+)
+
+
+def shouting(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for match in _CAPS_RUN.finditer(text):
+        words = match.group().split()
+        if not _is_shouting(words):
+            continue
+        found.append(
+            Finding(
+                kind="shouting",
+                severity="medium",
+                start=match.start(),
+                end=match.end(),
+                text=match.group(),
+                why=_SHOUT_WHY,
+                tip="tone-matches-words",
+                suggestions=(_calm(match.group()),),
+                rule="capitals",
+            )
+        )
+    return found
+
+
+def _is_shouting(words: list[str]) -> bool:
+    plain = [w for w in words if _key(w) not in ACRONYMS]
+    if not plain or all(len(w) == 1 for w in plain):
+        return False  # "I", "A", or acronyms only
+    if len(words) >= 2 and sum(len(w) for w in plain) >= 4:
+        return True  # "I SAID", "THREE TIMES"
+    return any(_key(w) in COMMON or len(w) >= _LONG_WORD for w in plain)
+
+
+def _key(word: str) -> str:
+    return re.sub(r"['\u2019]", "", word).upper() if word.isupper() else word
+
+
+def _calm(caps: str) -> str:
+    """Lower-case shouted words, keeping "I" and day and month names capitalised."""
+
+    def one(word: str) -> str:
+        lower = word.lower()
+        if lower == "i" or lower.startswith(("i'", "i\u2019")):
+            return "I" + lower[1:]
+        return lower.capitalize() if lower in PROPER else lower
+
+    return re.sub(r"\S+", lambda m: one(m.group()), caps)
+
+
+_PROFANE_STEMS = (
+    "damn", "dammit", "crap", "shit", "fuck", "hell", "piss", "sucks", "bloody", "freak",
+    "frig", "frick", "effing", "f*", "wtf", "stfu", "arse", "ass", "bastard", "bitch", "wanker",
+)  # fmt: skip
+
+
+def profanity(text: str) -> list[Finding]:
+    folded = text.casefold()
+    if not any(stem in folded for stem in _PROFANE_STEMS):
+        return []
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, replacement in _PROFANITY:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(
+                Finding(
+                    kind="profanity",
+                    severity="high",
+                    start=start,
+                    end=end,
+                    text=match.group(),
+                    why=_PROFANITY_WHY,
+                    tip="respect-when-angry",
+                    suggestions=(replacement,),
+                    rule="profanity",
+                )
+            )
+    return found

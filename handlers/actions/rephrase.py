@@ -1,0 +1,53 @@
+""" "Try another wording": the same draft rewritten with each finding's next suggestion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.blocks import section
+from bot.ids import RephraseAction
+from bot.rephrase.answer import rephrase_answer
+from bot.rephrase.blocks import result_view
+from bot.rephrase.state import decode
+from bot.services import services_of
+
+EXPIRED = "That draft is no longer available. Run `/rephrase` again with your draft."
+
+
+def another_wording(
+    ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    services = services_of(context)
+    state = decode(body["actions"][0].get("value", ""), services.store)
+    in_modal = (body.get("container") or {}).get("type") == "view"
+    if state is None:
+        if in_modal:
+            client.views_update(view_id=body["view"]["id"], view=result_view([section(EXPIRED)]))
+        else:
+            respond(text=EXPIRED, response_type="ephemeral", replace_original=False)
+        return
+    answer = rephrase_answer(
+        state.draft,
+        content=services.content,
+        store=services.store,
+        clock=services.clock,
+        user=body["user"]["id"],
+        variant=state.variant,
+    )
+    if in_modal:
+        client.views_update(view_id=body["view"]["id"], view=result_view(answer.blocks or []))
+    else:
+        respond(
+            text=answer.text,
+            blocks=answer.blocks,
+            response_type="ephemeral",
+            replace_original=True,
+        )
+
+
+def register(app: App) -> None:
+    app.action(RephraseAction.ANOTHER_WORDING)(another_wording)

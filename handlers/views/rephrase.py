@@ -1,0 +1,44 @@
+"""The /rephrase modal's submission.
+
+The submission is acknowledged at once with a "Checking your draft…" view, then the result
+replaces it through views.update (the pattern Netflix's Dispatch uses). The analysis itself
+takes milliseconds, but this keeps the acknowledgement well inside Slack's 3 seconds however
+busy the thread pool is, and sends the result through the Web API, where its size is checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.ids import RephraseAction, RephraseBlock, RephraseView
+from bot.rephrase.answer import problem, rephrase_answer
+from bot.rephrase.blocks import checking_view, result_view
+from bot.services import services_of
+
+
+def submit_draft(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    field = view["state"]["values"].get(RephraseBlock.DRAFT, {})
+    draft = (field.get(RephraseAction.DRAFT_INPUT) or {}).get("value") or ""
+    refusal = problem(draft)
+    if refusal is not None:
+        ack(response_action="errors", errors={RephraseBlock.DRAFT: refusal})
+        return
+    ack(response_action="update", view=checking_view())
+    services = services_of(context)
+    answer = rephrase_answer(
+        draft,
+        content=services.content,
+        store=services.store,
+        clock=services.clock,
+        user=body["user"]["id"],
+    )
+    client.views_update(view_id=view["id"], view=result_view(answer.blocks or []))
+
+
+def register(app: App) -> None:
+    app.view(RephraseView.DRAFT)(submit_draft)

@@ -1,0 +1,125 @@
+"""The engine's checks one by one, and the rewrite's seams."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rephrase import Engine, analyse
+
+
+def _rules(engine: Engine, text: str) -> list[str]:
+    return [f.rule for f in engine.findings(text) if f.serious]
+
+
+def test_the_brief_example() -> None:
+    analysis = analyse("You're wrong, calm down.")
+    assert [f.text for f in analysis.findings] == ["You're wrong", "calm down"]
+    assert "wrong" not in analysis.rewrite
+    assert "calm down" not in analysis.rewrite
+    assert analysis.rewrite_score > analysis.score
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You're right", "No problem at all!", "Hello from Scunthorpe!", "Your new PIN and ATM card."],
+)
+def test_kind_or_ordinary_text_is_not_flagged(engine: Engine, text: str) -> None:
+    assert _rules(engine, text) == []
+
+
+def test_not_our_problem_is_flagged(engine: Engine) -> None:
+    assert "not-our-problem" in _rules(engine, "Sorry, that is not our problem.")
+
+
+@pytest.mark.parametrize(
+    ("text", "shout"),
+    [
+        ("I SAID it ships today.", "I SAID"),
+        ("It arrives on MONDAY.", "MONDAY"),
+        ("THE SERVERS ARE DOWN.", "THE SERVERS ARE DOWN"),
+    ],
+)
+def test_capitals_that_shout(engine: Engine, text: str, shout: str) -> None:
+    assert [f.text for f in engine.findings(text) if f.kind == "shouting"] == [shout]
+
+
+@pytest.mark.parametrize(
+    "text", ["Your PIN, SMS code and VIP pass", "Order ORD-99812 via the API", "NBA 2K26 on PSN"]
+)
+def test_acronyms_are_not_shouting(engine: Engine, text: str) -> None:
+    assert [f for f in engine.findings(text) if f.kind == "shouting"] == []
+
+
+def test_profanity_needs_whole_words(engine: Engine) -> None:
+    assert [f.text for f in engine.findings("The damn courier.") if f.kind == "profanity"] == [
+        "damn"
+    ]
+    safe = "Scunthorpe scrapbook, hello, shell, assess, classic"
+    assert [f for f in engine.findings(safe) if f.kind == "profanity"] == []
+
+
+def test_jargon_wall_is_medium_and_explained_in_the_rewrite(engine: Engine) -> None:
+    analysis = engine.analyse("Your ONT shows LOS, so the NOC booked a truck roll.")
+    assert {f.severity for f in analysis.findings if f.kind == "jargon"} == {"medium"}
+    assert "ONT (the box where the fibre line enters your home)" in analysis.rewrite
+    one = engine.findings("Your SLA is 4 hours.")
+    assert [(f.kind, f.severity) for f in one] == [("jargon", "low")]
+
+
+def test_passive_evasion_is_owned(engine: Engine) -> None:
+    analysis = engine.analyse("Mistakes were made with your order.")
+    assert analysis.rewrite == "We made a mistake with your order."
+
+
+def test_long_sentence_is_a_low_finding(engine: Engine) -> None:
+    text = " ".join(["word"] * 45) + "."
+    assert [(f.kind, f.severity) for f in engine.findings(text)] == [("long-sentence", "low")]
+
+
+def test_quoted_customer_words_are_not_the_agents(engine: Engine) -> None:
+    assert _rules(engine, 'You wrote "calm down, it is not our problem" and I am sorry.') == []
+
+
+def test_a_refusal_with_a_way_forward_is_softened(engine: Engine) -> None:
+    assert _rules(engine, "We can't refund it, but what I can do is send a new one.") == []
+    assert _rules(engine, "We can't refund it.") == ["we-cant"]
+
+
+def test_nudges(engine: Engine) -> None:
+    kinds = [n.kind for n in engine.analyse("We can't refund it.", "It broke, again!").nudges]
+    assert kinds == ["thanks", "apology", "next-step", "way-forward"]
+    polite = "Thanks, and I'm sorry it broke. I'll send a new one by 5 pm today."
+    assert engine.analyse(polite, "It broke!").nudges == ()
+
+
+def test_rewrite_seams(engine: Engine) -> None:
+    assert engine.analyse("Why are you so upset? It is fine.").rewrite.startswith(
+        "I completely understand, and I'd feel the same in your shoes. It"
+    )
+    assert engine.analyse("Lol, that's on me.").rewrite == "That's on me."
+    assert engine.analyse("Sigh. For the last time: Friday.").rewrite == "To confirm: Friday."
+    assert engine.analyse("Come in like you were told.").rewrite == "Come in."
+    assert (
+        engine.analyse("You\u2019re wrong, it shipped.").rewrite
+        == "I see your point, and may I offer an alternative? It shipped."
+    )
+
+
+def test_curly_apostrophes_keep_their_offsets(engine: Engine) -> None:
+    text = "Mrs. O\u2019Brien, it\u2019s not my fault."
+    (finding,) = [f for f in engine.findings(text) if f.serious]
+    assert text[finding.start : finding.end] == finding.text == "it\u2019s not my fault"
+    assert "O\u2019Brien" in engine.analyse(text).rewrite
+
+
+def test_variants_cycle_through_suggestions(engine: Engine) -> None:
+    first = engine.analyse("Obviously it shipped.").rewrite
+    second = engine.analyse("Obviously it shipped.", variant=1).rewrite
+    assert first == "It shipped."
+    assert second == "As it turns out it shipped."
+
+
+def test_score_is_bounded_and_orders_politeness(engine: Engine) -> None:
+    rude = engine.score("Calm down. You're wrong. Stop calling.")
+    kind = engine.score("Hi Sam, thank you, and I'm sorry for the wait. Could you send a photo?")
+    assert -1 <= rude < 0 < kind <= 1

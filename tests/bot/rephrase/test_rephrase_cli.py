@@ -1,0 +1,83 @@
+"""`python -m bot rephrase`: the report, --json, --jsonl, --customer, team jargon."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+FIELDS = {"kind", "severity", "start", "end", "text", "why", "tip", "suggestions"}
+
+
+def rephrase(*args: str, stdin: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    # No Slack settings at all: the CLI must not need them.
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "rephrase", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**clean, "PYTHONPATH": str(ROOT), **env},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_json_flags_each_phrase_and_rewrites_both(tmp_path: Path) -> None:
+    result = rephrase("--json", stdin="You're wrong, calm down.", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert set(out) == {"findings", "nudges", "rewrite", "score", "rewrite_score"}
+    assert [f["text"] for f in out["findings"]] == ["You're wrong", "calm down"]
+    assert all(set(f) == FIELDS for f in out["findings"])
+    assert all(set(n) == {"kind", "why", "suggestion"} for n in out["nudges"])
+    assert "wrong" not in out["rewrite"] and "calm down" not in out["rewrite"]
+    assert out["rewrite_score"] > out["score"]
+
+
+def test_offsets_are_characters_of_the_input(tmp_path: Path) -> None:
+    draft = "Café ☕ for Mrs. O\u2019Brien: it\u2019s not my fault."
+    out = json.loads(rephrase("--json", stdin=draft, cwd=tmp_path).stdout)
+    (finding,) = out["findings"]
+    assert draft[finding["start"] : finding["end"]] == finding["text"]
+
+
+def test_human_report_and_customer_context(tmp_path: Path) -> None:
+    result = rephrase(
+        "--customer", "My parcel never arrived!", stdin="It ships Friday.", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Tone:" in result.stdout
+    assert "say sorry" in result.stdout
+    assert "Rewrite:\nIt ships Friday." in result.stdout
+
+
+def test_jsonl_one_result_per_line(tmp_path: Path) -> None:
+    lines = json.dumps("Whatever.") + "\n" + json.dumps("Thanks, it ships today!") + "\n"
+    result = rephrase("--jsonl", stdin=lines, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["rewrite"] == "I understand."
+    assert second["findings"] == []
+
+
+def test_jsonl_names_a_bad_line(tmp_path: Path) -> None:
+    result = rephrase("--jsonl", stdin='{"draft": "x"}\n"ok"\n', cwd=tmp_path)
+    assert result.returncode == 1
+    assert "line 1: expected a JSON string" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_team_jargon_is_flagged(tmp_path: Path) -> None:
+    (tmp_path / "phrasebook.toml").write_text(
+        '[jargon]\n[[jargon.term]]\nterm = "flux capacitor"\nplain = "the timing part"\n'
+    )
+    result = rephrase(
+        "--json", stdin="Your flux capacitor failed.", cwd=tmp_path, BOT_CONTENT_DIR=str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == ["jargon"]
