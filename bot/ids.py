@@ -63,7 +63,6 @@ class GuideAction(StrEnum):
 
 class GuideView(StrEnum):
     GUIDE = "guide_modal"
-    LOG_SOON = "guide_log_soon"
 
 
 # --- call log ---

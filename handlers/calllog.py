@@ -26,11 +26,16 @@ def open_call_log_modal(
     *,
     response_url: str | None = None,
     note: str = "",
+    over_modal: bool = False,
 ) -> None:
     """Open the call-log form. The confirmation goes to `response_url` when given (the
-    command's or shortcut's), otherwise to the agent's DM with the bot."""
+    command's or shortcut's), otherwise to the agent's DM with the bot. From inside a modal
+    (`over_modal`), the form is pushed on top of it, as Slack requires."""
     view = call_log_modal(content, prefill, meta=FormMeta(response_url=response_url), note=note)
-    client.views_open(trigger_id=trigger_id, view=view)
+    if over_modal:
+        client.views_push(trigger_id=trigger_id, view=view)
+    else:
+        client.views_open(trigger_id=trigger_id, view=view)
 
 
 def tell(client: WebClient, user: str, response_url: str | None, reply: dict[str, Any]) -> None:

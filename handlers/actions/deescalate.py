@@ -12,7 +12,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import Block, modal, section
+from bot.blocks import Block
+from bot.calls.modal import CallPrefill
 from bot.guides.cards import (
     THANKS_TEXT,
     guide_modal,
@@ -24,8 +25,9 @@ from bot.guides.cards import (
 )
 from bot.guides.hold_timer import HoldTimers
 from bot.guides.state import GuideState, decode, guide_or_none, guide_prefill
-from bot.ids import Command, GuideAction, GuideView
+from bot.ids import GuideAction
 from bot.services import Services, services_of
+from handlers.calllog import open_call_log_modal
 
 Show = Callable[[str, str, list[Block]], None]  # (modal title, notification text, blocks)
 
@@ -122,35 +124,32 @@ def done(
     _shower(body, respond, client)(GUIDE_TITLE, THANKS_TEXT, thanks_blocks())
 
 
-LOG_SOON_TEXT = (
-    "Logging a call straight from the guide is coming soon. For now, type "
-    f"`{Command.LOGCALL}` to record it, e.g. `{Command.LOGCALL} billing 4 resolved: "
-    "charged twice, refund issued`."
-)
-
-
 def log_this_call(
     ack: Ack,
     body: dict[str, Any],
     action: dict[str, Any],
-    respond: Respond,
     client: WebClient,
     context: BoltContext,
 ) -> None:
-    """The hand-off to the call log. When its modal lands, open it here (views.open, or
-    views.push from the App Home modal, with body["trigger_id"]) prefilled with `prefill`."""
+    """The hand-off to the call log: its form, prefilled with the guide and the steps walked."""
     ack()
-    state = decode(str(action.get("value", "")), services_of(context).content)
-    prefill = guide_prefill(state) if state else {}
-    del prefill  # the call-log modal will take it: {"guide": id, "steps": ["general:1", ...]}
-    if (body.get("container") or {}).get("type") == "view":
-        client.views_push(
-            trigger_id=body["trigger_id"],
-            view=modal("Log this call", [section(LOG_SOON_TEXT)], callback_id=GuideView.LOG_SOON),
-        )
-    else:
-        # A new message, so the last step's card (and its Done button) stays.
-        respond(text=LOG_SOON_TEXT, response_type="ephemeral", replace_original=False)
+    content = services_of(context).content
+    state = decode(str(action.get("value", "")), content)
+    guide = guide_or_none(content, state.guide) if state else None
+    prefill = CallPrefill(
+        notes=f"Guide used: {guide.name}. " if guide else "",
+        steps=tuple(guide_prefill(state)["steps"]) if state else (),
+    )
+    note = f"From the *{guide.name}* guide: the steps you walked are ticked." if guide else ""
+    open_call_log_modal(
+        client,
+        body["trigger_id"],
+        content,
+        prefill,
+        response_url=body.get("response_url"),
+        note=note,
+        over_modal=(body.get("container") or {}).get("type") == "view",
+    )
 
 
 def open_from_home(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.blocks import escape
+from bot.calls.log import CallLog
 from bot.console import Console
 from bot.content import Guide, load_content
 from bot.fakeslack.server import ApiCall
@@ -141,9 +142,15 @@ def test_switching_scenario_keeps_the_steps_walked_for_the_call_log(bot: Harness
         "steps": ["general:1", "general:2"]
         + [f"abusive-caller:{n}" for n in range(1, len(abusive.steps) + 1)],
     }
-    logged = press(bot, card, "Log this call")
-    assert logged.args.get("replace_original") is False  # the card and its Done button stay
-    assert "/logcall" in bot.text(logged)
+    form = press(bot, card, "Log this call", method="views.open")
+    assert "From the *Abusive caller* guide" in bot.text(form)
+    response = bot.submit(form, contact="phone", category="billing", heat="4", outcome="resolved")
+    assert response.status == 200 and not response.body
+    assert "Logged call" in bot.text(bot.wait("response_url"))  # where the agent started
+    stored = CallLog(bot.services.store).get("1")
+    assert stored is not None
+    assert stored.steps == tuple(guide_prefill(state)["steps"])
+    assert stored.notes.startswith("Guide used: Abusive caller.")
 
 
 def test_hold_timer_nudges_once_after_a_minute_with_the_words_to_use(bot: Harness) -> None:
@@ -237,7 +244,8 @@ def test_app_home_opens_the_guide_in_a_modal(bot: Harness) -> None:
     for _ in GUIDES["social-media"].steps[1:]:
         modal = press(bot, modal, "Next")
     pushed = press(bot, modal, "Log this call", method="views.push")
-    assert "/logcall" in bot.text(pushed)
+    assert "From the *Social media complaint* guide" in bot.text(pushed)
+    assert "social-media:1" in json.dumps(pushed.args["view"])  # the steps walked are ticked
     thanks = press(bot, modal, "Done")
     assert "Thank you for working through it" in bot.text(thanks)
     assert bot.fake.calls_to("response_url") == []
