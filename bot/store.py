@@ -88,7 +88,11 @@ class TinyStore(Store):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock_file = _lock_exclusively(path)
-        self._db = TinyDB(path, storage=AtomicJSONStorage)
+        try:
+            self._db = TinyDB(path, storage=AtomicJSONStorage)
+        except BaseException:
+            self._lock_file.close()  # a file we refuse to open must not stay locked
+            raise
         self._lock = threading.RLock()
         # key -> TinyDB doc_id for each collection, so lookups by key never scan.
         self._index: dict[str, dict[str, int]] = {}

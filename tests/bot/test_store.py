@@ -70,6 +70,7 @@ def test_data_survives_reopening(tmp_path: Path) -> None:
     assert again.get("schedules", "C1") == {"time": "09:00"}
     assert again.get("calls", key) == {"notes": "hi"}
     assert again.add("calls", {"notes": "next"}) == str(int(key) + 1)
+    again.close()
 
 
 def test_concurrent_writers_lose_nothing(store: Store) -> None:
@@ -115,8 +116,9 @@ def _write_forever(path: str, ready: multiprocessing.synchronize.Event) -> None:
 def test_a_process_killed_mid_write_leaves_every_earlier_record_readable(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     for attempt in range(5):
-        ready = multiprocessing.get_context("fork").Event()
-        writer = multiprocessing.get_context("fork").Process(
+        # spawn, not fork: forking a process that runs threads (the fake Slack's) can deadlock.
+        ready = multiprocessing.get_context("spawn").Event()
+        writer = multiprocessing.get_context("spawn").Process(
             target=_write_forever, args=(str(path), ready)
         )
         writer.start()

@@ -32,7 +32,7 @@ def _log_forever(path: str, ready: Any) -> None:
 
 def test_a_writer_killed_mid_write_leaves_every_earlier_call_readable(tmp_path: Path) -> None:
     path = tmp_path / "calls.json"
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     seen = 0
     for attempt in range(3):
         ready = context.Event()
