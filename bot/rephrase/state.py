@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from bot.store import Store
 
 VALUE_LIMIT = 2000
 COLLECTION = "rephrase_drafts"
+# A stored draft is a customer reply: keep it only as long as its button is likely to be used.
+KEEP_DRAFTS_FOR = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -45,3 +48,9 @@ def decode(value: str, store: Store) -> WordingState | None:
     if doc is None or not isinstance(doc.get("draft"), str):
         return None
     return WordingState(doc["draft"], variant)
+
+
+def forget_old_drafts(store: Store, now: datetime) -> int:
+    """Delete stored drafts older than KEEP_DRAFTS_FOR; their buttons then say they expired."""
+    edge = (now - KEEP_DRAFTS_FOR).isoformat()
+    return store.delete_where(COLLECTION, lambda doc: str(doc.get("at", "")) < edge)

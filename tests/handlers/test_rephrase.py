@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from bot.ids import RephraseView, Shortcut
 from bot.rephrase.state import COLLECTION
@@ -130,10 +131,16 @@ def test_message_shortcut_on_a_message_without_text(bot: Harness) -> None:
     assert "no text to check" in bot.text(bot.wait("response_url"))
 
 
-def test_an_expired_button_says_so(bot: Harness) -> None:
+def test_a_stored_draft_is_forgotten_after_a_day_and_its_button_says_so(bot: Harness) -> None:
     draft = "Obviously it shipped. " + "Your parcel is with the courier today. " * 60
     bot.command("/rephrase", draft)
     reply = bot.wait("response_url")
-    bot.services.store.delete_where(COLLECTION, lambda doc: True)
+    assert bot.services.store.count(COLLECTION) == 1
+    bot.clock.advance(timedelta(hours=23))
+    bot.tick()
+    assert bot.services.store.count(COLLECTION) == 1
+    bot.clock.advance(timedelta(hours=2))
+    bot.tick()
+    assert bot.services.store.count(COLLECTION) == 0
     bot.click(reply, "Try another wording")
     assert "no longer available" in bot.text(bot.wait("response_url", count=2))
