@@ -10,12 +10,13 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.process import free_port
 
 
 def _binary(name: str) -> str | None:
@@ -24,12 +25,6 @@ def _binary(name: str) -> str | None:
         return found
     candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     return candidates[-1] if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def unavailable_reason() -> str | None:
@@ -54,7 +49,7 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(data, "postgres", "postgres")
         shutil.chown(folder, "postgres", "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
+    port = free_port()
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT, "check": True}
     subprocess.run(
         [*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "coach", "--no-sync"], **quiet

@@ -1,24 +1,8 @@
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_bot(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**clean, "PYTHONPATH": str(ROOT), **env},
-        timeout=60,
-        check=False,
-    )
+from tests.process import run_bot
 
 
 def test_content_check_prints_counts(tmp_path: Path) -> None:

@@ -1,64 +1,30 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from bot.console import Console
 from bot.registry import COMMANDS
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.process import run_bot
 
 
 def test_piped_help_lists_every_command_and_exits(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
-    env["BOT_DB_PATH"] = str(tmp_path / "console.json")
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "console"],
-        input="/help\n",
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-        check=False,
-    )
+    result = run_bot("console", cwd=tmp_path, stdin="/help\n", BOT_DB_PATH=str(tmp_path / "c.json"))
     assert result.returncode == 0, result.stderr
     for info in COMMANDS:
         assert str(info.command) in result.stdout
 
 
 def test_run_without_credentials_starts_the_console_and_says_why(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        input=":quit\n",
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(ROOT), "BOT_DB_PATH": str(tmp_path / "c.json")},
-        timeout=60,
-        check=False,
-    )
+    result = run_bot(cwd=tmp_path, stdin=":quit\n", BOT_DB_PATH=str(tmp_path / "c.json"))
     assert result.returncode == 0, result.stderr
     assert "Starting the local console" in result.stderr
     assert "Service Coach console" in result.stdout
 
 
 def test_a_bad_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": "xoxp-wrong"},
-        timeout=60,
-        check=False,
-    )
+    result = run_bot(cwd=tmp_path, SLACK_BOT_TOKEN="xoxp-wrong")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "Configuration error: SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-' "
@@ -68,17 +34,7 @@ def test_a_bad_setting_stops_start_up_with_one_line(tmp_path: Path) -> None:
 
 def test_a_corrupt_data_file_stops_start_up_clearly(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{not json")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "console"],
-        input="",
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**env, "PYTHONPATH": str(ROOT), "BOT_DB_PATH": str(tmp_path / "bad.json")},
-        timeout=60,
-        check=False,
-    )
+    result = run_bot("console", cwd=tmp_path, BOT_DB_PATH=str(tmp_path / "bad.json"))
     assert result.returncode == 3
     assert "is not valid JSON" in result.stderr
     assert (tmp_path / "bad.json").read_text() == "{not json"

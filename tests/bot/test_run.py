@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.process import bot_env, free_port
 
 
 def test_http_mode_serves_healthz_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
-    env.update(
-        PYTHONPATH=str(ROOT),
+    port = free_port()
+    env = bot_env(
         BOT_MODE="http",
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET="secret-value",

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.process import run_bot
+
 FIELDS = {"kind", "severity", "start", "end", "text", "why", "tip", "suggestions"}
 
 
 def rephrase(*args: str, stdin: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     # No Slack settings at all: the CLI must not need them.
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "rephrase", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**clean, "PYTHONPATH": str(ROOT), **env},
-        timeout=60,
-        check=False,
-    )
+    return run_bot("rephrase", *args, cwd=cwd, stdin=stdin, **env)
 
 
 def test_json_flags_each_phrase_and_rewrites_both(tmp_path: Path) -> None:
