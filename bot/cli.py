@@ -66,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, tuple(filter(None, (settings.signing_secret,))))
+    level = settings.log_level
+    if _runs_console(command, settings) and not os.environ.get("LOG_LEVEL"):
+        level = "WARNING"  # routine INFO lines would interleave with the console's own output
+    setup_logging(level, tuple(filter(None, (settings.signing_secret,))))
     try:
         return _dispatch(command, args, settings)
     except ContentError as error:
@@ -75,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     except StoreFileError as error:
         print(f"Storage error: {error}", file=sys.stderr)
         return 3
+
+
+def _runs_console(command: str, settings: Settings) -> bool:
+    return command == "console" or (command == "run" and settings.mode == "console")
 
 
 def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int:
