@@ -226,6 +226,18 @@ def test_cards_keep_working_after_a_restart(bot: Harness) -> None:
     assert_step(bot, press(bot, card, "Next"), GUIDES["general"], 2)
 
 
+def test_a_card_from_a_guide_that_was_removed_says_to_start_again(bot: Harness) -> None:
+    card = open_guide(bot, GUIDES["general"])
+    # As if a team's content folder dropped the guide after the card was shown.
+    for element in card.args["blocks"][-2]["elements"]:
+        if element.get("action_id") == GuideAction.NEXT:
+            element["value"] = '{"g":"retired","s":1,"v":"retired:1"}'
+    stale = press(bot, card, "Next")
+    assert stale.args["replace_original"] is True
+    assert "changed since the card was shown" in bot.text(stale)
+    assert "/deescalate" in bot.text(stale) and labels(bot, stale) == []
+
+
 def test_done_cancels_a_running_hold(bot: Harness) -> None:
     guide = GUIDES["on-hold"]
     card = open_guide(bot, guide)
