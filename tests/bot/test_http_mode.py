@@ -22,7 +22,10 @@ def server_url(bot: Harness) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    # Close from inside the server's own loop: closing from here races its select().
+    server.trigger.pull_trigger(server.close)
+    thread.join(timeout=5)
+    server.task_dispatcher.shutdown()
 
 
 def _post(url: str, body: str, headers: dict[str, str]) -> tuple[int, str]:
