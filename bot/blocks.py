@@ -23,8 +23,22 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(text: str) -> str:
+    """Read back what Slack escaped in a command's text (`&amp;`, `&lt;`, `&gt;`)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def code(text: str, limit: int = 80) -> str:
+    """Echo what a person typed as `code`, e.g. in an error message.
+
+    The text may arrive escaped by Slack or not (the console), so it is read back first and
+    escaped once: an echoed `<!channel>` pings nobody. A backtick would end the span early.
+    """
+    return "`" + escape(clip(unescape(text).replace("`", "'"), limit)) + "`"
 
 
 def mrkdwn(text: str) -> dict[str, Any]:

@@ -88,8 +88,8 @@ def summary_blocks(summary: Summary, zone: str, note: str | None = None) -> list
             )
             for record in summary.recent
         ]
-    # Filter.text() is already in Slack's escaped form: its free text is escaped, the rest
-    # is checked (known categories and outcomes, numbers, user IDs).
+    # Filter.text() is already in Slack's escaped form (free text and heat operators); the
+    # rest is checked: known categories and outcomes, numbers, user IDs.
     blocks.append(
         context(
             f"Filter: `{summary.filter.text()}` · times in {zone} · "

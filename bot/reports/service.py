@@ -77,7 +77,7 @@ class Reports:
         summary = summarize(self.log, flt, now, self.zone)
         entry = None
         if manager:
-            entry = AuditEntry(user, now, command, flt.text(), text, summary.count)
+            entry = AuditEntry(user, now, command, flt.plain(), text, summary.count)
         return Reply(summary_text(summary), summary_blocks(summary, self.zone, note), entry)
 
     def select(self, text: str) -> Selection:

@@ -102,7 +102,7 @@ def _selection(reports: Reports, respond: Respond, text: str) -> Selection | Non
 
 def _audit(reports: Reports, user: str, command: str, selection: Selection, text: str) -> None:
     now = reports.services.clock.now()
-    entry = AuditEntry(user, now, command, selection.filter.text(), text, len(selection.records))
+    entry = AuditEntry(user, now, command, selection.filter.plain(), text, len(selection.records))
     reports.record(entry)
 
 

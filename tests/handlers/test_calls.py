@@ -318,6 +318,27 @@ def test_hostile_notes_ping_nobody(bot: Harness) -> None:
     assert "&lt;!here&gt;" in modal
 
 
+def test_what_a_person_typed_is_echoed_escaped(bot: Harness) -> None:
+    # As Slack sends it: typed `<` escaped, `@here` turned into a broadcast, a link wrapped.
+    text = ask(bot, "category:&lt;!channel&gt; <!here> <https://evil.example|x>").args["text"]
+    assert "<!" not in text and "<http" not in text
+    assert "there is no category `&lt;!channel&gt;`" in text
+    assert "`&lt;!here&gt;`, `&lt;https://evil.example|x&gt;`" in text
+    # The syntax shown with it must not hold a `<` … `>` pair Slack would read as a link.
+    assert "<=" not in text and ">=" not in text and "`heat:&gt;=4`" in text
+    digest = ask(bot, f"digest on <#{LEADS}|leads> <!channel>").args["text"]
+    assert "I don't know `&lt;!channel&gt;`" in digest and "<!" not in digest
+
+
+def test_the_filter_shown_is_safe_mrkdwn_and_the_audit_reads_plainly(
+    bot: Harness, sample: dict[str, CallRecord]
+) -> None:
+    reply = ask(bot, "30d heat:&lt;=2 <@U0AGENT01|ana>")
+    raw = json.dumps(reply.args["blocks"])
+    assert "Filter: `30d heat:&lt;=2 <@U0AGENT01>`" in raw and "heat:<" not in raw
+    assert audit_entries(bot, 1)[0]["filter"] == "30d heat:<=2 <@U0AGENT01>"
+
+
 # --- export ---------------------------------------------------------------------------------
 
 
