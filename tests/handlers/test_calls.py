@@ -496,6 +496,25 @@ def test_a_failed_digest_post_is_retried_on_the_next_tick(bot: Harness) -> None:
     assert bot.fake.calls_to("files.getUploadURLExternal") == []  # nothing to chart
 
 
+def test_a_digest_slack_cannot_post_is_not_retried_and_its_manager_is_told(bot: Harness) -> None:
+    ask(bot, f"digest on <#{LEADS}|leads>")
+    bot.clock.set(datetime(2026, 12, 7, 15, 0, tzinfo=UTC))  # Mon 09:00 in Chicago
+    bot.fake.fail_next("chat.postMessage", "is_archived")
+    bot.tick()
+    told = bot.wait("chat.postMessage", count=3)  # the set-up note, the refused post, this
+    assert told.args["channel"] == MANAGER
+    assert told.args["text"].startswith(
+        f"I couldn't post this week's difficult-call digest in <#{LEADS}>: it was archived."
+    )
+    assert f"`/calls digest off <#{LEADS}>` stops it" in told.args["text"]
+    bot.clock.advance(timedelta(minutes=10))
+    bot.tick()
+    assert digests_posted(bot) == [] and len(bot.fake.calls_to("chat.postMessage")) == 3
+    bot.clock.set(datetime(2026, 12, 14, 15, 0, tzinfo=UTC))  # next week it tries again
+    bot.tick()
+    assert len(digests_posted(bot)) == 1
+
+
 # --- App Home -------------------------------------------------------------------------------
 
 
