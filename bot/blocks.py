@@ -58,6 +58,28 @@ def section(text: str, *, block_id: str | None = None, accessory: Block | None =
     return block
 
 
+def escaped_sections(text: str, limit: int = SECTION_TEXT_LIMIT) -> list[Block]:
+    """User text, escaped, in as many sections as it needs, so a long note is shown whole.
+
+    Escaping can make text five times longer (`&` is `&amp;`), so the text is cut before it is
+    escaped, never inside an entity, and at a space or line break where there is one.
+    """
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end, size = start, 0
+        while end < len(text) and size + len(escape(text[end])) <= limit:
+            size += len(escape(text[end]))
+            end += 1
+        if end < len(text):
+            space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            if space > start + (end - start) // 2:
+                end = space + 1
+        pieces.append(text[start:end])
+        start = end
+    return [section(escape(piece)) for piece in pieces]
+
+
 def header(text: str) -> Block:
     return {"type": "header", "text": plain(text, HEADER_LIMIT)}
 

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from bot.blocks import escape
 from bot.calls.log import CallLog
-from bot.calls.model import CallRecord
+from bot.calls.model import NOTES_LIMIT, CallRecord
 from bot.config import Settings
 from bot.fakeslack.server import ApiCall
 from bot.reports.access import AUDIT
@@ -275,13 +276,18 @@ def test_every_manager_query_is_audited(bot: Harness, sample: dict[str, CallReco
 
 
 def test_details_opens_the_whole_record(bot: Harness, sample: dict[str, CallRecord]) -> None:
-    seed(bot, ago=timedelta(minutes=5), notes="x" * 2500 + " the end", reference="ORD-9")
+    # The longest note there can be, five times longer once escaped: shown whole, not clipped.
+    notes = ("Q&A <b> " * 375)[:-8] + " the end"
+    assert len(notes) == NOTES_LIMIT
+    seed(bot, ago=timedelta(minutes=5), notes=notes, reference="ORD-9")
     reply = ask(bot, "today")
     bot.click(reply, "Details", user=MANAGER)
     modal = bot.wait("views.open")
     shown = bot.text(modal)
-    assert "Call details" in shown and "the end" in shown and "ORD-9" in shown
+    assert "Call details" in shown and "ORD-9" in shown
     assert "*Agent:* <@U0AGENT01>" in shown and "*Follow-up:* none promised" in shown
+    texts = [block["text"]["text"] for block in modal.args["view"]["blocks"][3:-1]]
+    assert "".join(texts) == escape(notes)
 
 
 def test_details_of_a_promise_say_it_is_overdue(
