@@ -68,8 +68,12 @@ def handle_calls(
         return
     manager = reports.is_manager(user)
     if verb in ("export", "chart", "digest") and not manager:
-        what = {"export": "exports are", "chart": "charts are", "digest": "the digest is"}[verb]
-        respond(text=reports.refusal(what).text, response_type="ephemeral")
+        action = {
+            "export": "export the call log",
+            "chart": "chart the call log",
+            "digest": "set up or see the weekly digest",
+        }[verb]
+        respond(text=reports.refusal(action).text, response_type="ephemeral")
         return
     if verb == "export":
         _export(reports, client, respond, user, rest.strip())

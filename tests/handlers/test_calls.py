@@ -206,19 +206,39 @@ def test_an_agent_asking_for_someone_else_is_refused_politely(
     bot: Harness, sample: dict[str, CallRecord]
 ) -> None:
     reply = ask(bot, "<@U0AGENT02|bob>", user=AGENT)
-    assert reply.args["text"].startswith("Sorry, other people's calls are for managers only.")
-    assert f"please ask <@{MANAGER}>" in reply.args["text"]
+    assert reply.args["text"] == (
+        "Sorry, only managers can see other people's calls. If you need this, please ask "
+        f"<@{MANAGER}>. You can always see your own calls: try `/calls 30d`."
+    )
     assert "Charged" not in json.dumps(reply.args)
     # …but naming themselves is fine
     assert count_in(bot, ask(bot, f"<@{AGENT}|me>", user=AGENT)) == 3
 
 
-@pytest.mark.parametrize("verb", ["export 7d", "chart 30d", "digest status"])
-def test_managers_only_commands_are_refused_to_agents(bot: Harness, verb: str) -> None:
+@pytest.mark.parametrize(
+    ("verb", "action"),
+    [
+        ("export 7d", "export the call log"),
+        ("chart 30d", "chart the call log"),
+        ("digest status", "set up or see the weekly digest"),
+    ],
+)
+def test_managers_only_commands_are_refused_to_agents(bot: Harness, verb: str, action: str) -> None:
     reply = ask(bot, verb, user=AGENT)
-    assert "for managers only" in reply.args["text"]
-    assert f"<@{MANAGER}>" in reply.args["text"]
+    assert reply.args["text"].startswith(f"Sorry, only managers can {action}. If you need this")
+    assert f"please ask <@{MANAGER}>." in reply.args["text"]
     assert bot.fake.calls_to("files.getUploadURLExternal", "chat.postMessage") == []
+
+
+def test_the_refusal_names_every_source_of_managers_or_says_there_are_none(bot: Harness) -> None:
+    bot.settings = replace(bot.settings, manager_group=GROUP)
+    bot.restart()
+    both = ask(bot, "export", user=AGENT).args["text"]
+    assert f"please ask <@{MANAGER}> or <!subteam^{GROUP}>." in both
+    bot.settings = replace(bot.settings, managers=frozenset(), manager_group=None)
+    bot.restart()
+    nobody = ask(bot, "export", user=AGENT).args["text"]
+    assert "please ask your team lead (no managers are set up yet: ask your Slack admin)" in nobody
 
 
 def test_members_of_the_manager_group_are_managers_looked_up_every_10_minutes(
@@ -304,7 +324,7 @@ def test_an_agent_cannot_open_someone_elses_details(
     reply = ask(bot, '"charged twice"')
     bot.click(reply, "Details", user=AGENT)
     refusal = bot.wait("response_url", count=2)
-    assert "for managers only" in refusal.args["text"]
+    assert "Sorry, only managers can see other people's calls." in refusal.args["text"]
     assert bot.fake.calls_to("views.open") == []
 
 
