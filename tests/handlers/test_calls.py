@@ -381,9 +381,10 @@ def test_export_sends_a_safe_csv_to_the_managers_dm(bot: Harness) -> None:
     for n, notes in enumerate(hostile):
         seed(bot, ago=timedelta(hours=n + 1), notes=notes, reference=notes)
     seed(bot, ago=timedelta(hours=9), notes="Café, “quotes”, and a\nnew line", category="account")
+    seed(bot, ago=timedelta(hours=10), notes=HOSTILE, category="shipping")
     bot.command("/calls", "export 7d", user=MANAGER)
     reply = bot.wait("response_url")
-    assert "I sent you `calls-2026-11-24-to-2026-11-30.csv` (7 calls)" in reply.args["text"]
+    assert "I sent you `calls-2026-11-24-to-2026-11-30.csv` (8 calls)" in reply.args["text"]
     opened = bot.wait("conversations.open")
     assert opened.args["users"] == MANAGER
     content, done = uploaded(bot)
@@ -391,7 +392,7 @@ def test_export_sends_a_safe_csv_to_the_managers_dm(bot: Harness) -> None:
 
     assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark, for Excel
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
-    assert len(rows) == 7
+    assert len(rows) == 8
     assert list(rows[0])[:4] == ["id", "logged_at_utc", "logged_at_local", "agent"]
     by_note = {row["notes"]: row for row in rows}
     for notes in hostile:
@@ -400,6 +401,7 @@ def test_export_sends_a_safe_csv_to_the_managers_dm(bot: Harness) -> None:
     for row in rows:
         assert not row["notes"].startswith(("=", "+", "-", "@", "\t", "\r"))
     assert by_note["Café, “quotes”, and a\nnew line"]["category"] == "account"
+    assert by_note[HOSTILE]["category"] == "shipping"  # a CSV is not mrkdwn: kept as written
     assert rows[0]["logged_at_utc"] == "2026-11-30T13:00:00+00:00"
     assert rows[0]["logged_at_local"] == "2026-11-30 07:00"
 
