@@ -13,7 +13,6 @@ from slack_sdk.errors import SlackApiError
 from bot.calls.log import CallLog
 from bot.recurring import claim_post, release_post
 from bot.reports.access import GroupLookup
-from bot.reports.chart import calls_per_day_png
 from bot.reports.digest import (
     KIND,
     DigestSchedule,
@@ -22,6 +21,7 @@ from bot.reports.digest import (
     due_digests,
 )
 from bot.reports.digest import last_week as last_week_of
+from bot.reports.files import Attachment, chart_file
 from bot.reports.summary import matching, overdue_follow_ups
 from bot.scheduler import Job
 from bot.services import Services
@@ -54,14 +54,21 @@ def group_lookup(client: WebClient) -> GroupLookup:
     return members
 
 
-def send_file_to_dm(
-    client: WebClient, user: str, content: bytes, filename: str, title: str, comment: str
-) -> None:
+def send_file_to_dm(client: WebClient, user: str, attachment: Attachment, comment: str) -> None:
     """Upload a file into the user's direct message with the bot."""
     opened = client.conversations_open(users=user)
-    channel = str((opened.get("channel") or {})["id"])
+    _upload(client, str((opened.get("channel") or {})["id"]), attachment, comment)
+
+
+def _upload(
+    client: WebClient, channel: str, attachment: Attachment, comment: str | None = None
+) -> None:
     client.files_upload_v2(
-        channel=channel, content=content, filename=filename, title=title, initial_comment=comment
+        channel=channel,
+        content=attachment.content,
+        filename=attachment.filename,
+        title=attachment.title,
+        initial_comment=comment,
     )
 
 
@@ -94,13 +101,7 @@ def digest_job(services: Services, client: WebClient) -> Job:
                 raise
             if summary.count:
                 records = matching(log_, summary.filter, window)
-                png = calls_per_day_png(records, window, f"Calls per day, {window.label()}")
-                client.files_upload_v2(
-                    channel=schedule.channel,
-                    content=png,
-                    filename=f"calls-{window.first.isoformat()}-to-{window.last.isoformat()}.png",
-                    title=f"Calls per day, {window.label()}",
-                )
+                _upload(client, schedule.channel, chart_file(records, window))
 
     return run
 

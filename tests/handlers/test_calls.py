@@ -420,7 +420,8 @@ def test_chart_uploads_a_png_to_the_managers_dm(
     bot: Harness, sample: dict[str, CallRecord]
 ) -> None:
     bot.command("/calls", "chart 30d", user=MANAGER)
-    assert "I sent you the chart (6 calls)" in bot.wait("response_url").args["text"]
+    reply = bot.wait("response_url").args["text"]
+    assert "I sent you `calls-per-day-2026-11-01-to-2026-11-30.png` (6 calls)" in reply
     content, done = uploaded(bot)
     assert content.startswith(b"\x89PNG\r\n\x1a\n")
     assert done.args["channel_id"] == "D0MANAGER1"

@@ -46,5 +46,5 @@ def test_queries_exports_the_digest_and_the_home_never_import_matplotlib(
 def test_a_chart_does(tmp_path: Path) -> None:
     # The check above would pass for a wrong reason if the import log were empty.
     imported, shown = imports_matplotlib("/calls chart 30d\n", tmp_path)
-    assert "I sent you the chart (1 call)" in shown
+    assert "I sent you `calls-per-day-" in shown
     assert imported
