@@ -66,6 +66,7 @@ class TipPoster:
         self._wait = wait
         # (channel, local date) whose missed post was already looked for: one look each.
         self._looked_at: set[tuple[str, date]] = set()
+        self._missed_minute: datetime | None = None  # the minute it was last looked for
 
     def post_now(self, channel: str) -> Tip | None:
         """Post the channel's next tip now (None if there are no tips). The tip counts as shown
@@ -81,11 +82,11 @@ class TipPoster:
 
     def tick(self, now: datetime) -> None:
         active = self.schedules.active()
-        # Only yesterday and today can be missed; older days need no remembering.
-        horizon = now.date() - timedelta(days=2)
-        self._looked_at = {seen for seen in self._looked_at if seen[1] >= horizon}
-        for schedule in active:
-            self._log_missed(schedule, now)
+        # Looking for a missed post costs a few ms with 1,000 channels: once a minute will do.
+        minute = now.replace(second=0, microsecond=0)
+        if minute != self._missed_minute:
+            self._missed_minute = minute
+            self.log_missed(now, active)
         sent = 0
         for schedule, day in self.due(now, active):
             if sent == MAX_POSTS_PER_TICK:
@@ -116,26 +117,31 @@ class TipPoster:
         found.sort(key=lambda pair: pair[0].recurrence.instant_on(pair[1]))
         return found
 
-    def _log_missed(self, schedule: ChannelSchedule, now: datetime) -> None:
+    def log_missed(self, now: datetime, active: list[ChannelSchedule]) -> None:
         """A tip is never skipped silently: one whose cut-off passed unposted (the bot was
         down, or every try failed) is logged, once per process."""
-        for day in schedule.recurrence.closed(now, self.catch_up):
-            if (schedule.channel, day) in self._looked_at:
-                continue
-            self._looked_at.add((schedule.channel, day))
-            if schedule.owed(day, now) and not is_claimed(
-                self.store, TIP_KIND, schedule.channel, day
-            ):
-                rec = schedule.recurrence
-                log.warning(
-                    "The daily tip for channel %s on %s was not posted by its cut-off (%s after "
-                    "%s %s) and is skipped: the bot was down, or every try failed (see above)",
-                    schedule.channel,
-                    day,
-                    self.catch_up,
-                    f"{rec.at:%H:%M}",
-                    rec.zone,
-                )
+        # Only yesterday and today can be missed; older days need no remembering.
+        horizon = now.date() - timedelta(days=2)
+        self._looked_at = {seen for seen in self._looked_at if seen[1] >= horizon}
+        for schedule in active:
+            for day in schedule.recurrence.closed(now, self.catch_up):
+                if (schedule.channel, day) not in self._looked_at:
+                    self._looked_at.add((schedule.channel, day))
+                    if schedule.owed(day, now):
+                        self._log_if_unposted(schedule, day)
+
+    def _log_if_unposted(self, schedule: ChannelSchedule, day: date) -> None:
+        if not is_claimed(self.store, TIP_KIND, schedule.channel, day):
+            rec = schedule.recurrence
+            log.warning(
+                "The daily tip for channel %s on %s was not posted by its cut-off (%s after "
+                "%s %s) and is skipped: the bot was down, or every try failed (see above)",
+                schedule.channel,
+                day,
+                self.catch_up,
+                f"{rec.at:%H:%M}",
+                rec.zone,
+            )
 
     def _deliver(self, schedule: ChannelSchedule, day: date) -> None:
         channel = schedule.channel
