@@ -82,12 +82,10 @@ def confirmation(
 def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -> dict[str, Any]:
     blocks: list[Block] = [section(note)] if note else []
     if not mine.recent:
-        blocks.append(
-            section(
-                f"You haven't logged any calls yet. Try `/logcall`, or in one line:\n`{EXAMPLE}`"
-            )
-        )
-        return message("You haven't logged any calls yet.", blocks)
+        # Also shown after the last call was deleted, so it does not say "yet".
+        empty = "You have no calls in the log."
+        blocks.append(section(f"{empty} Log one with `/logcall`, or in one line:\n`{EXAMPLE}`"))
+        return message(empty, blocks)
     if mine.open_follow_ups:
         blocks.append(header("Your open follow-ups"))
         blocks.append(section("\n".join(_follow_up_items(mine.open_follow_ups, now, zone))))

@@ -452,7 +452,16 @@ def test_the_author_can_delete_within_a_day(bot: Harness) -> None:
     after = bot.wait("response_url", count=3)
     assert after.args["replace_original"] is True
     assert "Deleted call #1" in bot.text(after)
+    assert "You have no calls in the log. Log one with `/logcall`" in bot.text(after)
     assert calls(bot).count() == 0
+
+
+def test_mine_with_no_calls_shows_how_to_log_one(bot: Harness) -> None:
+    bot.command("/logcall", "mine")
+    reply = bot.wait("response_url")
+    assert reply.args["response_type"] == "ephemeral"
+    assert "You have no calls in the log" in bot.text(reply)
+    assert "/logcall billing 4 escalated:" in bot.text(reply)
 
 
 def test_nobody_else_can_edit_or_delete_and_nobody_after_a_day(bot: Harness) -> None:
