@@ -26,7 +26,8 @@ _TAGS = {EMAIL: "[email]", IBAN: "[iban]", CARD: "[card]", SSN: "[ssn]", PHONE: 
 # Phone numbers without a country code are read as this region's.
 DEFAULT_REGION = "US"
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Letters in any script: "josé@exemple.fr" and "jo@exämple.de" are addresses too.
+_EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 # Runs of digit groups split by what people type inside a card number: one or two spaces, or a
 # dash or dot with a space either side at most. A run glued to a word or a dash is an
 # identifier ("ORD-4111…", "1Z999AA1…") and is left alone.
@@ -60,10 +61,13 @@ _REFERENCE_WORDS = frozenset(
 # Skipped when looking for the word that says what a number is: "phone number 312…" is a
 # phone, "order number 212…" a reference.
 _FILLER_WORDS = frozenset(("no", "nr", "num", "number", "is", "was", "#"))
-# A stretch that may hold a phone number, and how many trailing words to try dropping.
+# A stretch that may hold a phone number; where in it a phone may start; and how much of it
+# is read at a time (the longest international format, with room to spare).
 _PHONE_RUN = re.compile(r"\+?\(?\d[\d ().\-\u00a0]*\d")
-_PHONE_TRIES = 3
-_PHONE_RUN_LIMIT = 40
+_PHONE_START = re.compile(r"[+(]")
+_PHONE_WINDOW = 40
+_PHONE_RETRIES = 60
+_PHONE_MIN_DIGITS = 7
 _ATTACHED_PREFIX = re.compile(r"(?:#|[A-Za-z]{1,12}[-_/]?)$")
 # Dates, times and amounts are never part of a card or phone number, however the digits line
 # up: "$0.00 2000-01-01 2000" holds 16 digits that might pass the Luhn check. They are blanked
@@ -71,7 +75,7 @@ _ATTACHED_PREFIX = re.compile(r"(?:#|[A-Za-z]{1,12}[-_/]?)$")
 # An amount has at most nine digits before the point and is not followed by more digit
 # groups, so "$ 4111 1111 1111 1111" is not taken for an amount with a card hidden behind it.
 _AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|\d{1,9})"
-_AMOUNT_END = r"(?![\d,]|\.\d|[ -]\d)"
+_AMOUNT_END = r"(?![\d,]|\.\d|[ \t\u00a0-]{1,3}\d)"
 _KEPT = re.compile(
     r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}"  # 2026-11-30
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"  # 11/30/2026, 30.11.2026
@@ -231,26 +235,43 @@ def _phone_spans(text: str, region: str) -> Iterator[tuple[int, int]]:
 
 
 def _phone_matches(text: str, region: str) -> list[tuple[int, int]]:
-    """What the phonenumbers matcher finds, and what it misses when another number follows
-    the phone after a space ("(312) 555-0142 2 times"): such a stretch is tried again
-    without its last few words."""
+    """What the phonenumbers matcher finds, and what it misses when other numbers follow the
+    phone after a space ("(312) 555-0142 2 times"): the matcher then reads them as one
+    number, finds it invalid and gives up. Such a stretch is read again from its start, and
+    from each "(" or "+" in it, a window at a time, dropping the last word until a phone is
+    found. The retries are capped, so a long list of numbers stays quick to mask."""
     found = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, region)]
+    budget = [_PHONE_RETRIES]
     for run in _PHONE_RUN.finditer(text):
-        if len(run.group()) > _PHONE_RUN_LIMIT:
-            continue  # a long list of numbers, not a phone; retrying it would be slow
-        if any(start < run.end() and run.start() < end for start, end in found):
+        if sum(char.isdigit() for char in run.group()) < _PHONE_MIN_DIGITS:
             continue
-        stretch = run.group()
-        for _ in range(_PHONE_TRIES):
-            cut = stretch.rstrip().rfind(" ")
-            if cut <= 0:
-                break
-            stretch = stretch[:cut]
-            inner = next(iter(phonenumbers.PhoneNumberMatcher(stretch, region)), None)
-            if inner is not None:
-                found.append((run.start() + inner.start, run.start() + inner.end))
-                break
+        inner = _PHONE_START.finditer(run.group(), 1)
+        for start in [run.start(), *(run.start() + m.start() for m in inner)]:
+            if any(begin <= start < end for begin, end in found):
+                continue
+            # Up to the window's size, and never into a phone already found.
+            end = min([run.end(), start + _PHONE_WINDOW, *(b for b, _ in found if b > start)])
+            span = _phone_in_window(text[start:end], region, budget)
+            if span is not None:
+                found.append((start + span[0], start + span[1]))
     return found
+
+
+def _phone_in_window(window: str, region: str, budget: list[int]) -> tuple[int, int] | None:
+    while budget[0] > 0 and window.strip():
+        budget[0] -= 1
+        match = next(iter(phonenumbers.PhoneNumberMatcher(window, region)), None)
+        if match is not None and _grouped_like_a_phone(match.raw_string):
+            return match.start, match.end
+        cut = window.rstrip().rfind(" ")
+        window = window[:cut] if cut > 0 else ""
+    return None
+
+
+def _grouped_like_a_phone(raw: str) -> bool:
+    """After an optional country code, no one-digit groups: "1 2 3 4 5 6 7 8 9 10" is a
+    list that the matcher would read as +1 234 567 8910."""
+    return all(sum(char.isdigit() for char in group) > 1 for group in raw.split()[1:])
 
 
 def _named_as_reference(before: str) -> bool:

@@ -25,6 +25,8 @@ from bot.calls.masking import (
         ("amex 378282246310005", "amex [card]", CARD),
         ("19 digits 6011000990139424 000", "19 digits [card] 000", CARD),
         ("mail jo.smith+refunds@example.co.uk now", "mail [email] now", EMAIL),
+        ("mail josé@exemple.fr, o'brien@example.ie", "mail [email], [email]", EMAIL),
+        ("mail müller@exämple.de.", "mail [email].", EMAIL),
         ("call (312) 555-0142 today", "call [phone] today", PHONE),
         ("cell 312.555.0142", "cell [phone]", PHONE),
         ("uk +44 20 7946 0958 office", "uk [phone] office", PHONE),
