@@ -37,3 +37,26 @@ def test_an_error_in_an_event_is_reported_by_direct_message(bot: Harness) -> Non
     bot.requests.event({"type": "member_joined_channel", "user": "U0AGENT01", "channel": "C0X"})
     dm = bot.wait("chat.postEphemeral", "chat.postMessage")
     assert "error ID" in bot.text(dm)
+
+
+def test_an_ack_once_given_survives_an_error_in_the_same_listener() -> None:
+    from bot.errors import StickyAck
+
+    ack = StickyAck()
+    ack()
+    given = ack.response
+    assert given is not None and given.status == 200
+    ack.response = None  # what Bolt's runner does after the listener raises
+    assert ack.response is given
+
+
+def test_a_listener_that_raises_right_after_ack_is_still_acknowledged(bot: Harness) -> None:
+    @bot.app.command("/fast-boom")
+    def fast_boom(ack: Ack) -> None:
+        ack()
+        raise RuntimeError("straight after the ack")
+
+    for _ in range(5):
+        response = bot.requests.command("/fast-boom", "")
+        assert response.status == 200
+    bot.wait("response_url", count=5)  # and each one still got its apology
