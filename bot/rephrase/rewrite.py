@@ -85,7 +85,7 @@ class _Builder:
 
     def _drop(self, finding: Finding, right: str, at_start: bool) -> None:
         self.pos = finding.end
-        if at_start:
+        if at_start and right.strip():
             self.pos += len(right) - len(right.lstrip(" \t,;:"))
             self.capitalise_next = True
         elif right[:1] in ",;:.!?" or not right.strip():
