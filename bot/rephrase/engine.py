@@ -52,8 +52,11 @@ class Engine:
     ) -> Analysis:
         findings = self.findings(draft)
         rewritten, left = self._rewrite(draft, findings, variant)
-        score = self._politeness.score(draft, findings)
-        rewrite_score = score if rewritten == draft else self._politeness.score(rewritten, left)
+        memo: dict[str, float] = {}
+        score = self._politeness.score(draft, findings, memo)
+        rewrite_score = (
+            score if rewritten == draft else self._politeness.score(rewritten, left, memo)
+        )
         return Analysis(
             draft=draft,
             findings=findings,
