@@ -69,6 +69,10 @@ class _Builder:
         if not new:
             self._drop(finding, right, at_start)
             return
+        if "\u2019" in finding.text and "'" not in finding.text:
+            # Keep the draft's curly apostrophes. Words a suggestion copies from the span
+            # (\g<name>) then hold only curly ones, so no fact is changed.
+            new = new.replace("'", "\u2019")
         if at_start:
             new = _capitalise(new)
         elif finding.text[:1].islower():

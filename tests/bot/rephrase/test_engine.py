@@ -187,3 +187,15 @@ def test_a_second_pass_rewrites_what_the_first_uncovered(engine: Engine) -> None
     assert analysis.rewrite == "You may not have seen the portal."
     assert not [f for f in engine.findings(analysis.rewrite) if f.serious]
     assert analysis.rewrite_score > analysis.score
+
+
+def test_a_replacement_keeps_the_drafts_curly_apostrophes(engine: Engine) -> None:
+    rewrite = engine.analyse("That\u2019s not my problem, you\u2019ll have to ask.").rewrite
+    assert rewrite == (
+        "That\u2019s outside our control, but I\u2019ll help where I can, you\u2019ll have to ask."
+    )
+    # A straight apostrophe in the span (a name copied by \g<what>) is left alone.
+    mixed = engine.analyse(
+        "If you\u2019d read O'Brien's letter, you\u2019d know it shipped."
+    ).rewrite
+    assert "O'Brien's letter" in mixed
