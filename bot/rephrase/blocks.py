@@ -139,19 +139,31 @@ def _marked_pieces(analysis: Analysis) -> list[str]:
     text = analysis.draft
     out: list[str] = []
     pos = 0
-    for f in _marks(analysis.findings):
-        out += [escape(p) for p in _pieces(text[pos : f.start])]
-        out.append(_mark(f))
-        pos = f.end
+    for start, end, serious in _runs(_marks(analysis.findings)):
+        out += [escape(p) for p in _pieces(text[pos:start])]
+        out.append(_mark(text[start:end], serious))
+        pos = end
     out += [escape(p) for p in _pieces(text[pos:])]
     return out
 
 
-def _mark(finding: Finding) -> str:
+def _runs(marks: list[Finding]) -> list[tuple[int, int, bool]]:
+    """Touching marks joined into one, so Slack never sees `*a**b*` (which it cannot read)."""
+    runs: list[tuple[int, int, bool]] = []
+    for f in marks:
+        if runs and runs[-1][1] == f.start:
+            start, _, serious = runs.pop()
+            runs.append((start, f.end, serious or f.serious))
+        else:
+            runs.append((f.start, f.end, f.serious))
+    return runs
+
+
+def _mark(words: str, serious: bool) -> str:
     # Bold for what the rewrite changes, italics for low-severity hints; the markers go
     # inside any surrounding spaces or Slack ignores them.
-    marker = "*" if finding.serious else "_"
-    body = escape(finding.text).replace(marker, "")
+    marker = "*" if serious else "_"
+    body = escape(words).replace(marker, "")
     lead = body[: len(body) - len(body.lstrip())]
     trail = body[len(body.rstrip()) :]
     return f"{lead}{marker}{body.strip()}{marker}{trail}" if body.strip() else body

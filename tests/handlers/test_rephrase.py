@@ -144,3 +144,10 @@ def test_a_stored_draft_is_forgotten_after_a_day_and_its_button_says_so(bot: Har
     assert bot.services.store.count(COLLECTION) == 0
     bot.click(reply, "Try another wording")
     assert "no longer available" in bot.text(bot.wait("response_url", count=2))
+
+
+def test_touching_problems_are_marked_as_one_span_slack_can_read(bot: Harness) -> None:
+    bot.command("/rephrase", "Calm down!!! You are WRONG.")
+    shown = bot.text(bot.wait("response_url"))
+    assert "*Calm down!!!*" in shown
+    assert "**" not in shown
