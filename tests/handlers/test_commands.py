@@ -13,6 +13,8 @@ def test_help_lists_every_command_privately(bot: Harness) -> None:
     for info in COMMANDS:
         assert f"*{info.command}*" in shown
         assert info.description in shown
+        for example in info.examples:
+            assert example == info.command or f"`{example}`" in shown, example
 
 
 def test_a_request_with_a_bad_signature_is_refused(bot: Harness) -> None:
