@@ -15,7 +15,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 from bot.content.check import main_check
 from bot.content.ingest import main_ingest
-from bot.logs import setup_logging
+from bot.logs import secrets_of, setup_logging
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, tuple(filter(None, (settings.signing_secret,))))
+    setup_logging(settings.log_level, secrets_of(settings.signing_secret, settings.database_url))
     try:
         return _dispatch(command, args, settings)
     except ContentError as error:

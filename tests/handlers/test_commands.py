@@ -10,6 +10,8 @@ def test_help_lists_every_command_privately(bot: Harness) -> None:
     reply = bot.wait("response_url")
     assert reply.args["response_type"] == "ephemeral"
     shown = bot.text(reply)
+    # Bolt checks the bot token with auth.test on the first request; the fake Slack answers.
+    assert [call.answer["ok"] for call in bot.fake.calls_to("auth.test")] == [True]
     for info in COMMANDS:
         assert f"*{info.command}*" in shown
         assert info.description in shown
