@@ -23,8 +23,22 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(text: str) -> str:
+    """Read back what Slack escaped in a command's text (`&amp;`, `&lt;`, `&gt;`)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def code(text: str, limit: int = 80) -> str:
+    """Echo what a person typed as `code`, e.g. in an error message.
+
+    The text may arrive escaped by Slack or not (the console), so it is read back first and
+    escaped once: an echoed `<!channel>` pings nobody. A backtick would end the span early.
+    """
+    return "`" + escape(clip(unescape(text).replace("`", "'"), limit)) + "`"
 
 
 def mrkdwn(text: str) -> dict[str, Any]:
@@ -42,6 +56,28 @@ def section(text: str, *, block_id: str | None = None, accessory: Block | None =
     if accessory:
         block["accessory"] = accessory
     return block
+
+
+def escaped_sections(text: str, limit: int = SECTION_TEXT_LIMIT) -> list[Block]:
+    """User text, escaped, in as many sections as it needs, so a long note is shown whole.
+
+    Escaping can make text five times longer (`&` is `&amp;`), so the text is cut before it is
+    escaped, never inside an entity, and at a space or line break where there is one.
+    """
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end, size = start, 0
+        while end < len(text) and size + len(escape(text[end])) <= limit:
+            size += len(escape(text[end]))
+            end += 1
+        if end < len(text):
+            space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            if space > start + (end - start) // 2:
+                end = space + 1
+        pieces.append(text[start:end])
+        start = end
+    return [section(escape(piece)) for piece in pieces]
 
 
 def header(text: str) -> Block:

@@ -75,7 +75,10 @@ def _main(argv: list[str] | None) -> int:
     except ConfigError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, secrets_of(settings.signing_secret, settings.database_url))
+    level = settings.log_level
+    if _runs_console(command, settings) and not os.environ.get("LOG_LEVEL"):
+        level = "WARNING"  # routine INFO lines would interleave with the console's own output
+    setup_logging(level, secrets_of(settings.signing_secret, settings.database_url))
     try:
         return _dispatch(command, args, settings)
     except ContentError as error:
@@ -84,6 +87,10 @@ def _main(argv: list[str] | None) -> int:
     except StoreFileError as error:
         print(f"Storage error: {error}", file=sys.stderr)
         return 3
+
+
+def _runs_console(command: str, settings: Settings) -> bool:
+    return command == "console" or (command == "run" and settings.mode == "console")
 
 
 def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int:

@@ -8,7 +8,6 @@ prints them as text. Piped input works too, so a script can drive it.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import shlex
 import sys
@@ -452,9 +451,6 @@ def _pick_option(control: Control, wanted: str) -> tuple[str, str] | None:
 
 
 def run_console(settings: Settings, lines: TextIO | None = None, out: TextIO | None = None) -> int:
-    if settings.log_level != "DEBUG":
-        # Routine INFO lines (a purge of 0 calls, say) would interleave with the bot's answers.
-        logging.getLogger().setLevel(logging.WARNING)
     console = Console(settings, out or sys.stdout)
     try:
         console.run(lines or sys.stdin)

@@ -142,15 +142,26 @@ def scenario_list(content: Content) -> str:
     return "\n".join(lines)
 
 
+def _scenarios_blocks(content: Content, header: str) -> list[Block]:
+    return [section(header), section(scenario_list(content)), actions(picker(content))]
+
+
+LIST_TEXT = "The de-escalation guides: type one, or pick a scenario."
+
+
+def list_blocks(content: Content) -> list[Block]:
+    """The answer to `/deescalate help`."""
+    return _scenarios_blocks(
+        content, "*De-escalation guides.* Type one of these, or pick a scenario below:"
+    )
+
+
 def no_match_blocks(content: Content, text: str) -> list[Block]:
     asked = escape(clip(text.strip(), _ECHO_LIMIT))
-    return [
-        section(
-            f"I couldn't find a guide for “{asked}”. Type one of these, or pick a scenario below:"
-        ),
-        section(scenario_list(content)),
-        actions(picker(content)),
-    ]
+    return _scenarios_blocks(
+        content,
+        f"I couldn't find a guide for “{asked}”. Type one of these, or pick a scenario below:",
+    )
 
 
 def no_match_text(text: str) -> str:

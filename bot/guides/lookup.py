@@ -60,6 +60,16 @@ def find_guide(content: Content, text: str) -> Guide | None:
     return best
 
 
+# What people type to see the guides; checked only when no guide matches, so a team's
+# keyword still wins.
+_LIST_WORDS = {("help",), ("list",), ("scenario",), ("guide",)}
+
+
+def wants_list(text: str) -> bool:
+    """True for `/deescalate help` (or list, scenarios, guides)."""
+    return words(text) in _LIST_WORDS
+
+
 def example_word(content: Content, guide: Guide) -> str:
     """The shortest thing to type after /deescalate that finds this guide."""
     candidates = [*guide.keywords, guide.name, guide.id]

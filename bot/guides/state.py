@@ -100,8 +100,3 @@ def guide_or_none(content: Content, guide_id: str) -> Guide | None:
         return content.guide(guide_id)
     except KeyError:
         return None
-
-
-def guide_prefill(state: GuideState) -> dict[str, Any]:
-    """What the call-log form is prefilled with when the agent logs the call from a guide."""
-    return {"guide": state.guide, "steps": list(state.visited)}

@@ -7,7 +7,18 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.blocks import Block, actions, button, clip, context, divider, escape, modal, section
+from bot.blocks import (
+    Block,
+    actions,
+    button,
+    clip,
+    context,
+    divider,
+    escape,
+    escaped_sections,
+    modal,
+    section,
+)
 from bot.calls.model import CallRecord
 from bot.ids import ReportAction, ReportView
 from bot.reports.summary import Summary
@@ -88,8 +99,8 @@ def summary_blocks(summary: Summary, zone: str, note: str | None = None) -> list
             )
             for record in summary.recent
         ]
-    # Filter.text() is already in Slack's escaped form: its free text is escaped, the rest
-    # is checked (known categories and outcomes, numbers, user IDs).
+    # Filter.text() is already in Slack's escaped form (free text and heat operators); the
+    # rest is checked: known categories and outcomes, numbers, user IDs.
     blocks.append(
         context(
             f"Filter: `{summary.filter.text()}` · times in {zone} · "
@@ -131,7 +142,7 @@ def details_view(record: CallRecord, zone: str, now: datetime) -> Block:
         section("\n".join(facts)),
         divider(),
         section("*Notes*"),
-        section(escape(record.notes) if record.notes.strip() else "_no notes_"),
+        *(escaped_sections(record.notes) if record.notes.strip() else [section("_no notes_")]),
     ]
     if record.masked:
         kinds = ", ".join(record.masked_kinds) or "personal details"

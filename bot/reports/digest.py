@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.blocks import Block, actions, button, context, escape, header, section
+from bot.blocks import Block, actions, button, code, context, escape, header, section
 from bot.calls.log import CallLog
 from bot.calls.model import CallRecord
 from bot.ids import ReportAction
@@ -111,7 +111,7 @@ def parse_digest(text: str, default_zone: str, user: str = "") -> DigestCommand:
             raise DigestError("`off` takes at most one channel.")
         return DigestOff(_channel(rest[0]) if rest else None)
     if verb != "on":
-        raise DigestError(f"`{_code(words[0])}` is not `on`, `off` or `status`.")
+        raise DigestError(f"{code(words[0])} is not `on`, `off` or `status`.")
     channel: str | None = None
     weekday: int | None = None
     at: time | None = None
@@ -138,7 +138,7 @@ def parse_digest(text: str, default_zone: str, user: str = "") -> DigestCommand:
             zone = _zone(word)
         else:
             raise DigestError(
-                f"I don't know `{_code(word)}`: expected a channel, a day (mon … sun), a time "
+                f"I don't know {code(word)}: expected a channel, a day (mon … sun), a time "
                 "(HH:MM, 24-hour) or a time zone (such as Europe/London)."
             )
     if channel is None:
@@ -169,7 +169,7 @@ def _channel(word: str) -> str:
     match = _CHANNEL.match(word)
     if not match:
         raise DigestError(
-            f"`{_code(word)}` is not a channel I can read: pick it from Slack's list as you type #."
+            f"{code(word)} is not a channel I can read: pick it from Slack's list as you type #."
         )
     return match.group(1)
 
@@ -179,14 +179,9 @@ def _zone(word: str) -> str:
         ZoneInfo(word)
     except (ZoneInfoNotFoundError, ValueError):
         raise DigestError(
-            f"`{_code(word)}` is not a time zone; use a name such as Europe/London or "
-            "America/Chicago."
+            f"{code(word)} is not a time zone; use a name such as Europe/London or America/Chicago."
         ) from None
     return word
-
-
-def _code(text: str) -> str:
-    return text.replace("`", "'")[:80]
 
 
 # --- storing schedules ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
+from bot.blocks import code, escape, unescape
 from bot.calls.model import HEAT_RANGE, OUTCOMES
 
 DEFAULT_DAYS = 7
@@ -33,7 +34,8 @@ _MENTION = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$")
 _HEAT = re.compile(r"^(>=|<=|>|<|=)?([0-9]+)$")
 _HEAT_SPAN = re.compile(r"^([0-9]+)\.\.([0-9]+)$")
 
-SYNTAX = (
+# Escaped for mrkdwn: Slack would read `heat:<=2` … `heat:>=4` as one `<…>` link.
+SYNTAX = escape(
     '*How to ask:* `/calls [period] [category:X] [outcome:X] [heat:>=N] [@agent] ["text"]`\n'
     "• period: `today`, `7d` (default), `30d`, `2026-11` or `2026-11-01..2026-11-15`\n"
     '• `category:billing`, `outcome:escalated` or `outcome:"callback promised"`\n'
@@ -118,7 +120,8 @@ class Filter:
         return True
 
     def text(self) -> str:
-        """The canonical query text: parsing it gives this filter back."""
+        """The canonical query text as Slack would send it, escaped, so it is safe in mrkdwn
+        (`heat:&gt;=4`, `"a &amp; b"`); parsing it gives this filter back."""
         parts = [self.period.text()]
         parts += [f"category:{_quote_if_needed(c)}" for c in sorted(self.categories)]
         parts += [f"outcome:{_quote_if_needed(o)}" for o in sorted(self.outcomes)]
@@ -127,14 +130,18 @@ class Filter:
             if low == high:
                 parts.append(f"heat:{low}")
             elif high == HEAT_RANGE.stop - 1:
-                parts.append(f"heat:>={low}")
+                parts.append(f"heat:&gt;={low}")
             elif low == HEAT_RANGE.start:
-                parts.append(f"heat:<={high}")
+                parts.append(f"heat:&lt;={high}")
             else:
                 parts.append(f"heat:{low}..{high}")
         parts += [f"<@{agent}>" for agent in sorted(self.agents)]
-        parts += [f'"{_slack_escape(text)}"' for text in self.texts]
+        parts += [f'"{escape(text)}"' for text in self.texts]
         return " ".join(parts)
+
+    def plain(self) -> str:
+        """The canonical query text as a person reads it, for the audit."""
+        return unescape(self.text())
 
     def describe(self) -> str:
         """The filters other than the period, in words (mrkdwn, user text escaped)."""
@@ -148,16 +155,8 @@ class Filter:
             words.append(f"heat {low}" if low == high else f"heat {low}–{high}")
         if self.agents:
             words.append("agent " + " or ".join(f"<@{a}>" for a in sorted(self.agents)))
-        words += [f"notes containing “{_slack_escape(text)}”" for text in self.texts]
+        words += [f"notes containing “{escape(text)}”" for text in self.texts]
         return ", ".join(words)
-
-
-def _slack_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _slack_unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _quote_if_needed(value: str) -> str:
@@ -191,7 +190,7 @@ def tokenize(text: str) -> list[Token]:
             if char in _OPEN_QUOTES:
                 close = text.find(_OPEN_QUOTES[char], i + 1)
                 if close == -1:
-                    raise QueryError([f"a quote is not closed: `{_code(text[i:])}`"])
+                    raise QueryError([f"a quote is not closed: {code(text[i:])}"])
                 value.append(text[i + 1 : close])
                 quoted_parts += 1
                 i = close + 1
@@ -207,11 +206,6 @@ def tokenize(text: str) -> list[Token]:
                 i += 1
         tokens.append(Token(text[start:i], "".join(value), quoted_parts == 1 and not plain_parts))
     return tokens
-
-
-def _code(text: str) -> str:
-    # Inside `code`, a backtick would end the span early; the rest is shown as typed.
-    return text.replace("`", "'")[:80]
 
 
 def parse_filter(text: str, categories: Sequence[str]) -> Filter:
@@ -230,7 +224,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
 
     for token in tokenize(text):
         if token.quoted:
-            words = _slack_unescape(token.value)
+            words = unescape(token.value)
             if words.strip():
                 texts.append(words)
             else:
@@ -239,21 +233,21 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
         key, sep, value = token.value.partition(":")
         key = key.casefold()
         if sep and key in ("category", "outcome", "heat"):
-            value = _slack_unescape(value).strip()
+            value = unescape(value).strip()
             if key == "category":
                 wanted = value.casefold()
                 if wanted in known_categories:
                     found_categories.add(known_categories[wanted])
                 else:
                     problems.append(
-                        f"there is no category `{_code(value)}`; the categories are "
+                        f"there is no category {code(value)}; the categories are "
                         + ", ".join(categories)
                     )
             elif key == "outcome":
                 outcome = _outcome(value)
                 if outcome is None:
                     problems.append(
-                        f"there is no outcome `{_code(value)}`; the outcomes are "
+                        f"there is no outcome {code(value)}; the outcomes are "
                         + ", ".join(OUTCOMES)
                     )
                 else:
@@ -262,7 +256,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
                 span = _heat(value)
                 if span is None:
                     problems.append(
-                        f"`heat:{_code(value)}` is not a heat from 1 to 5; try `heat:>=4` or "
+                        f"{code('heat:' + value)} is not a heat from 1 to 5; try `heat:&gt;=4` or "
                         "`heat:2`"
                     )
                 else:
@@ -274,7 +268,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
             continue
         if token.value.startswith("@"):
             problems.append(
-                f"`{_code(token.raw)}` is not a Slack mention: pick the person from Slack's "
+                f"{code(token.raw)} is not a Slack mention: pick the person from Slack's "
                 "list as you type @"
             )
             continue
@@ -292,7 +286,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
         unknown.append(token.raw)
 
     if unknown:
-        named = ", ".join(f"`{_code(u)}`" for u in unknown)
+        named = ", ".join(code(u) for u in unknown)
         problems.insert(0, f"I don't know the filter{'s' if len(unknown) > 1 else ''} {named}")
     if low > high:
         problems.append("those heat filters leave no heat from 1 to 5 to match")
@@ -352,27 +346,27 @@ def _period(value: str) -> Period | str | None:
     if days:
         count = int(days.group(1))
         if not 1 <= count <= MAX_DAYS:
-            return f"`{_code(value)}`: a period is 1 to {MAX_DAYS} days"
+            return f"{code(value)}: a period is 1 to {MAX_DAYS} days"
         return LastDays(count)
     month = _MONTH.match(word)
     if month:
         year, number = int(month.group(1)), int(month.group(2))
         if not 1 <= number <= 12:
-            return f"`{_code(value)}` is not a month; write it as `2026-11`"
+            return f"{code(value)} is not a month; write it as `2026-11`"
         if not MIN_YEAR <= year <= MAX_YEAR:
-            return f"`{_code(value)}`: the log covers {MIN_YEAR} to {MAX_YEAR}"
+            return f"{code(value)}: the log covers {MIN_YEAR} to {MAX_YEAR}"
         return Dates(date(year, number, 1), date(year, number, monthrange(year, number)[1]))
     span = _RANGE.match(word)
     if span:
         try:
             first, last = date.fromisoformat(span.group(1)), date.fromisoformat(span.group(2))
         except ValueError:
-            return f"`{_code(value)}` has a date that does not exist"
+            return f"{code(value)} has a date that does not exist"
         if not MIN_YEAR <= first.year <= last.year <= MAX_YEAR and last >= first:
-            return f"`{_code(value)}`: the log covers {MIN_YEAR} to {MAX_YEAR}"
+            return f"{code(value)}: the log covers {MIN_YEAR} to {MAX_YEAR}"
         if last < first:
-            return f"`{_code(value)}` ends before it starts"
+            return f"{code(value)} ends before it starts"
         if (last - first).days + 1 > MAX_DAYS:
-            return f"`{_code(value)}`: a period is 1 to {MAX_DAYS} days"
+            return f"{code(value)}: a period is 1 to {MAX_DAYS} days"
         return Dates(first, last)
     return None

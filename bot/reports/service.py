@@ -25,6 +25,9 @@ HELP = (
 )
 
 
+OTHERS_CALLS = "see other people's calls"
+
+
 @dataclass(frozen=True)
 class Reply:
     text: str
@@ -51,10 +54,11 @@ class Reports:
     def is_manager(self, user: str) -> bool:
         return self.directory.is_manager(user)
 
-    def refusal(self, what: str) -> Reply:
+    def refusal(self, action: str) -> Reply:
+        """A polite no that says whom to ask, and what the person can do instead."""
         return Reply(
-            f"Sorry, {what} for managers only. If you need it, please ask "
-            f"{self.directory.who_to_ask()}. You can always see your own calls with `/calls`."
+            f"Sorry, only managers can {action}. If you need this, please ask "
+            f"{self.directory.who_to_ask()}. You can always see your own calls: try `/calls 30d`."
         )
 
     def parse(self, text: str) -> Filter:
@@ -69,7 +73,7 @@ class Reports:
         note = None
         if not manager:
             if flt.agents - {user}:
-                return self.refusal("other people's calls are")
+                return self.refusal(OTHERS_CALLS)
             if not flt.agents:
                 note = "You can see only your own calls, so these are yours."
             flt = flt.with_agent(user)
@@ -77,7 +81,7 @@ class Reports:
         summary = summarize(self.log, flt, now, self.zone)
         entry = None
         if manager:
-            entry = AuditEntry(user, now, command, flt.text(), text, summary.count)
+            entry = AuditEntry(user, now, command, flt.plain(), text, summary.count)
         return Reply(summary_text(summary), summary_blocks(summary, self.zone, note), entry)
 
     def select(self, text: str) -> Selection:

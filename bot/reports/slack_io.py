@@ -13,9 +13,15 @@ from slack_sdk.errors import SlackApiError
 from bot.calls.log import CallLog
 from bot.recurring import claim_post, release_post
 from bot.reports.access import GroupLookup
-from bot.reports.chart import calls_per_day_png
-from bot.reports.digest import KIND, digest_blocks, digest_summary, due_digests
+from bot.reports.digest import (
+    KIND,
+    DigestSchedule,
+    digest_blocks,
+    digest_summary,
+    due_digests,
+)
 from bot.reports.digest import last_week as last_week_of
+from bot.reports.files import Attachment, chart_file
 from bot.reports.summary import matching, overdue_follow_ups
 from bot.scheduler import Job
 from bot.services import Services
@@ -24,8 +30,13 @@ log = logging.getLogger(__name__)
 
 # Answers that mean the group cannot be read at all; the last good list is kept meanwhile.
 _GROUP_ERRORS = ("no_such_subteam", "subteam_not_found", "missing_scope", "not_allowed_token_type")
-# Answers after which retrying the digest this week cannot help.
-_CHANNEL_GONE = ("not_in_channel", "channel_not_found", "is_archived", "access_denied")
+# Answers after which retrying the digest this week cannot help, and what they mean.
+_CHANNEL_GONE = {
+    "not_in_channel": "I'm not a member of it; `/invite @Service Coach` there",
+    "channel_not_found": "Slack can't find it (deleted, or private without me)",
+    "is_archived": "it was archived",
+    "access_denied": "Slack refused me access to it",
+}
 
 
 def group_lookup(client: WebClient) -> GroupLookup:
@@ -43,14 +54,21 @@ def group_lookup(client: WebClient) -> GroupLookup:
     return members
 
 
-def send_file_to_dm(
-    client: WebClient, user: str, content: bytes, filename: str, title: str, comment: str
-) -> None:
+def send_file_to_dm(client: WebClient, user: str, attachment: Attachment, comment: str) -> None:
     """Upload a file into the user's direct message with the bot."""
     opened = client.conversations_open(users=user)
-    channel = str((opened.get("channel") or {})["id"])
+    _upload(client, str((opened.get("channel") or {})["id"]), attachment, comment)
+
+
+def _upload(
+    client: WebClient, channel: str, attachment: Attachment, comment: str | None = None
+) -> None:
     client.files_upload_v2(
-        channel=channel, content=content, filename=filename, title=title, initial_comment=comment
+        channel=channel,
+        content=attachment.content,
+        filename=attachment.filename,
+        title=attachment.title,
+        initial_comment=comment,
     )
 
 
@@ -69,13 +87,12 @@ def digest_job(services: Services, client: WebClient) -> Job:
             try:
                 client.chat_postMessage(channel=schedule.channel, text=text, blocks=blocks)
             except SlackApiError as error:
-                if error.response.get("error") in _CHANNEL_GONE:
-                    # Retrying every tick cannot help; the claim stays, next week tries again.
-                    log.warning(
-                        "Weekly digest for %s not posted: %s",
-                        schedule.channel,
-                        error.response.get("error"),
-                    )
+                code = str(error.response.get("error"))
+                if code in _CHANNEL_GONE:
+                    # Retrying every tick cannot help; the claim stays, next week tries again,
+                    # and the manager who set it up hears why rather than wondering.
+                    log.warning("Weekly digest for %s not posted: %s", schedule.channel, code)
+                    _tell_not_posted(client, schedule, _CHANNEL_GONE[code])
                     continue
                 release_post(services.store, KIND, schedule.channel, local_day)
                 raise
@@ -84,12 +101,18 @@ def digest_job(services: Services, client: WebClient) -> Job:
                 raise
             if summary.count:
                 records = matching(log_, summary.filter, window)
-                png = calls_per_day_png(records, window, f"Calls per day, {window.label()}")
-                client.files_upload_v2(
-                    channel=schedule.channel,
-                    content=png,
-                    filename=f"calls-{window.first.isoformat()}-to-{window.last.isoformat()}.png",
-                    title=f"Calls per day, {window.label()}",
-                )
+                _upload(client, schedule.channel, chart_file(records, window))
 
     return run
+
+
+def _tell_not_posted(client: WebClient, schedule: DigestSchedule, reason: str) -> None:
+    if not schedule.set_by:
+        return
+    channel = f"<#{schedule.channel}>"
+    client.chat_postMessage(
+        channel=schedule.set_by,
+        text=f"I couldn't post this week's difficult-call digest in {channel}: {reason}. "
+        f"I'll try again next week. `/calls digest off {channel}` stops it; "
+        "`/calls digest on #another-channel` sets one up elsewhere.",
+    )

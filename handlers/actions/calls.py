@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.ids import ReportAction
 from bot.reports.access import AuditEntry
 from bot.reports.blocks import details_view
-from bot.reports.service import Reports
+from bot.reports.service import OTHERS_CALLS, Reports
 from bot.services import services_of
 
 
@@ -37,7 +37,7 @@ def show_details(
         return
     manager = reports.is_manager(user)
     if record.agent != user and not manager:
-        _tell(client, respond, body, reports.refusal("other people's calls are").text)
+        _tell(client, respond, body, reports.refusal(OTHERS_CALLS).text)
         return
     now = reports.services.clock.now()
     client.views_open(trigger_id=body["trigger_id"], view=details_view(record, reports.zone, now))

@@ -13,8 +13,8 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.blocks import Block
-from bot.calls.modal import CallPrefill
 from bot.guides.cards import (
+    STALE_TEXT,
     THANKS_TEXT,
     guide_modal,
     stale_blocks,
@@ -23,8 +23,9 @@ from bot.guides.cards import (
     step_view,
     thanks_blocks,
 )
+from bot.guides.handoff import call_prefill, form_note
 from bot.guides.hold_timer import HoldTimers
-from bot.guides.state import GuideState, decode, guide_or_none, guide_prefill
+from bot.guides.state import GuideState, decode, guide_or_none
 from bot.ids import GuideAction
 from bot.services import Services, services_of
 from handlers.calllog import open_call_log_modal
@@ -55,9 +56,7 @@ def _shower(body: dict[str, Any], respond: Respond, client: WebClient) -> Show:
 def _show_state(show: Show, services: Services, user: str, state: GuideState | None) -> None:
     content = services.content
     if state is None:
-        show(
-            GUIDE_TITLE, "This guide has changed; type /deescalate to start again.", stale_blocks()
-        )
+        show(GUIDE_TITLE, STALE_TEXT, stale_blocks())
         return
     hold = HoldTimers(services.store).get(user)
     show(
@@ -135,19 +134,13 @@ def log_this_call(
     ack()
     content = services_of(context).content
     state = decode(str(action.get("value", "")), content)
-    guide = guide_or_none(content, state.guide) if state else None
-    prefill = CallPrefill(
-        notes=f"Guide used: {guide.name}. " if guide else "",
-        steps=tuple(guide_prefill(state)["steps"]) if state else (),
-    )
-    note = f"From the *{guide.name}* guide: the steps you walked are ticked." if guide else ""
     open_call_log_modal(
         client,
         body["trigger_id"],
         content,
-        prefill,
+        call_prefill(content, state),
         response_url=body.get("response_url"),
-        note=note,
+        note=form_note(content, state),
         over_modal=(body.get("container") or {}).get("type") == "view",
     )
 

@@ -22,7 +22,6 @@ from slack_sdk.errors import SlackApiError
 from bot.ids import Command
 from bot.reports.access import AuditEntry, directory_of
 from bot.reports.blocks import plural
-from bot.reports.chart import calls_per_day_png
 from bot.reports.digest import (
     DigestError,
     DigestOff,
@@ -32,7 +31,7 @@ from bot.reports.digest import (
     save_schedule,
     schedules,
 )
-from bot.reports.export import to_csv
+from bot.reports.files import chart_file, export_file
 from bot.reports.query import QueryError
 from bot.reports.service import HELP, Reports, Selection
 from bot.reports.slack_io import group_lookup, send_file_to_dm
@@ -68,13 +67,15 @@ def handle_calls(
         return
     manager = reports.is_manager(user)
     if verb in ("export", "chart", "digest") and not manager:
-        what = {"export": "exports are", "chart": "charts are", "digest": "the digest is"}[verb]
-        respond(text=reports.refusal(what).text, response_type="ephemeral")
+        action = {
+            "export": "export the call log",
+            "chart": "chart the call log",
+            "digest": "set up or see the weekly digest",
+        }[verb]
+        respond(text=reports.refusal(action).text, response_type="ephemeral")
         return
-    if verb == "export":
-        _export(reports, client, respond, user, rest.strip())
-    elif verb == "chart":
-        _chart(reports, client, respond, user, rest.strip())
+    if verb in ("export", "chart"):
+        _send(reports, client, respond, user, verb, rest.strip())
     elif verb == "digest":
         _digest(reports, client, respond, user, rest.strip())
     else:
@@ -100,53 +101,31 @@ def _selection(reports: Reports, respond: Respond, text: str) -> Selection | Non
     return selection
 
 
-def _audit(reports: Reports, user: str, command: str, selection: Selection, text: str) -> None:
-    now = reports.services.clock.now()
-    entry = AuditEntry(user, now, command, selection.filter.text(), text, len(selection.records))
-    reports.record(entry)
-
-
-def _export(reports: Reports, client: WebClient, respond: Respond, user: str, text: str) -> None:
+def _send(
+    reports: Reports, client: WebClient, respond: Respond, user: str, verb: str, text: str
+) -> None:
+    """Send the export or the chart of a manager's filter to their direct message."""
     selection = _selection(reports, respond, text)
     if selection is None:
         return
-    window = selection.window
-    content = to_csv(selection.records, reports.zone, reports.services.clock.now())
-    filename = f"calls-{window.first.isoformat()}-to-{window.last.isoformat()}.csv"
+    now = reports.services.clock.now()
+    if verb == "export":
+        attachment = export_file(selection.records, selection.window, now)
+    else:
+        attachment = chart_file(selection.records, selection.window)
     count = plural(len(selection.records), "call")
     send_file_to_dm(
         client,
         user,
-        content,
-        filename,
-        title=f"Difficult calls, {window.label()}",
+        attachment,
         comment=f"{count} matching `{selection.filter.text()}`.",
     )
     respond(
-        text=f"I sent you `{filename}` ({count}) in a direct message.", response_type="ephemeral"
+        text=f"I sent you `{attachment.filename}` ({count}) in a direct message.",
+        response_type="ephemeral",
     )
-    _audit(reports, user, "export", selection, text)
-
-
-def _chart(reports: Reports, client: WebClient, respond: Respond, user: str, text: str) -> None:
-    selection = _selection(reports, respond, text)
-    if selection is None:
-        return
-    window = selection.window
-    title = f"Calls per day, {window.label()}"
-    png = calls_per_day_png(selection.records, window, title)
-    filename = f"calls-per-day-{window.first.isoformat()}-to-{window.last.isoformat()}.png"
-    count = plural(len(selection.records), "call")
-    send_file_to_dm(
-        client,
-        user,
-        png,
-        filename,
-        title=title,
-        comment=f"{count} matching `{selection.filter.text()}`, stacked by category.",
-    )
-    respond(text=f"I sent you the chart ({count}) in a direct message.", response_type="ephemeral")
-    _audit(reports, user, "chart", selection, text)
+    matched = len(selection.records)
+    reports.record(AuditEntry(user, now, verb, selection.filter.plain(), text, matched))
 
 
 def _digest(reports: Reports, client: WebClient, respond: Respond, user: str, text: str) -> None:

@@ -6,9 +6,16 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.guides.cards import no_match_blocks, no_match_text, step_blocks, step_text
+from bot.guides.cards import (
+    LIST_TEXT,
+    list_blocks,
+    no_match_blocks,
+    no_match_text,
+    step_blocks,
+    step_text,
+)
 from bot.guides.hold_timer import HoldTimers
-from bot.guides.lookup import find_guide
+from bot.guides.lookup import find_guide, wants_list
 from bot.guides.state import GuideState
 from bot.ids import Command
 from bot.services import services_of
@@ -21,11 +28,11 @@ def deescalate(ack: Ack, respond: Respond, command: dict[str, Any], context: Bol
     asked = str(command.get("text") or "").strip()
     guide = find_guide(content, asked) if asked else content.general_guide
     if guide is None:
-        respond(
-            text=no_match_text(asked),
-            blocks=no_match_blocks(content, asked),
-            response_type="ephemeral",
-        )
+        if wants_list(asked):
+            text, blocks = LIST_TEXT, list_blocks(content)
+        else:
+            text, blocks = no_match_text(asked), no_match_blocks(content, asked)
+        respond(text=text, blocks=blocks, response_type="ephemeral")
         return
     state = GuideState.start(guide.id)
     hold = HoldTimers(services.store).get(command["user_id"])

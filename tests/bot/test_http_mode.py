@@ -22,9 +22,8 @@ def server_url(bot: Harness) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    # Close the sockets from the server's own loop: closing them from here while it sits in
-    # select() fails that call with EBADF in the server thread.
-    server.trigger.pull_trigger(lambda: server.asyncore.close_all(server._map))
+    # Close from inside the server's own loop: closing from here races its select().
+    server.trigger.pull_trigger(server.close)
     thread.join(timeout=5)
     server.task_dispatcher.shutdown()
 

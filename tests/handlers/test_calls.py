@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from bot.blocks import escape
 from bot.calls.log import CallLog
-from bot.calls.model import CallRecord
+from bot.calls.model import NOTES_LIMIT, CallRecord
 from bot.config import Settings
 from bot.fakeslack.server import ApiCall
 from bot.reports.access import AUDIT
@@ -205,19 +206,39 @@ def test_an_agent_asking_for_someone_else_is_refused_politely(
     bot: Harness, sample: dict[str, CallRecord]
 ) -> None:
     reply = ask(bot, "<@U0AGENT02|bob>", user=AGENT)
-    assert reply.args["text"].startswith("Sorry, other people's calls are for managers only.")
-    assert f"please ask <@{MANAGER}>" in reply.args["text"]
+    assert reply.args["text"] == (
+        "Sorry, only managers can see other people's calls. If you need this, please ask "
+        f"<@{MANAGER}>. You can always see your own calls: try `/calls 30d`."
+    )
     assert "Charged" not in json.dumps(reply.args)
     # …but naming themselves is fine
     assert count_in(bot, ask(bot, f"<@{AGENT}|me>", user=AGENT)) == 3
 
 
-@pytest.mark.parametrize("verb", ["export 7d", "chart 30d", "digest status"])
-def test_managers_only_commands_are_refused_to_agents(bot: Harness, verb: str) -> None:
+@pytest.mark.parametrize(
+    ("verb", "action"),
+    [
+        ("export 7d", "export the call log"),
+        ("chart 30d", "chart the call log"),
+        ("digest status", "set up or see the weekly digest"),
+    ],
+)
+def test_managers_only_commands_are_refused_to_agents(bot: Harness, verb: str, action: str) -> None:
     reply = ask(bot, verb, user=AGENT)
-    assert "for managers only" in reply.args["text"]
-    assert f"<@{MANAGER}>" in reply.args["text"]
+    assert reply.args["text"].startswith(f"Sorry, only managers can {action}. If you need this")
+    assert f"please ask <@{MANAGER}>." in reply.args["text"]
     assert bot.fake.calls_to("files.getUploadURLExternal", "chat.postMessage") == []
+
+
+def test_the_refusal_names_every_source_of_managers_or_says_there_are_none(bot: Harness) -> None:
+    bot.settings = replace(bot.settings, manager_group=GROUP)
+    bot.restart()
+    both = ask(bot, "export", user=AGENT).args["text"]
+    assert f"please ask <@{MANAGER}> or <!subteam^{GROUP}>." in both
+    bot.settings = replace(bot.settings, managers=frozenset(), manager_group=None)
+    bot.restart()
+    nobody = ask(bot, "export", user=AGENT).args["text"]
+    assert "please ask your team lead (no managers are set up yet: ask your Slack admin)" in nobody
 
 
 def test_members_of_the_manager_group_are_managers_looked_up_every_10_minutes(
@@ -275,13 +296,18 @@ def test_every_manager_query_is_audited(bot: Harness, sample: dict[str, CallReco
 
 
 def test_details_opens_the_whole_record(bot: Harness, sample: dict[str, CallRecord]) -> None:
-    seed(bot, ago=timedelta(minutes=5), notes="x" * 2500 + " the end", reference="ORD-9")
+    # The longest note there can be, five times longer once escaped: shown whole, not clipped.
+    notes = ("Q&A <b> " * 375)[:-8] + " the end"
+    assert len(notes) == NOTES_LIMIT
+    seed(bot, ago=timedelta(minutes=5), notes=notes, reference="ORD-9")
     reply = ask(bot, "today")
     bot.click(reply, "Details", user=MANAGER)
     modal = bot.wait("views.open")
     shown = bot.text(modal)
-    assert "Call details" in shown and "the end" in shown and "ORD-9" in shown
+    assert "Call details" in shown and "ORD-9" in shown
     assert "*Agent:* <@U0AGENT01>" in shown and "*Follow-up:* none promised" in shown
+    texts = [block["text"]["text"] for block in modal.args["view"]["blocks"][3:-1]]
+    assert "".join(texts) == escape(notes)
 
 
 def test_details_of_a_promise_say_it_is_overdue(
@@ -298,7 +324,7 @@ def test_an_agent_cannot_open_someone_elses_details(
     reply = ask(bot, '"charged twice"')
     bot.click(reply, "Details", user=AGENT)
     refusal = bot.wait("response_url", count=2)
-    assert "for managers only" in refusal.args["text"]
+    assert "Sorry, only managers can see other people's calls." in refusal.args["text"]
     assert bot.fake.calls_to("views.open") == []
 
 
@@ -318,6 +344,27 @@ def test_hostile_notes_ping_nobody(bot: Harness) -> None:
     assert "&lt;!here&gt;" in modal
 
 
+def test_what_a_person_typed_is_echoed_escaped(bot: Harness) -> None:
+    # As Slack sends it: typed `<` escaped, `@here` turned into a broadcast, a link wrapped.
+    text = ask(bot, "category:&lt;!channel&gt; <!here> <https://evil.example|x>").args["text"]
+    assert "<!" not in text and "<http" not in text
+    assert "there is no category `&lt;!channel&gt;`" in text
+    assert "`&lt;!here&gt;`, `&lt;https://evil.example|x&gt;`" in text
+    # The syntax shown with it must not hold a `<` … `>` pair Slack would read as a link.
+    assert "<=" not in text and ">=" not in text and "`heat:&gt;=4`" in text
+    digest = ask(bot, f"digest on <#{LEADS}|leads> <!channel>").args["text"]
+    assert "I don't know `&lt;!channel&gt;`" in digest and "<!" not in digest
+
+
+def test_the_filter_shown_is_safe_mrkdwn_and_the_audit_reads_plainly(
+    bot: Harness, sample: dict[str, CallRecord]
+) -> None:
+    reply = ask(bot, "30d heat:&lt;=2 <@U0AGENT01|ana>")
+    raw = json.dumps(reply.args["blocks"])
+    assert "Filter: `30d heat:&lt;=2 <@U0AGENT01>`" in raw and "heat:<" not in raw
+    assert audit_entries(bot, 1)[0]["filter"] == "30d heat:<=2 <@U0AGENT01>"
+
+
 # --- export ---------------------------------------------------------------------------------
 
 
@@ -334,9 +381,10 @@ def test_export_sends_a_safe_csv_to_the_managers_dm(bot: Harness) -> None:
     for n, notes in enumerate(hostile):
         seed(bot, ago=timedelta(hours=n + 1), notes=notes, reference=notes)
     seed(bot, ago=timedelta(hours=9), notes="Café, “quotes”, and a\nnew line", category="account")
+    seed(bot, ago=timedelta(hours=10), notes=HOSTILE, category="shipping")
     bot.command("/calls", "export 7d", user=MANAGER)
     reply = bot.wait("response_url")
-    assert "I sent you `calls-2026-11-24-to-2026-11-30.csv` (7 calls)" in reply.args["text"]
+    assert "I sent you `calls-2026-11-24-to-2026-11-30.csv` (8 calls)" in reply.args["text"]
     opened = bot.wait("conversations.open")
     assert opened.args["users"] == MANAGER
     content, done = uploaded(bot)
@@ -344,7 +392,7 @@ def test_export_sends_a_safe_csv_to_the_managers_dm(bot: Harness) -> None:
 
     assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark, for Excel
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))
-    assert len(rows) == 7
+    assert len(rows) == 8
     assert list(rows[0])[:4] == ["id", "logged_at_utc", "logged_at_local", "agent"]
     by_note = {row["notes"]: row for row in rows}
     for notes in hostile:
@@ -353,6 +401,7 @@ def test_export_sends_a_safe_csv_to_the_managers_dm(bot: Harness) -> None:
     for row in rows:
         assert not row["notes"].startswith(("=", "+", "-", "@", "\t", "\r"))
     assert by_note["Café, “quotes”, and a\nnew line"]["category"] == "account"
+    assert by_note[HOSTILE]["category"] == "shipping"  # a CSV is not mrkdwn: kept as written
     assert rows[0]["logged_at_utc"] == "2026-11-30T13:00:00+00:00"
     assert rows[0]["logged_at_local"] == "2026-11-30 07:00"
 
@@ -371,7 +420,8 @@ def test_chart_uploads_a_png_to_the_managers_dm(
     bot: Harness, sample: dict[str, CallRecord]
 ) -> None:
     bot.command("/calls", "chart 30d", user=MANAGER)
-    assert "I sent you the chart (6 calls)" in bot.wait("response_url").args["text"]
+    reply = bot.wait("response_url").args["text"]
+    assert "I sent you `calls-per-day-2026-11-01-to-2026-11-30.png` (6 calls)" in reply
     content, done = uploaded(bot)
     assert content.startswith(b"\x89PNG\r\n\x1a\n")
     assert done.args["channel_id"] == "D0MANAGER1"
@@ -473,6 +523,25 @@ def test_a_failed_digest_post_is_retried_on_the_next_tick(bot: Harness) -> None:
     assert len(digests_posted(bot)) == 1
     assert "*0 calls* last week" in bot.text(digests_posted(bot)[0])
     assert bot.fake.calls_to("files.getUploadURLExternal") == []  # nothing to chart
+
+
+def test_a_digest_slack_cannot_post_is_not_retried_and_its_manager_is_told(bot: Harness) -> None:
+    ask(bot, f"digest on <#{LEADS}|leads>")
+    bot.clock.set(datetime(2026, 12, 7, 15, 0, tzinfo=UTC))  # Mon 09:00 in Chicago
+    bot.fake.fail_next("chat.postMessage", "is_archived")
+    bot.tick()
+    told = bot.wait("chat.postMessage", count=3)  # the set-up note, the refused post, this
+    assert told.args["channel"] == MANAGER
+    assert told.args["text"].startswith(
+        f"I couldn't post this week's difficult-call digest in <#{LEADS}>: it was archived."
+    )
+    assert f"`/calls digest off <#{LEADS}>` stops it" in told.args["text"]
+    bot.clock.advance(timedelta(minutes=10))
+    bot.tick()
+    assert digests_posted(bot) == [] and len(bot.fake.calls_to("chat.postMessage")) == 3
+    bot.clock.set(datetime(2026, 12, 14, 15, 0, tzinfo=UTC))  # next week it tries again
+    bot.tick()
+    assert len(digests_posted(bot)) == 1
 
 
 # --- App Home -------------------------------------------------------------------------------

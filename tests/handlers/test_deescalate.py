@@ -14,8 +14,7 @@ from bot.console import Console
 from bot.content import Guide, load_content
 from bot.fakeslack.server import ApiCall
 from bot.guides.lookup import example_word
-from bot.guides.state import decode, guide_prefill
-from bot.ids import GuideAction
+from bot.ids import CallLogBlock, GuideAction
 from tests.harness import AGENT, CHANNEL, Harness
 
 CONTENT = load_content()
@@ -44,6 +43,16 @@ def sections(call: ApiCall) -> str:
     """The mrkdwn of every section, as sent (not unescaped)."""
     blocks = call.args.get("blocks") or (call.args.get("view") or {}).get("blocks") or []
     return "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+
+
+def every_step(guide: Guide) -> list[str]:
+    return [f"{guide.id}:{n}" for n in range(1, len(guide.steps) + 1)]
+
+
+def ticked(form: ApiCall) -> tuple[str, ...]:
+    """The steps ticked in the call-log form's "De-escalation steps used" menu."""
+    steps = next(b for b in form.args["view"]["blocks"] if b.get("block_id") == CallLogBlock.STEPS)
+    return tuple(option["value"] for option in steps["element"].get("initial_options", []))
 
 
 def open_guide(bot: Harness, guide: Guide) -> ApiCall:
@@ -125,6 +134,18 @@ def test_an_unknown_scenario_lists_them_all_and_escapes_what_was_typed(bot: Harn
     assert_step(bot, card, GUIDES["policy-no"], 1)
 
 
+def test_help_lists_the_scenarios_without_calling_it_a_miss(bot: Harness) -> None:
+    bot.command("/deescalate", "help")
+    reply = bot.wait("response_url")
+    assert reply.args["response_type"] == "ephemeral"
+    shown = bot.text(reply)
+    assert "De-escalation guides" in shown and "couldn't find" not in shown
+    for guide in CONTENT.scenarios:
+        assert f"/deescalate {example_word(CONTENT, guide)}" in shown
+    card = press(bot, reply, "Switch scenario", option="Repeat caller")
+    assert_step(bot, card, GUIDES["repeat-caller"], 1)
+
+
 def test_switching_scenario_keeps_the_steps_walked_for_the_call_log(bot: Harness) -> None:
     card = open_guide(bot, GUIDES["general"])
     card = press(bot, card, "Next")
@@ -135,14 +156,9 @@ def test_switching_scenario_keeps_the_steps_walked_for_the_call_log(bot: Harness
         card = press(bot, card, "Next")
     log_button = bot.control(card, "Log this call")
     assert log_button.action_id == GuideAction.LOG
-    state = decode(log_button.value, CONTENT)
-    assert state is not None
-    assert guide_prefill(state) == {
-        "guide": "abusive-caller",
-        "steps": ["general:1", "general:2"]
-        + [f"abusive-caller:{n}" for n in range(1, len(abusive.steps) + 1)],
-    }
+    walked = ("general:1", "general:2", *every_step(abusive))
     form = press(bot, card, "Log this call", method="views.open")
+    assert ticked(form) == walked
     assert "From the *Abusive caller* guide" in bot.text(form)
     replies = len(bot.fake.calls_to("response_url"))
     response = bot.submit(form, contact="phone", category="billing", heat="4", outcome="resolved")
@@ -151,7 +167,7 @@ def test_switching_scenario_keeps_the_steps_walked_for_the_call_log(bot: Harness
     assert "Logged call" in bot.text(logged)
     stored = CallLog(bot.services.store).get("1")
     assert stored is not None
-    assert stored.steps == tuple(guide_prefill(state)["steps"])
+    assert stored.steps == walked
     assert stored.notes.startswith("Guide used: Abusive caller.")
 
 
@@ -212,6 +228,18 @@ def test_cards_keep_working_after_a_restart(bot: Harness) -> None:
     assert_step(bot, press(bot, card, "Next"), GUIDES["general"], 2)
 
 
+def test_a_card_from_a_guide_that_was_removed_says_to_start_again(bot: Harness) -> None:
+    card = open_guide(bot, GUIDES["general"])
+    # As if a team's content folder dropped the guide after the card was shown.
+    for element in card.args["blocks"][-2]["elements"]:
+        if element.get("action_id") == GuideAction.NEXT:
+            element["value"] = '{"g":"retired","s":1,"v":"retired:1"}'
+    stale = press(bot, card, "Next")
+    assert stale.args["replace_original"] is True
+    assert "changed since the card was shown" in bot.text(stale)
+    assert "/deescalate" in bot.text(stale) and labels(bot, stale) == []
+
+
 def test_done_cancels_a_running_hold(bot: Harness) -> None:
     guide = GUIDES["on-hold"]
     card = open_guide(bot, guide)
@@ -250,6 +278,35 @@ def test_app_home_opens_the_guide_in_a_modal(bot: Harness) -> None:
     assert "social-media:1" in json.dumps(pushed.args["view"])  # the steps walked are ticked
     thanks = press(bot, modal, "Done")
     assert "Thank you for working through it" in bot.text(thanks)
+    assert bot.fake.calls_to("response_url") == []
+
+
+def test_logging_from_the_app_home_modal_pushes_the_form_and_confirms_by_dm(bot: Harness) -> None:
+    bot.requests.open_home()
+    modal = press(bot, bot.wait("views.publish"), "De-escalate", method="views.open")
+    view_id = modal.answer["view"]["id"]
+    modal = press(bot, modal, "Next")
+    modal = press(bot, modal, "Switch scenario", option="Putting someone on hold")
+    on_hold = GUIDES["on-hold"]
+    for _ in on_hold.steps[1:]:
+        modal = press(bot, modal, "Next")
+    pushed = press(bot, modal, "Log this call", method="views.push")
+    walked = ("general:1", "general:2", *every_step(on_hold))
+    assert ticked(pushed) == walked
+    assert bot.fake.calls_to("views.open") == [bot.wait("views.open")]  # pushed, not a new modal
+    response = bot.submit(
+        pushed, contact="chat", category="shipping", heat="3", outcome="escalated"
+    )
+    # A plain ack closes only the pushed form: the guide shows again underneath it.
+    assert response.status == 200 and not response.body
+    dm = bot.wait("chat.postMessage")  # a modal has no response_url: the confirmation is a DM
+    assert dm.args["channel"] == AGENT and "Logged call" in bot.text(dm)
+    stored = CallLog(bot.services.store).get("1")
+    assert stored is not None and stored.steps == walked
+    assert (stored.category, stored.heat, stored.outcome) == ("shipping", 3, "escalated")
+    assert stored.notes.startswith("Guide used: Putting someone on hold.")
+    thanks = press(bot, modal, "Done")
+    assert thanks.args["view_id"] == view_id and "Thank you" in bot.text(thanks)
     assert bot.fake.calls_to("response_url") == []
 
 

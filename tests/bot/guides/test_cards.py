@@ -11,6 +11,8 @@ import pytest
 from bot.block_limits import message_problems, view_problems
 from bot.content import Content, GuideStep
 from bot.guides.cards import (
+    LIST_TEXT,
+    list_blocks,
     no_match_blocks,
     no_match_text,
     nudge_message,
@@ -98,7 +100,8 @@ def test_no_match_reply_is_within_limits_and_escaped(content: Content, typed: st
     assert "<!channel>" not in json.dumps(blocks) + no_match_text(typed)
 
 
-def test_nudge_and_thanks_are_within_limits(content: Content) -> None:
+def test_nudge_thanks_and_list_are_within_limits(content: Content) -> None:
+    assert message_problems(list_blocks(content), LIST_TEXT) == []
     nudge = nudge_message(content)
     assert message_problems(nudge["blocks"], nudge["text"]) == []
     assert "Thank you for holding" in nudge["text"]

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.content import Content, load_content
-from bot.guides.lookup import example_word, find_guide, words
+from bot.guides.lookup import example_word, find_guide, wants_list, words
 
 CONTENT = load_content()
 GUIDE_IDS = [g.id for g in CONTENT.guides]
@@ -56,6 +56,16 @@ def test_every_scenario_has_a_word_that_finds_it(content: Content) -> None:
         assert len(word) <= len(guide.name)
 
 
+@pytest.mark.parametrize("typed", ["help", "HELP", " list ", "scenarios", "Guides?"])
+def test_help_asks_for_the_list_and_names_no_guide(content: Content, typed: str) -> None:
+    assert wants_list(typed) and find_guide(content, typed) is None
+
+
+@pytest.mark.parametrize("typed", ["", "hold", "help me, he is shouting", "zebra"])
+def test_other_text_does_not_ask_for_the_list(typed: str) -> None:
+    assert not wants_list(typed)
+
+
 def test_words_normalise_case_punctuation_and_plurals() -> None:
     assert words("On-Hold!") == ("on", "hold")
     assert words("Policies") == ("policy",)
@@ -72,6 +82,24 @@ def test_words_normalise_case_punctuation_and_plurals() -> None:
 def test_any_text_finds_a_known_guide_or_none(text: str) -> None:
     found = find_guide(CONTENT, text)
     assert found is None or found.id in GUIDE_IDS
+
+
+@given(
+    st.sampled_from(["help", "list", "scenarios", "guides"]),
+    st.lists(st.booleans(), max_size=10),
+    st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["", "?", "!", " "]),
+)
+def test_asking_for_the_list_works_however_it_is_typed_and_names_no_guide(
+    word: str, upper: list[bool], pad: str, tail: str
+) -> None:
+    typed = _restyle(word, upper, pad, tail)
+    assert wants_list(typed) and find_guide(CONTENT, typed) is None
+
+
+@given(st.text())
+def test_only_a_single_list_word_asks_for_the_list(text: str) -> None:
+    assert not wants_list(text) or len(words(text)) == 1
 
 
 @given(st.text(alphabet=st.characters(categories=["P", "Z", "S"])))

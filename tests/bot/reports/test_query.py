@@ -70,7 +70,7 @@ def test_problems_are_named(text: str, problem: str) -> None:
     with pytest.raises(QueryError) as raised:
         parse(text)
     assert problem in raised.value.message()
-    assert "Example: `/calls 30d category:billing heat:>=4`" in raised.value.message()
+    assert "Example: `/calls 30d category:billing heat:&gt;=4`" in raised.value.message()
 
 
 def test_outcome_prefixes_must_be_unambiguous() -> None:
@@ -104,8 +104,10 @@ def test_never_crashes_on_any_text(text: str) -> None:
     try:
         parse(text)
     except QueryError as error:
-        problems = error.problems
+        problems, shown = error.problems, error.message()
         assert problems, "a refusal must say what was wrong"
+        # Whatever is echoed back is escaped: no mention, link or broadcast can form.
+        assert "<" not in shown and ">" not in shown
 
 
 _words = st.text(
@@ -151,3 +153,12 @@ def test_valid_queries_parse_back_to_the_same_filter(flt: Filter) -> None:
 def test_the_order_of_filters_does_not_matter(flt: Filter, data: st.DataObject) -> None:
     parts = flt.text().split(" ")
     assert parse(" ".join(data.draw(st.permutations(parts)))) == flt
+
+
+def test_echoed_words_are_escaped_whether_slack_escaped_them_or_not() -> None:
+    with pytest.raises(QueryError) as raised:
+        parse("category:&lt;!channel&gt; <!here> <https://evil.example|x> `x`")
+    shown = raised.value.message()
+    assert "there is no category `&lt;!channel&gt;`" in shown
+    assert "`&lt;!here&gt;`, `&lt;https://evil.example|x&gt;`, `'x'`" in shown
+    assert "<!" not in shown and "<http" not in shown
