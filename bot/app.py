@@ -20,7 +20,6 @@ from bot.errors import register_error_handler
 from bot.jobs import register_jobs
 from bot.scheduler import Ticker
 from bot.services import Services, attach_services
-from bot.sticky_ack import keep_acks
 from bot.store import Store, open_store
 from handlers import register_all
 
@@ -81,7 +80,6 @@ def create_app(
         token_verification_enabled=False,
         logger=logging.getLogger("slack_bolt"),
     )
-    keep_acks(app)
     attach_services(app, services)
     register_error_handler(app)
     register_all(app)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import Ack, App, BoltContext
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
@@ -28,7 +29,28 @@ def apology(error_id: str) -> str:
     )
 
 
+class StickyAck(Ack):
+    """An ack that, once given, stays given.
+
+    When a listener raises after calling ack(), Bolt's thread runner (slack-bolt 1.x) sets
+    `ack.response` back to None while the request thread may not yet have read it; the
+    request then waits out the 3-second timeout and answers 404, so Slack shows its own error
+    on top of ours. Keeping the first response closes that race.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "response" and value is None and getattr(self, "response", None) is not None:
+            return
+        super().__setattr__(name, value)
+
+
 def register_error_handler(app: App) -> None:
+    def sticky_ack(context: BoltContext, next: Callable[[], None]) -> None:
+        context["ack"] = StickyAck()  # type: ignore[no-untyped-call]
+        next()
+
+    app.use(sticky_ack)
+
     @app.error
     def handle_error(
         error: Exception, body: dict[str, Any], client: WebClient, respond: Respond | None

@@ -57,6 +57,16 @@ class Recurrence:
             return today
         return None
 
+    def closed(self, now: datetime, catch_up: timedelta) -> list[date]:
+        """The local days, of yesterday and today, whose post can no longer go out at `now`:
+        yesterday's stopped being due at midnight, today's at its cut-off."""
+        today = self.local_day(now)
+        yesterday = today - timedelta(days=1)
+        days = [yesterday] if self.runs_on(yesterday) else []
+        if self.runs_on(today) and self.instant_on(today) + catch_up < now:
+            days.append(today)
+        return days
+
     def next_after(self, now: datetime) -> datetime | None:
         """The next post instant strictly after `now`, or None if none within a year."""
         today = self.local_day(now)

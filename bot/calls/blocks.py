@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -19,8 +20,8 @@ from bot.blocks import (
     section,
 )
 from bot.calls.masking import describe
-from bot.calls.model import CallRecord
-from bot.calls.quick import EXAMPLE, OUTCOME_WORDS
+from bot.calls.model import OUTCOMES, CallRecord
+from bot.calls.quick import EXAMPLE
 from bot.calls.service import EDIT_WINDOW, Mine, call_service
 from bot.ids import CallLogAction
 
@@ -81,12 +82,10 @@ def confirmation(
 def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -> dict[str, Any]:
     blocks: list[Block] = [section(note)] if note else []
     if not mine.recent:
-        blocks.append(
-            section(
-                f"You haven't logged any calls yet. Try `/logcall`, or in one line:\n`{EXAMPLE}`"
-            )
-        )
-        return message("You haven't logged any calls yet.", blocks)
+        # Also shown after the last call was deleted, so it does not say "yet".
+        empty = "You have no calls in the log."
+        blocks.append(section(f"{empty} Log one with `/logcall`, or in one line:\n`{EXAMPLE}`"))
+        return message(empty, blocks)
     if mine.open_follow_ups:
         blocks.append(header("Your open follow-ups"))
         blocks.append(section("\n".join(_follow_up_items(mine.open_follow_ups, now, zone))))
@@ -165,15 +164,17 @@ def home_panel(mine: Mine, now: datetime, zone: ZoneInfo) -> list[Block]:
     return blocks
 
 
-def quick_help() -> str:
-    outcomes = ", ".join(sorted(set(OUTCOME_WORDS)))
+def quick_help(categories: Sequence[str]) -> str:
     return (
         "*Log a call in one line:* `/logcall category heat outcome: what happened`\n"
         f"For example: `{EXAMPLE}`\n"
-        "• The three words before the colon may come in any order; case does not matter.\n"
+        "• Before the colon, in any order and any case: a category, a heat and an outcome.\n"
+        f"• Category is one of: {escape(', '.join(categories))}.\n"
         "• Heat is 1 (calm) to 5 (furious).\n"
-        f"• Outcome is one of: {outcomes} (callback and promised mean callback promised).\n"
-        "• Leave something out and the form opens with what you gave filled in.\n"
+        f"• Outcome is one of: {', '.join(OUTCOMES)} (`callback` or `promised` will do).\n"
+        "• Leave something out and the form opens with what you gave filled in; a callback "
+        "always opens it, to ask when you promised to call back.\n"
+        "• Card numbers, e-mails, phone numbers, SSNs and IBANs are masked before saving.\n"
         "• `/logcall` alone opens the form; `/logcall mine` lists your last 10 calls."
     )
 

@@ -1,9 +1,10 @@
 """The one-line quick log: `/logcall billing 4 escalated: customer charged twice`.
 
-Grammar: up to three words before a colon, in any order — a category, a heat from 1 to 5 and
-an outcome — then the notes after the colon. Case does not matter, and the callback outcome
-may be written "callback promised", "callback" or "promised". Whatever is missing is asked for
-in the form; whatever is wrong is refused with a message that names it.
+Grammar: up to three parts before a colon, in any order — a category, a heat from 1 to 5 and
+an outcome — then the notes after the colon. Case does not matter, commas between the parts
+are fine, and the callback outcome may be written "callback promised", "callback" or
+"promised". Whatever is missing is asked for in the form; whatever is wrong is refused with a
+message that names it. A line that does not start with parts is taken whole as the notes.
 """
 
 from __future__ import annotations
@@ -66,20 +67,21 @@ class QuickLog:
 def parse_quick(text: str, categories: Sequence[str]) -> QuickLog:
     """Read a quick-log line. Raises QuickLogError for a part that is present but wrong.
 
-    Without a colon, a line made only of known words is read as the head ("billing 4"), and
-    anything else is taken as the notes, so "/logcall customer was rude" still starts a log.
+    The words before the colon (or the whole line, without one) are read as the head when
+    they are all known, and refused with a message naming the wrong one when most of them
+    are known ("biling 4 escalated: …"). Otherwise they were never meant as a head, so the
+    whole line is the notes: "/logcall customer called at 10:30 about a refund" still starts
+    a log, with the form asking for the rest.
     """
     head, colon, notes = text.partition(":")
-    notes = notes.strip()
-    if not colon:
-        try:
-            parsed = _parse_head(head, categories)
-        except QuickLogError:
-            if _looks_like_head(head):
-                raise
-            return _with_notes(QuickLog(), text.strip())
-        return parsed
-    return _with_notes(_parse_head(head, categories), notes)
+    words = _words(head)
+    parts, unknown = _read_head(words, categories)
+    if unknown and len(unknown) > len(words) - len(unknown):
+        return _with_notes(QuickLog(), text.strip())
+    if unknown:
+        raise QuickLogError(_unknown(unknown[0], categories))
+    log = _parts(parts)
+    return _with_notes(log, notes.strip()) if colon else log
 
 
 def _with_notes(log: QuickLog, notes: str) -> QuickLog:
@@ -91,39 +93,57 @@ def _with_notes(log: QuickLog, notes: str) -> QuickLog:
     return QuickLog(log.category, log.heat, log.outcome, notes)
 
 
-def _looks_like_head(head: str) -> bool:
-    # A number among the words means the heat was meant, so a wrong one deserves an error.
-    return any(_NUMBER.match(word) for word in head.split())
+def _words(head: str) -> list[str]:
+    # "billing, 4, escalated" reads like "billing 4 escalated"; "3,5" stays one (wrong) heat.
+    return [word for word in (w.rstrip(",") for w in head.lower().split()) if word]
 
 
-def _parse_head(head: str, categories: Sequence[str]) -> QuickLog:
-    words = head.lower().split()
+Part = tuple[str, str]  # ("category" | "heat" | "outcome", the word as written)
+
+
+def _read_head(words: list[str], categories: Sequence[str]) -> tuple[list[Part], list[str]]:
+    """The parts the words name, and the words that name none (a category may be several
+    words long, and "callback promised" is two)."""
     known = {category.lower(): category for category in categories}
     longest = max((len(c.split()) for c in known), default=1)
-    category: str | None = None
-    heat: int | None = None
-    outcome: str | None = None
+    parts: list[Part] = []
+    unknown: list[str] = []
     at = 0
     while at < len(words):
         word = words[at]
         if _NUMBER.match(word):
-            heat = _once("heat", heat, _heat(word))
+            parts.append(("heat", word))
             at += 1
-            continue
-        pair = " ".join(words[at : at + 2])
-        if pair == CALLBACK:
-            outcome = _once("outcome", outcome, CALLBACK)
+        elif " ".join(words[at : at + 2]) == CALLBACK:
+            parts.append(("outcome", CALLBACK))
             at += 2
-            continue
-        if word in OUTCOME_WORDS:
-            outcome = _once("outcome", outcome, OUTCOME_WORDS[word])
+        elif word in OUTCOME_WORDS:
+            parts.append(("outcome", OUTCOME_WORDS[word]))
             at += 1
-            continue
-        size = next((n for n in range(longest, 0, -1) if " ".join(words[at : at + n]) in known), 0)
-        if not size:
-            raise QuickLogError(_unknown(word, categories))
-        category = _once("category", category, known[" ".join(words[at : at + size])])
-        at += size
+        else:
+            size = next(
+                (n for n in range(longest, 0, -1) if " ".join(words[at : at + n]) in known), 0
+            )
+            if size:
+                parts.append(("category", known[" ".join(words[at : at + size])]))
+                at += size
+            else:
+                unknown.append(word)
+                at += 1
+    return parts, unknown
+
+
+def _parts(parts: list[Part]) -> QuickLog:
+    category: str | None = None
+    heat: int | None = None
+    outcome: str | None = None
+    for name, value in parts:
+        if name == "heat":
+            heat = _once("heats", heat, _heat(value))
+        elif name == "outcome":
+            outcome = _once("outcomes", outcome, value)
+        else:
+            category = _once("categories", category, value)
     return QuickLog(category, heat, outcome)
 
 
@@ -137,10 +157,10 @@ def _heat(word: str) -> int:
     return value
 
 
-def _once(name: str, current: T | None, new: T) -> T:
+def _once(names: str, current: T | None, new: T) -> T:
     if current is not None and current != new:
         raise QuickLogError(
-            f"You gave two {name}s ({current} and {new}); give one. For example: `{EXAMPLE}`"
+            f"You gave two {names} ({current} and {new}); give one. For example: `{EXAMPLE}`"
         )
     return new
 

@@ -82,12 +82,20 @@ class Politeness:
     def __init__(self) -> None:
         self._vader = SentimentIntensityAnalyzer()
 
-    def sentiment(self, text: str) -> float:
-        """Mean VADER compound over sentences, weighted by their length."""
+    def sentiment(self, text: str, memo: dict[str, float] | None = None) -> float:
+        """Mean VADER compound over sentences, weighted by their length.
+
+        `memo` carries sentence scores from a draft to its rewrite, which repeats most
+        sentences word for word; scoring one costs about as much as all the phrasebook's
+        rules. It is per analysis, not global, so a benchmark's repeats are not flattered.
+        """
         total = weight = 0.0
+        memo = {} if memo is None else memo
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            compound = float(self._vader.polarity_scores(sentence)["compound"])
+            compound = memo.get(sentence)
+            if compound is None:
+                compound = memo[sentence] = float(self._vader.polarity_scores(sentence)["compound"])
             total += compound * len(sentence)
             weight += len(sentence)
         return total / weight if weight else 0.0
@@ -95,12 +103,14 @@ class Politeness:
     def strategies(self, text: str) -> tuple[str, ...]:
         return tuple(name for name, _, pattern in STRATEGIES if pattern.search(text))
 
-    def score(self, text: str, findings: tuple[Finding, ...]) -> float:
+    def score(
+        self, text: str, findings: tuple[Finding, ...], memo: dict[str, float] | None = None
+    ) -> float:
         if not text.strip():
             return 0.0
         plain = text.replace("\u2019", "'")
         weights = {name: weight for name, weight, _ in STRATEGIES}
         raw = sum(weights[name] for name in self.strategies(plain))
-        raw += VADER_WEIGHT * self.sentiment(text)
+        raw += VADER_WEIGHT * self.sentiment(text, memo)
         raw -= sum(PENALTY[f.severity] for f in findings)
         return round(math.tanh(raw), 3)

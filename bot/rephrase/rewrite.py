@@ -69,6 +69,10 @@ class _Builder:
         if not new:
             self._drop(finding, right, at_start)
             return
+        if "\u2019" in finding.text and "'" not in finding.text:
+            # Keep the draft's curly apostrophes. Words a suggestion copies from the span
+            # (\g<name>) then hold only curly ones, so no fact is changed.
+            new = new.replace("'", "\u2019")
         if at_start:
             new = _capitalise(new)
         elif finding.text[:1].islower():
@@ -85,7 +89,7 @@ class _Builder:
 
     def _drop(self, finding: Finding, right: str, at_start: bool) -> None:
         self.pos = finding.end
-        if at_start:
+        if at_start and right.strip():
             self.pos += len(right) - len(right.lstrip(" \t,;:"))
             self.capitalise_next = True
         elif right[:1] in ",;:.!?" or not right.strip():

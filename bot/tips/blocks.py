@@ -20,7 +20,7 @@ def tip_message(tip: Tip, *, intro: str = "Service tip") -> dict[str, Any]:
     if tip.wording:
         blocks.append(section(f"*Try saying:*\n>{escape(tip.wording)}"))
     blocks += [
-        context(f"From: {escape(tip.source.title)} ({escape(tip.source.file)})"),
+        context(f"From _{escape(tip.source.title)}_"),
         actions(
             button("Helpful", TipAction.HELPFUL, tip.id),
             button("Another tip", TipAction.ANOTHER, tip.id),

@@ -19,6 +19,7 @@ from bot.tips.schedule_args import (
     TurnOff,
     TurnOn,
     Unskip,
+    on_command,
 )
 from bot.tips.schedules import ChannelSchedule, Schedules
 
@@ -53,7 +54,8 @@ class TipsManager:
             self.schedules.remove(channel)
             return (
                 "Daily tips are now off in this channel. "
-                f"`{EXAMPLE_ON}` turns them back on where the rotation left off."
+                f"`{on_command(current.recurrence)}` turns them back on where the rotation "
+                "left off."
             )
         if isinstance(command, Skip):
             today = current.recurrence.local_day(now)
@@ -61,7 +63,7 @@ class TipsManager:
                 if day < today:
                     raise ArgsError(
                         f"`{day.isoformat()}` is in the past here (today is {today.isoformat()}). "
-                        "For example: `/tips skip 2026-12-25`"
+                        f"For example: `/tips skip {_next_christmas(today).isoformat()}`"
                     )
             changed = self.schedules.set_skip(channel, current.recurrence.skip | set(command.days))
             assert changed is not None
@@ -90,7 +92,7 @@ class TipsManager:
         if schedule.paused:
             lines.append(
                 f":double_vertical_bar: Paused: {schedule.paused}. "
-                f"`/tips on {rec.at:%H:%M} {rec.zone}` starts them again."
+                f"`{on_command(rec)}` starts them again."
             )
         else:
             lines.append(f"Next tip: {self.next_post(schedule, now)}.")
@@ -119,7 +121,17 @@ def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def _next_christmas(today: date) -> date:
+    """A holiday still ahead, for an example that works whenever it is read."""
+    christmas = date(today.year, 12, 25)
+    return christmas if christmas >= today else christmas.replace(year=today.year + 1)
+
+
 def _skipped_list(skip: frozenset[date]) -> str:
     if not skip:
-        return "No dates are skipped."
-    return "Skipped dates: " + ", ".join(day.isoformat() for day in sorted(skip)) + "."
+        return "No dates are skipped, so there is nothing to unskip."
+    days = sorted(skip)
+    return (
+        "Skipped dates: " + ", ".join(day.isoformat() for day in days) + ". "
+        f"For example: `/tips unskip {days[0].isoformat()}`, or `/tips unskip` for all of them."
+    )

@@ -9,6 +9,8 @@ from bot.store import Store
 from bot.tips.picking import catalogue, tips_on
 from bot.tips.rotation import Rotation, user_deck
 
+NO_TIPS = "No tips are loaded yet. Ask whoever runs Service Coach to check `content/tips.toml`."
+
 
 class UnknownTopic(LookupError):
     def __init__(self, topic: str, topics: tuple[str, ...]) -> None:

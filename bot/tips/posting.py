@@ -19,6 +19,7 @@ from bot.store import Store
 from bot.tips.blocks import tip_message
 from bot.tips.picking import catalogue
 from bot.tips.rotation import Rotation, channel_deck
+from bot.tips.schedule_args import on_command
 from bot.tips.schedules import ChannelSchedule, Schedules
 from bot.tips.sender import ChannelGone, NotInChannel, Sender
 
@@ -63,6 +64,9 @@ class TipPoster:
         self.schedules = Schedules(store)
         self.rotation = Rotation(store)
         self._wait = wait
+        # (channel, local date) whose missed post was already looked for: one look each.
+        self._looked_at: set[tuple[str, date]] = set()
+        self._missed_minute: datetime | None = None  # the minute it was last looked for
 
     def post_now(self, channel: str) -> Tip | None:
         """Post the channel's next tip now (None if there are no tips). The tip counts as shown
@@ -77,12 +81,21 @@ class TipPoster:
         return tip
 
     def tick(self, now: datetime) -> None:
-        due = self.due(now)
-        for number, (schedule, day) in enumerate(due[:MAX_POSTS_PER_TICK]):
-            if number:
-                (self._wait or pause)(SPACING_SECONDS)
+        active = self.schedules.active()
+        # Looking for a missed post costs a few ms with 1,000 channels: once a minute will do.
+        minute = now.replace(second=0, microsecond=0)
+        if minute != self._missed_minute:
+            self._missed_minute = minute
+            self.log_missed(now, active)
+        sent = 0
+        for schedule, day in self.due(now, active):
+            if sent == MAX_POSTS_PER_TICK:
+                break
             if not claim_post(self.store, TIP_KIND, schedule.channel, day, now):
-                continue
+                continue  # another thread or instance has it
+            if sent:
+                (self._wait or pause)(SPACING_SECONDS)
+            sent += 1
             try:
                 self._deliver(schedule, day)
             except Exception:
@@ -92,15 +105,43 @@ class TipPoster:
                     day,
                 )
 
-    def due(self, now: datetime) -> list[tuple[ChannelSchedule, date]]:
+    def due(
+        self, now: datetime, active: list[ChannelSchedule] | None = None
+    ) -> list[tuple[ChannelSchedule, date]]:
         """Unposted tips due at `now`, the longest-waiting first."""
         found = []
-        for schedule in self.schedules.active():
+        for schedule in self.schedules.active() if active is None else active:
             day = schedule.due(now, self.catch_up)
             if day is not None and not is_claimed(self.store, TIP_KIND, schedule.channel, day):
                 found.append((schedule, day))
         found.sort(key=lambda pair: pair[0].recurrence.instant_on(pair[1]))
         return found
+
+    def log_missed(self, now: datetime, active: list[ChannelSchedule]) -> None:
+        """A tip is never skipped silently: one whose cut-off passed unposted (the bot was
+        down, or every try failed) is logged, once per process."""
+        # Only yesterday and today can be missed; older days need no remembering.
+        horizon = now.date() - timedelta(days=2)
+        self._looked_at = {seen for seen in self._looked_at if seen[1] >= horizon}
+        for schedule in active:
+            for day in schedule.recurrence.closed(now, self.catch_up):
+                if (schedule.channel, day) not in self._looked_at:
+                    self._looked_at.add((schedule.channel, day))
+                    if schedule.owed(day, now):
+                        self._log_if_unposted(schedule, day)
+
+    def _log_if_unposted(self, schedule: ChannelSchedule, day: date) -> None:
+        if not is_claimed(self.store, TIP_KIND, schedule.channel, day):
+            rec = schedule.recurrence
+            log.warning(
+                "The daily tip for channel %s on %s was not posted by its cut-off (%s after "
+                "%s %s) and is skipped: the bot was down, or every try failed (see above)",
+                schedule.channel,
+                day,
+                self.catch_up,
+                f"{rec.at:%H:%M}",
+                rec.zone,
+            )
 
     def _deliver(self, schedule: ChannelSchedule, day: date) -> None:
         channel = schedule.channel
@@ -114,7 +155,9 @@ class TipPoster:
             reason = _GONE_REASONS.get(gone.code, gone.code)
             log.warning("Pausing the daily tips for %s: %s", channel, reason)
             self.schedules.pause(channel, reason)
-            self.sender.direct_message(schedule.set_by, paused_text(channel, reason))
+            self.sender.direct_message(
+                schedule.set_by, paused_text(channel, reason, on_command(schedule.recurrence))
+            )
         except Exception:
             release_post(self.store, TIP_KIND, channel, day)
             raise
@@ -128,9 +171,8 @@ def not_in_channel_text(channel: str) -> str:
     )
 
 
-def paused_text(channel: str, reason: str) -> str:
+def paused_text(channel: str, reason: str, turn_on: str) -> str:
     return (
         f"I've paused the daily service tips for <#{channel}>: {reason}. "
-        "If the channel is back, type `/tips on 09:00` there (with your time, zone and days) "
-        "to start them again."
+        f"If the channel is back, type `{turn_on}` there to start them again."
     )

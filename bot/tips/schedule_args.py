@@ -15,7 +15,7 @@ from datetime import date, time
 from functools import cache
 from zoneinfo import available_timezones
 
-from bot.recurring import DAY_NAMES, EVERY_DAY, WEEKDAYS
+from bot.recurring import DAY_NAMES, EVERY_DAY, WEEKDAYS, Recurrence
 
 EXAMPLE_ON = "/tips on 09:00 America/Chicago weekdays"
 USAGE = (
@@ -71,7 +71,10 @@ def parse(text: str, default_zone: str) -> TipsCommand:
         return _on(rest, default_zone)
     if verb in ("off", "status"):
         if rest:
-            raise ArgsError(f"`/tips {verb}` takes nothing after it (got `{' '.join(rest)}`).")
+            raise ArgsError(
+                f"`/tips {verb}` takes nothing after it (got `{' '.join(rest)}`). "
+                f"Type just `/tips {verb}`."
+            )
         return TurnOff() if verb == "off" else ShowStatus()
     if verb == "skip":
         if not rest:
@@ -162,6 +165,13 @@ def _date(word: str) -> date:
     raise ArgsError(
         f"`{word}` is not a date written YYYY-MM-DD. For example: `/tips skip 2026-12-25`"
     )
+
+
+def on_command(recurrence: Recurrence) -> str:
+    """The `/tips on …` that sets this schedule, days included: what to type to restore it."""
+    days = next((word for word, set_ in _DAY_WORDS.items() if set_ == recurrence.days), None)
+    days = days or ",".join(DAY_NAMES[day] for day in sorted(recurrence.days))
+    return f"/tips on {recurrence.at:%H:%M} {recurrence.zone} {days}"
 
 
 @cache

@@ -25,11 +25,13 @@ class ChannelSchedule:
         if self.paused is not None:
             return None
         day = self.recurrence.due(now, catch_up)
-        # Turned on at 11:00 for 09:00: today's tip is not owed. A clock moved backwards
-        # (the console) is before `since`, and then `since` says nothing.
-        if day is not None and self.since <= now and self.recurrence.instant_on(day) < self.since:
-            return None
-        return day
+        return day if day is not None and self.owed(day, now) else None
+
+    def owed(self, day: date, now: datetime) -> bool:
+        """Whether a tip was owed on `day`: none for a time before the schedule was turned on
+        (turned on at 11:00 for 09:00, today's is not owed). A clock moved backwards (the
+        console) is before `since`, and then `since` says nothing."""
+        return not (self.since <= now and self.recurrence.instant_on(day) < self.since)
 
 
 def to_doc(schedule: ChannelSchedule) -> Doc:

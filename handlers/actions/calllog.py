@@ -11,6 +11,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.blocks import escape
 from bot.calls.blocks import mine_message, reminder_settled, when
 from bot.calls.form import read_form
 from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
@@ -50,7 +51,7 @@ def edit_call(
     try:
         record = call_service(services).for_change(action["value"], body["user"]["id"])
     except CallLogError as refused:
-        respond(text=f":warning: {refused}", response_type="ephemeral", replace_original=False)
+        _refuse(respond, refused)
         return
     meta = FormMeta(call_id=record.id, response_url=body.get("response_url"))
     view = call_log_modal(services.content, CallPrefill.of(record), meta=meta)
@@ -66,7 +67,7 @@ def delete_call(
     try:
         record = calls.delete(action["value"], user)
     except CallLogError as refused:
-        respond(text=f":warning: {refused}", response_type="ephemeral", replace_original=False)
+        _refuse(respond, refused)
         return
     now = calls.clock.now()
     note = f":wastebasket: Deleted call #{record.id}."
@@ -115,9 +116,16 @@ def _settle(respond: Respond, answer: Callable[[], dict[str, Any]]) -> None:
     try:
         reply = answer()
     except CallLogError as refused:
-        respond(text=f":warning: {refused}", response_type="ephemeral", replace_original=False)
+        _refuse(respond, refused)
         return
     respond(replace_original=True, **reply)
+
+
+def _refuse(respond: Respond, refused: CallLogError) -> None:
+    """Say why, privately, and leave the message that was clicked as it was."""
+    # The call id in the message came from a button's value: escape it like any user text.
+    text = f":warning: {escape(str(refused))}"
+    respond(text=text, response_type="ephemeral", replace_original=False)
 
 
 def register(app: App) -> None:

@@ -10,7 +10,7 @@ from bot.ids import TipAction
 from bot.services import services_of
 from bot.tips.blocks import tip_message
 from bot.tips.feedback import Feedback
-from bot.tips.on_demand import tip_for
+from bot.tips.on_demand import NO_TIPS, tip_for
 
 
 def helpful(
@@ -38,6 +38,7 @@ def another(
         services.store, services.content, body["user"]["id"], avoid=[str(action.get("value"))]
     )
     if found is None:
+        respond(text=NO_TIPS, response_type="ephemeral", replace_original=False)
         return
     # Under a private tip the new one takes its place; under the channel's post it is a new
     # private reply, so the post stays for everyone.

@@ -29,7 +29,7 @@ def logcall(
         respond(response_type="ephemeral", **mine_message(calls.mine(user), now, calls.zone))
         return
     if text.lower() == "help":
-        respond(response_type="ephemeral", text=quick_help())
+        respond(response_type="ephemeral", text=quick_help(services.content.categories))
         return
     try:
         quick = parse_quick(text, services.content.categories)

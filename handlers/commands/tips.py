@@ -12,10 +12,8 @@ from bot.ids import Command
 from bot.services import services_of
 from bot.tips.blocks import tip_message
 from bot.tips.manage import TipsManager
-from bot.tips.on_demand import UnknownTopic, tip_for
+from bot.tips.on_demand import NO_TIPS, UnknownTopic, tip_for
 from bot.tips.schedule_args import ArgsError, parse
-
-NO_TIPS = "No tips are loaded yet. Ask whoever runs Service Coach to check `content/tips.toml`."
 
 
 def tip(ack: Ack, respond: Respond, command: dict[str, Any], context: BoltContext) -> None:

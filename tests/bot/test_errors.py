@@ -65,7 +65,7 @@ def test_a_failing_button_in_a_message_apologises_beside_the_message(
     bot.fake.fail_next("views.open", "internal_error")  # the edit form cannot open
     with caplog.at_level(logging.ERROR):
         # Acknowledged before it failed, so Slack gets 200 at once (bot.click checks), not
-        # Bolt's 404 after 3 seconds: see bot/sticky_ack.py.
+        # Bolt's 404 after 3 seconds: see StickyAck in bot/errors.py.
         bot.click(mine, "Edit")
         reply = bot.wait("response_url", count=3)
     assert reply.args["response_type"] == "ephemeral"
@@ -145,3 +145,26 @@ def test_an_error_in_an_event_in_a_channel_is_shown_there_privately(bot: Harness
     bot.requests.event({"type": "member_joined_channel", "user": AGENT, "channel": "C0X"})
     dm = bot.wait("chat.postEphemeral", "chat.postMessage")
     assert "error ID" in bot.text(dm)
+
+
+def test_an_ack_once_given_survives_an_error_in_the_same_listener() -> None:
+    from bot.errors import StickyAck
+
+    ack = StickyAck()
+    ack()
+    given = ack.response
+    assert given is not None and given.status == 200
+    ack.response = None  # what Bolt's runner does after the listener raises
+    assert ack.response is given
+
+
+def test_a_listener_that_raises_right_after_ack_is_still_acknowledged(bot: Harness) -> None:
+    @bot.app.command("/fast-boom")
+    def fast_boom(ack: Ack) -> None:
+        ack()
+        raise RuntimeError("straight after the ack")
+
+    for _ in range(5):
+        response = bot.requests.command("/fast-boom", "")
+        assert response.status == 200
+    bot.wait("response_url", count=5)  # and each one still got its apology

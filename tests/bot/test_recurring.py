@@ -95,3 +95,20 @@ def test_the_next_post_is_on_a_run_day_at_the_local_time(
     local = following.astimezone(rec.tz)
     assert local.weekday() in WEEKDAYS
     assert following - now <= timedelta(days=4)
+
+
+def test_closed_covers_yesterday_after_midnight_even_before_its_cut_off() -> None:
+    late = Recurrence(time(22, 0), "America/Chicago", EVERY_DAY)
+    # 00:30 on 1 Dec: 30 Nov's 22:00 post was due until midnight, not until 02:00.
+    assert late.closed(utc(2026, 12, 1, 6, 30), FOUR_HOURS) == [date(2026, 11, 30)]
+
+
+def test_closed_days_are_yesterday_and_today_once_their_window_ended() -> None:
+    # Tuesday 1 Dec 2026 (local): Monday's window closed at 13:00, Tuesday's not yet.
+    assert CHICAGO.closed(utc(2026, 12, 1, 18, 0), FOUR_HOURS) == [date(2026, 11, 30)]
+    assert CHICAGO.closed(utc(2026, 12, 1, 19, 1), FOUR_HOURS) == [
+        date(2026, 11, 30),
+        date(2026, 12, 1),
+    ]
+    # Monday 30 Nov before 13:00: Sunday has no post, Monday's is still due.
+    assert CHICAGO.closed(utc(2026, 11, 30, 18, 0), FOUR_HOURS) == []

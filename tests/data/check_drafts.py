@@ -1,6 +1,9 @@
 """Validate tests/data/rephrase_drafts.jsonl (the /rephrase evaluation set).
 
-Usage: python tests/data/check_drafts.py [path/to/rephrase_drafts.jsonl]
+Usage: python tests/data/check_drafts.py [--heldout] [path/to/rephrase_drafts.jsonl]
+
+--heldout checks a held-out set (tests/data/rephrase_heldout.jsonl by default), which is
+smaller: at least 20 drafts, 10 of each label.
 
 Checks: one valid JSON object per line, required keys and types, unique ids whose
 prefix matches the label, label in {bad, good}, known industry, every fact is an
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "rephrase_drafts.jsonl"
+HELDOUT_PATH = Path(__file__).resolve().parent / "rephrase_heldout.jsonl"
 REQUIRED_KEYS: frozenset[str] = frozenset(
     {"id", "label", "industry", "draft", "customer", "facts", "note"}
 )
@@ -42,6 +46,7 @@ INDUSTRIES: frozenset[str] = frozenset(
 MIN_TOTAL = 170
 MIN_BAD = 85
 MIN_GOOD = 80
+HELDOUT_MINIMUMS = (20, 10, 10)
 MIN_FACT_SHARE = 0.70
 MAX_DRAFT_CHARS = 900
 QUOTED = re.compile(r'"([^"]+)"')
@@ -108,7 +113,10 @@ def check_row(row: Any, where: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_PATH
+    heldout = "--heldout" in argv
+    args = [a for a in argv[1:] if a != "--heldout"]
+    path = Path(args[0]) if args else HELDOUT_PATH if heldout else DEFAULT_PATH
+    min_total, min_bad, min_good = HELDOUT_MINIMUMS if heldout else (MIN_TOTAL, MIN_BAD, MIN_GOOD)
     errors: list[str] = []
     rows: list[dict[str, Any]] = []
     seen_ids: Counter[str] = Counter()
@@ -139,12 +147,12 @@ def main(argv: list[str]) -> int:
     multi_para = sum(1 for r in rows if "\n\n" in r["draft"])
     fact_share = with_facts / total if total else 0.0
 
-    if total < MIN_TOTAL:
-        errors.append(f"only {total} valid drafts, need >= {MIN_TOTAL}")
-    if labels["bad"] < MIN_BAD:
-        errors.append(f"only {labels['bad']} bad drafts, need >= {MIN_BAD}")
-    if labels["good"] < MIN_GOOD:
-        errors.append(f"only {labels['good']} good drafts, need >= {MIN_GOOD}")
+    if total < min_total:
+        errors.append(f"only {total} valid drafts, need >= {min_total}")
+    if labels["bad"] < min_bad:
+        errors.append(f"only {labels['bad']} bad drafts, need >= {min_bad}")
+    if labels["good"] < min_good:
+        errors.append(f"only {labels['good']} good drafts, need >= {min_good}")
     if fact_share < MIN_FACT_SHARE:
         errors.append(f"only {fact_share:.0%} drafts have facts, need >= {MIN_FACT_SHARE:.0%}")
 

@@ -192,6 +192,11 @@ def test_quick_log_records_in_one_line(bot: Harness) -> None:
         ("4 escalated", ["= 4 · angry", "= escalated"], "the category and what happened"),
         ("shipping 2 promised: call back Friday", ["= callback promised"], "when you promised"),
         ("the customer shouted", ["= the customer shouted"], "the category"),
+        (
+            "Customer called at 10:30 about a refund",
+            ["= Customer called at 10:30 about a refund"],
+            "the category",
+        ),
     ],
 )
 def test_quick_log_with_parts_missing_opens_the_form_prefilled(
@@ -216,6 +221,7 @@ def test_logcall_help_documents_the_grammar(bot: Harness) -> None:
     bot.command("/logcall", "help")
     shown = bot.text(bot.wait("response_url"))
     assert "category heat outcome: what happened" in shown and "any order" in shown
+    assert "billing, shipping, product, account, technical, other" in shown
     bot.command("/help")
     assert "/logcall help" in bot.text(bot.wait("response_url", count=2))
 
@@ -261,6 +267,38 @@ def test_sensitive_data_is_masked_before_storage_and_the_agent_is_told(bot: Harn
     raw = bot.settings.db_path.read_text()
     for secret in ("4111", "jo@example.com", "555-0142", "123-45-6789", "GB82"):
         assert secret not in raw
+
+
+SECRETS = [
+    ("card 4111-1111-1111-1111", "4111", "a card number"),
+    ("mail Jo.Smith@Example.com", "Example.com", "an e-mail address"),
+    ("phone number 3125550142", "3125550142", "a phone number"),
+    ("ssn 123 45 6789", "6789", "a social security number"),
+    ("iban GB82-WEST-1234-5698-7654-32", "WEST", "an IBAN"),
+]
+
+
+@pytest.mark.parametrize(("written", "secret", "told"), SECRETS)
+def test_each_kind_is_kept_out_of_the_data_file_from_notes_reference_and_edits(
+    bot: Harness, written: str, secret: str, told: str
+) -> None:
+    bot.command("/logcall", f"billing 4 escalated: on 2026-11-30, {written}, $45.20 for #48213")
+    assert f"Masked before saving: {told}" in bot.text(bot.wait("response_url"))
+    form = open_form(bot)
+    bot.submit(form, **VALID, reference=written)
+    assert told in bot.text(bot.wait("response_url", count=2))
+    bot.command("/logcall", "mine")
+    bot.click(bot.wait("response_url", count=3), "Edit")
+    edit = bot.wait("views.open", count=2)
+    bot.submit(edit, notes=f"edited: {written}", reference=f"ref {written}")
+    assert told in bot.text(bot.wait("response_url", count=4))
+    first = calls(bot).get("1")
+    assert first is not None and "2026-11-30" in first.notes and "$45.20 for #48213" in first.notes
+    raw = bot.settings.db_path.read_text()
+    assert secret not in raw
+    for record in calls(bot).find():
+        assert record.masked
+        assert secret not in record.notes and secret not in (record.reference or "")
 
 
 def test_the_reference_is_masked_too(bot: Harness) -> None:
@@ -415,7 +453,16 @@ def test_the_author_can_delete_within_a_day(bot: Harness) -> None:
     after = bot.wait("response_url", count=3)
     assert after.args["replace_original"] is True
     assert "Deleted call #1" in bot.text(after)
+    assert "You have no calls in the log. Log one with `/logcall`" in bot.text(after)
     assert calls(bot).count() == 0
+
+
+def test_mine_with_no_calls_shows_how_to_log_one(bot: Harness) -> None:
+    bot.command("/logcall", "mine")
+    reply = bot.wait("response_url")
+    assert reply.args["response_type"] == "ephemeral"
+    assert "You have no calls in the log" in bot.text(reply)
+    assert "/logcall billing 4 escalated:" in bot.text(reply)
 
 
 def test_nobody_else_can_edit_or_delete_and_nobody_after_a_day(bot: Harness) -> None:

@@ -123,7 +123,7 @@ def test_message_shortcut_checks_any_message(bot: Harness) -> None:
     assert reply.args["response_type"] == "ephemeral"
     shown = bot.text(reply)
     assert "*That's not my department*" in shown
-    assert "```I'll connect you with the right team.```" in shown
+    assert "```I'll point you to the right team.```" in shown
 
 
 def test_message_shortcut_on_a_message_without_text(bot: Harness) -> None:

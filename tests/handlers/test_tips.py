@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from slack_sdk.http_retry import builtin_handlers
 
 from bot.fakeslack.server import ApiCall
 from bot.tips import posting
@@ -85,7 +87,9 @@ def test_posts_at_the_local_time_and_not_before(bot: Harness) -> None:
     [post] = posts(bot)
     shown = bot.text(post)
     assert shown.startswith("== 💡 ")
-    assert "From: " in shown and "[1] Helpful" in shown and "[2] Another tip" in shown
+    [tip] = [t for t in bot.services.content.tips if f"💡 {t.title}" == title(post)]
+    assert f"· From _{tip.source.title}_" in shown  # the article it cites
+    assert "[1] Helpful" in shown and "[2] Another tip" in shown
     assert post.args["text"].startswith("Service tip of the day: ")
 
 
@@ -102,15 +106,32 @@ def test_exactly_once_across_ticks_and_a_restart(bot: Harness) -> None:
     assert "Next tip: Tue 1 Dec 2026 at 09:00 CST" in tips(bot, "status")  # survived restarts
 
 
-def test_catches_up_after_downtime_but_not_past_the_cut_off(bot: Harness) -> None:
+def test_catches_up_after_downtime_but_not_past_the_cut_off(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
     tick_at(bot, local(CHICAGO, 2026, 11, 29, 12, 0))
     tips(bot, "on 09:00 America/Chicago daily")
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 12, 59))  # down from 08:00 to 12:59
     assert len(posts(bot)) == 1
-    tick_at(bot, local(CHICAGO, 2026, 12, 1, 13, 1))  # 4 h 1 min late: that day is lost
-    assert len(posts(bot)) == 1
-    tick_at(bot, local(CHICAGO, 2026, 12, 2, 9, 0))
-    assert len(posts(bot)) == 2
+    with caplog.at_level(logging.WARNING, logger="bot.tips.posting"):
+        tick_at(bot, local(CHICAGO, 2026, 12, 1, 13, 1))  # 4 h 1 min late: that day is lost
+        tick_at(bot, local(CHICAGO, 2026, 12, 1, 13, 2))
+        tick_at(bot, local(CHICAGO, 2026, 12, 2, 9, 0))
+    assert len(posts(bot)) == 2  # 30 Nov and 2 Dec
+    # Never skipped silently: the lost day is logged, once; the posted days are not.
+    missed = [r.getMessage() for r in caplog.records if "not posted by its cut-off" in r.message]
+    assert len(missed) == 1 and f"channel {CHANNEL} on 2026-12-01" in missed[0]
+
+
+def test_a_post_lost_overnight_is_logged_after_midnight(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    tick_at(bot, local(CHICAGO, 2026, 11, 29, 12, 0))
+    tips(bot, "on 22:30 America/Chicago daily")
+    with caplog.at_level(logging.WARNING, logger="bot.tips.posting"):
+        tick_at(bot, local(CHICAGO, 2026, 12, 1, 0, 30))  # down from 22:00 to 00:30
+    assert posts(bot) == []  # yesterday's tip is not posted after midnight, but it is said
+    assert f"channel {CHANNEL} on 2026-11-30 was not posted" in caplog.text
 
 
 def test_turned_on_after_the_time_waits_for_the_next_day(bot: Harness) -> None:
@@ -167,15 +188,21 @@ def test_forty_weekdays_bring_forty_different_tips(bot: Harness) -> None:
     assert "11 of 51 tips left" in tips(bot, "status")
 
 
-def test_posts_due_together_are_spaced_and_each_channel_gets_its_own(
+def test_posts_due_together_are_spaced_and_spread_over_ticks(
     bot: Harness, spacing: list[float]
 ) -> None:
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
-    tips(bot, "on 09:00")
-    tips(bot, "on 09:00", channel=OTHER)
+    channels = [f"C0TEAM{n}" for n in range(posting.MAX_POSTS_PER_TICK + 2)]
+    for channel in channels:
+        tips(bot, "on 09:00", channel=channel)
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
-    assert len(posts(bot)) == 1 and len(posts(bot, OTHER)) == 1
-    assert spacing == [posting.SPACING_SECONDS]
+    # One tick stays under one 5-second interval: a few posts, a little over a second apart.
+    assert len(bot.fake.calls_to("chat.postMessage")) == posting.MAX_POSTS_PER_TICK
+    assert spacing == [posting.SPACING_SECONDS] * (posting.MAX_POSTS_PER_TICK - 1)
+    assert posting.SPACING_SECONDS * (posting.MAX_POSTS_PER_TICK - 1) < 5
+    tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0, 5))  # the rest on the next tick
+    tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0, 10))
+    assert [len(posts(bot, channel)) for channel in channels] == [1] * len(channels)
 
 
 def test_skip_and_unskip_a_holiday(bot: Harness) -> None:
@@ -188,14 +215,18 @@ def test_skip_and_unskip_a_holiday(bot: Harness) -> None:
     assert posts(bot) == []
     assert "Tips are back on for Fri 25 Dec 2026" in tips(bot, "unskip 2026-12-25")
     assert "Skipping" not in tips(bot, "unskip")
-    assert "is in the past" in tips(bot, "skip 2026-11-01")
-    assert "was not skipped" in tips(bot, "unskip 2026-12-24")
+    past = tips(bot, "skip 2026-11-01")
+    assert "is in the past" in past and "`/tips skip 2026-12-25`" in past
+    tips(bot, "skip 2026-12-31")
+    missing = tips(bot, "unskip 2026-12-24")
+    assert "was not skipped" in missing and "`/tips unskip 2026-12-31`" in missing
 
 
 def test_off_stops_the_posts_and_on_starts_them_again(bot: Harness) -> None:
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
     tips(bot, "on 09:00")
-    assert "now off" in tips(bot, "off")
+    off = tips(bot, "off")
+    assert "now off" in off and "`/tips on 09:00 America/Chicago weekdays` turns them" in off
     assert "not on in this channel" in tips(bot, "status")
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     assert posts(bot) == []
@@ -255,18 +286,21 @@ def test_not_in_channel_tells_the_setter_how_to_invite_the_bot(bot: Harness) -> 
 @pytest.mark.parametrize("code", ["channel_not_found", "is_archived"])
 def test_a_gone_channel_pauses_its_schedule_and_tells_the_setter(bot: Harness, code: str) -> None:
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
-    tips(bot, "on 09:00", user=COLLEAGUE)
+    tips(bot, "on 09:00 mon,wed,fri", user=COLLEAGUE)
     tips(bot, "on 09:00", channel=OTHER)
     bot.fake.fail_next("chat.postMessage", code)
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     [dm] = dms(bot, COLLEAGUE)
-    assert "paused" in bot.text(dm)
+    # The way back is the channel's own schedule, days included, ready to type.
+    restart = "/tips on 09:00 America/Chicago mon,wed,fri"
+    assert "paused" in bot.text(dm) and f"`{restart}`" in bot.text(dm)
     assert len(posts(bot, OTHER)) == 1  # the other channel still got its tip
-    assert "Paused:" in tips(bot, "status")
-    tick_at(bot, local(CHICAGO, 2026, 12, 1, 9, 0))
-    assert len(posts(bot)) == 1 and len(posts(bot, OTHER)) == 2
-    tips(bot, "on 09:00")  # someone turns it back on
+    status = tips(bot, "status")
+    assert "Paused:" in status and f"`{restart}` starts them again" in status
     tick_at(bot, local(CHICAGO, 2026, 12, 2, 9, 0))
+    assert len(posts(bot)) == 1 and len(posts(bot, OTHER)) == 2
+    tips(bot, restart.removeprefix("/tips "))  # someone turns it back on
+    tick_at(bot, local(CHICAGO, 2026, 12, 4, 9, 0))
     assert len(posts(bot)) == 2
 
 
@@ -289,13 +323,19 @@ def test_another_error_is_logged_with_the_channel_and_retried_next_tick(
     assert len(bot.fake.calls_to("chat.postMessage")) == 3
 
 
-def test_a_429_is_retried_after_retry_after(bot: Harness) -> None:
+def test_a_429_is_retried_after_retry_after(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    # slack_sdk's retry handler waits Retry-After (plus up to a second of jitter): recorded
+    # here instead of slept, in that module only.
+    waits: list[float] = []
+    monkeypatch.setattr(builtin_handlers, "time", SimpleNamespace(sleep=waits.append))
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
     tips(bot, "on 09:00")
-    bot.fake.rate_limit_next("chat.postMessage", retry_after=1)
+    bot.fake.rate_limit_next("chat.postMessage", retry_after=7)
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     first, second = posts(bot)
     assert first.answer["error"] == "ratelimited" and second.answer["ok"] is True
+    [waited] = waits
+    assert 7 <= waited < 8
 
 
 # --- the buttons and /tip ---------------------------------------------------------------------

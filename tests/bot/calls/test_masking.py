@@ -25,6 +25,8 @@ from bot.calls.masking import (
         ("amex 378282246310005", "amex [card]", CARD),
         ("19 digits 6011000990139424 000", "19 digits [card] 000", CARD),
         ("mail jo.smith+refunds@example.co.uk now", "mail [email] now", EMAIL),
+        ("mail josé@exemple.fr, o'brien@example.ie", "mail [email], [email]", EMAIL),
+        ("mail müller@exämple.de.", "mail [email].", EMAIL),
         ("call (312) 555-0142 today", "call [phone] today", PHONE),
         ("cell 312.555.0142", "cell [phone]", PHONE),
         ("uk +44 20 7946 0958 office", "uk [phone] office", PHONE),
@@ -32,6 +34,27 @@ from bot.calls.masking import (
         ("ssn 123-45-6789 on file", "ssn [ssn] on file", SSN),
         ("iban GB82 WEST 1234 5698 7654 32 and more", "iban [iban] and more", IBAN),
         ("iban DE89370400440532013000.", "iban [iban].", IBAN),
+        # Found next to other numbers, dates and amounts, and in looser formats.
+        ("On 2026-11-30 4111 1111 1111 1111 was charged", "On 2026-11-30 [card] was charged", CARD),
+        ("qty 2 4111 1111 1111 1111", "qty 2 [card]", CARD),
+        ("$20 4111 1111 1111 1111", "$20 [card]", CARD),
+        ("refund 12 4111-1111-1111-1111 today", "refund 12 [card] today", CARD),
+        ("card 4111  1111  1111  1111", "card [card]", CARD),
+        ("card 4111 - 1111 - 1111 - 1111", "card [card]", CARD),
+        ("card 4111.1111.1111.1111", "card [card]", CARD),
+        ("on 30.11.2026 4111111111111111", "on 30.11.2026 [card]", CARD),
+        ("phone number 3125550142", "phone number [phone]", PHONE),
+        ("phone no. 3125550142", "phone no. [phone]", PHONE),
+        ("11/30/2026 3125550142", "11/30/2026 [phone]", PHONE),
+        ("ssn 123 45 6789", "ssn [ssn]", SSN),
+        ("ssn: 123.45.6789", "ssn: [ssn]", SSN),
+        ("social security number 123456789", "social security number [ssn]", SSN),
+        ("SSN#123456789", "SSN#[ssn]", SSN),
+        ("IBAN: GB82-WEST-1234-5698-7654-32", "IBAN: [iban]", IBAN),
+        ("iban gb82 west 1234 5698 7654 32", "iban [iban]", IBAN),
+        ("paid $ 4111 1111 1111 1111", "paid $ [card]", CARD),
+        ("ref #1 (312) 555-0142", "ref #[phone]", PHONE),
+        ("dialled (312) 555-0142 2 times", "dialled [phone] 2 times", PHONE),
     ],
 )
 def test_each_kind_is_masked(text: str, masked: str, kind: str) -> None:
@@ -55,6 +78,10 @@ def test_each_kind_is_masked(text: str, masked: str, kind: str) -> None:
         "GB00 WEST 1234 5698 7654 32 fails mod-97",
         "short 555-0142 without an area code",
         "call back on 12 December",
+        "order number 2125550123 and ticket no. 2125550123",
+        "order 123456789 is nine digits, not an SSN without the word",
+        "steps 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16",
+        "ORD-4111111111111111 is glued to its prefix",
     ],
 )
 def test_order_numbers_dates_amounts_and_tracking_numbers_are_kept(text: str) -> None:
@@ -98,11 +125,54 @@ def _spaced(number: str, separator: str) -> str:
     return separator.join(number[i : i + 4] for i in range(0, len(number), 4))
 
 
-@given(cards, st.sampled_from(["", " ", "-"]), st.text(max_size=30))
-def test_a_valid_card_in_any_format_never_survives(card: str, sep: str, tail: str) -> None:
-    result = mask(f"Card: {_spaced(card, sep)} {tail}")
+# What may stand next to sensitive data in a note: numbers, dates, amounts, references, words.
+context = st.one_of(
+    st.integers(0, 99999).map(str),
+    st.integers(1, 99999).map(lambda n: f"#{n}"),
+    st.integers(1, 999999).map(lambda n: f"ORD-{n:05d}"),
+    st.dates().map(lambda d: d.isoformat()),
+    st.dates().map(lambda d: d.strftime("%m/%d/%Y")),
+    st.decimals(min_value=0, max_value=99999, places=2).map(lambda d: f"${d}"),
+    st.sampled_from(["card", "order", "phone", "number", "no.", "call", "at 10:30", "1Z999AA1"]),
+    st.text(max_size=12),
+)
+around = st.lists(context, max_size=4).map(" ".join)
+
+
+@given(cards, st.sampled_from(["", " ", "-", "  ", " - ", "."]), around, around)
+def test_a_valid_card_in_any_format_and_place_never_survives(
+    card: str, sep: str, before: str, after: str
+) -> None:
+    result = mask(f"{before} {_spaced(card, sep)} {after}")
     assert _spaced(card, sep) not in result.text
     assert CARD in result.kinds
+
+
+@given(
+    st.sampled_from(
+        [
+            ("(312) 555-0142", PHONE),
+            ("312-555-0142", PHONE),
+            ("+1 312 555 0142", PHONE),
+            ("+44 20 7946 0958", PHONE),
+            ("jo.smith+refunds@example.co.uk", EMAIL),
+            ("123-45-6789", SSN),
+            ("123 45 6789", SSN),
+            ("GB82 WEST 1234 5698 7654 32", IBAN),
+            ("DE89370400440532013000", IBAN),
+        ]
+    ),
+    around,
+    around,
+)
+def test_every_kind_is_masked_whatever_stands_around_it(
+    secret: tuple[str, str], before: str, after: str
+) -> None:
+    value, kind = secret
+    result = mask(f"{before} {value} {after}")
+    assert value not in result.text
+    # Digits next to it may make it part of a longer card number: masked all the same.
+    assert kind in result.kinds or CARD in result.kinds
 
 
 @given(st.text(max_size=300))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -70,6 +72,8 @@ def test_unknown_words_and_duplicates_are_named() -> None:
         parse_quick("biling 4 escalated: x", CATEGORIES)
     with pytest.raises(QuickLogError, match="two heats"):
         parse_quick("billing 4 5: x", CATEGORIES)
+    with pytest.raises(QuickLogError, match=r"two categories \(billing and shipping\)"):
+        parse_quick("billing shipping 4: x", CATEGORIES)
     with pytest.raises(QuickLogError, match="I don't know `&lt;!channel&gt;`"):
         parse_quick("<!channel> 4: x", CATEGORIES)
 
@@ -88,6 +92,7 @@ def test_never_crashes(text: str) -> None:
     else:
         return
     assert "`" in refusal  # every refusal quotes what was wrong, or an example
+    assert "<" not in refusal and ">" not in refusal  # what the agent typed comes back escaped
 
 
 notes = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=80).map(str.strip)
@@ -110,3 +115,63 @@ def test_round_trips_generated_lines(
 def test_every_out_of_range_heat_is_refused(category: str, heat: int) -> None:
     with pytest.raises(QuickLogError, match="heat"):
         parse_quick(f"{category} {heat} resolved: fine", CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "customer shouted for 10 minutes",
+        "Customer called at 10:30 about a refund",
+        "refund: the customer wants it today",
+    ],
+)
+def test_a_line_that_does_not_start_with_parts_is_all_notes(line: str) -> None:
+    assert parse_quick(line, CATEGORIES) == QuickLog(notes=line)
+
+
+def test_commas_between_the_parts_are_fine() -> None:
+    assert parse_quick("billing, 4, escalated: x", CATEGORIES) == QuickLog(
+        "billing", 4, "escalated", "x"
+    )
+
+
+KEYWORDS = {"callback", "promised", *OUTCOMES, *(w for c in CATEGORIES for w in c.split())}
+plain_words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10).filter(
+    lambda w: w not in KEYWORDS
+)
+
+
+cases = st.sampled_from([str.lower, str.upper, str.title])
+
+
+@given(
+    st.permutations(["billing", "4", "escalated"]),
+    st.lists(cases, min_size=3, max_size=3),
+    st.sampled_from([" ", "  ", ", ", " ,  "]),
+    notes,
+)
+def test_parts_in_any_order_case_and_spacing_read_the_same(
+    order: list[str], case: list[Callable[[str], str]], gap: str, text: str
+) -> None:
+    line = gap.join(change(part) for change, part in zip(case, order, strict=True)) + ": " + text
+    assert parse_quick(line, CATEGORIES) == QuickLog("billing", 4, "escalated", text)
+
+
+@given(st.lists(plain_words, min_size=1, max_size=12), st.booleans())
+def test_free_text_is_taken_as_the_notes(words: list[str], colon: bool) -> None:
+    line = " ".join(words) + (": and more" if colon else "")
+    if len(words) < 2 and colon:
+        return  # one unknown word before a colon reads as a misspelt part: see below
+    assert parse_quick(line, CATEGORIES) == QuickLog(notes=line)
+
+
+@given(
+    st.lists(st.sampled_from(["billing", "4", "escalated"]), min_size=1, max_size=3, unique=True),
+    plain_words,
+    st.integers(0, 3),
+)
+def test_one_wrong_word_among_the_parts_is_named(parts: list[str], wrong: str, where: int) -> None:
+    words = [*parts]
+    words.insert(min(where, len(words)), wrong)
+    with pytest.raises(QuickLogError, match=f"I don't know `{wrong}`"):
+        parse_quick(" ".join(words) + ": notes", CATEGORIES)

@@ -123,3 +123,79 @@ def test_score_is_bounded_and_orders_politeness(engine: Engine) -> None:
     rude = engine.score("Calm down. You're wrong. Stop calling.")
     kind = engine.score("Hi Sam, thank you, and I'm sorry for the wait. Could you send a photo?")
     assert -1 <= rude < 0 < kind <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There's no way you could have known.",
+        "No, you're not wrong.",
+        "It wasn't your fault at all.",
+        "We can't wait to see you on Friday.",
+        "No problem, I've sorted it.",
+    ],
+)
+def test_kind_negations_are_not_flagged(engine: Engine, text: str) -> None:
+    assert _rules(engine, text) == []
+
+
+def test_one_finding_per_phrase(engine: Engine) -> None:
+    # Two rules match "You're wrong about"; the agent is told about it once.
+    found = engine.findings("You're wrong about the fee.")
+    assert [(f.rule, f.text) for f in found if f.serious] == [
+        ("youre-wrong-about", "You're wrong about")
+    ]
+    found = engine.findings("That is not our problem.")
+    assert [f.text for f in found if f.serious] == ["That is not our problem"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "rewrite"),
+    [
+        # The rest of the sentence still points elsewhere, so the rewrite must not promise
+        # to fix it ("That's something I can help with, ask the garage").
+        (
+            "That's not my problem, ask the garage.",
+            "That's outside our control, but I'll help where I can, ask the garage.",
+        ),
+        (
+            "The delays aren't our problem.",
+            "The delays are outside our control, but I'll help where I can.",
+        ),
+        # No dangling "Here's what I can do." with nothing after it.
+        ("There is absolutely nothing I can do.", "I'll see what else I can do."),
+        ("Booked out. Nothing I can do.", "Booked out. I'll see what else I can do."),
+        ("Calm down please. It left at 9.", "I can hear how frustrating this is. It left at 9."),
+        (
+            "Late work loses 10%, no exceptions.",
+            "Late work loses 10%, but let me check what flexibility we have.",
+        ),
+        (
+            "It got corrupted. Should have backed it up.",
+            "It got corrupted. Next time, it may help to have backed it up.",
+        ),
+        ("Check-in is at 3 pm. Rules are rules.", "Check-in is at 3 pm."),
+    ],
+)
+def test_rewrites_read_naturally(engine: Engine, draft: str, rewrite: str) -> None:
+    assert engine.analyse(draft).rewrite == rewrite
+
+
+def test_a_second_pass_rewrites_what_the_first_uncovered(engine: Engine) -> None:
+    # Dropping "clearly" leaves "you didn't check", which is blame of its own.
+    analysis = engine.analyse("You clearly didn't check the portal.")
+    assert analysis.rewrite == "You may not have seen the portal."
+    assert not [f for f in engine.findings(analysis.rewrite) if f.serious]
+    assert analysis.rewrite_score > analysis.score
+
+
+def test_a_replacement_keeps_the_drafts_curly_apostrophes(engine: Engine) -> None:
+    rewrite = engine.analyse("That\u2019s not my problem, you\u2019ll have to ask.").rewrite
+    assert rewrite == (
+        "That\u2019s outside our control, but I\u2019ll help where I can, you\u2019ll have to ask."
+    )
+    # A straight apostrophe in the span (a name copied by \g<what>) is left alone.
+    mixed = engine.analyse(
+        "If you\u2019d read O'Brien's letter, you\u2019d know it shipped."
+    ).rewrite
+    assert "O'Brien's letter" in mixed

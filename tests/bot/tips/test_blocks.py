@@ -20,7 +20,7 @@ def test_the_post_shows_title_body_wording_source_and_buttons() -> None:
     shown = render_message(**{k: v for k, v in tip_message(tip).items() if k == "blocks"}).text
     assert "== 💡 Say sorry ==" in shown
     assert "Apologise <first>." in shown and ">I'm sorry." in shown
-    assert "From: An <article> & more (000_a.txt)" in shown
+    assert "From _An <article> & more_" in shown
     assert "[1] Helpful" in shown and "[2] Another tip" in shown
 
 

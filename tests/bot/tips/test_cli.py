@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.fakeslack.server import FakeSlack
-from tests.bot.test_cli import run_bot
+from bot.tips.rotation import Rotation, channel_deck
+from tests.process import run_bot
 
 
 def test_post_tip_posts_the_channels_next_tip_now(tmp_path: Path, fake_slack: FakeSlack) -> None:
@@ -33,3 +34,26 @@ def test_post_tip_explains_what_is_missing(tmp_path: Path, fake_slack: FakeSlack
         "post-tip", "--channel", "C0CRON", "--api-url", fake_slack.api_url, cwd=tmp_path, **token
     )
     assert out.returncode == 1 and "/invite @Service Coach" in out.stderr
+
+
+def test_post_tip_uses_the_configured_postgresql_database(
+    tmp_path: Path, fake_slack: FakeSlack, postgres_database: str
+) -> None:
+    from bot.pg_store import PgStore
+
+    db_file = tmp_path / "db.json"
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-cron",
+        "BOT_DB_PATH": str(db_file),
+        "BOT_DATABASE_URL": postgres_database,
+    }
+    result = run_bot(
+        "post-tip", "--channel", "C0CRON", "--api-url", fake_slack.api_url, cwd=tmp_path, **env
+    )
+    assert result.returncode == 0, result.stderr
+    assert not db_file.exists()  # the shared database, not a private file, keeps the rotation
+    store = PgStore(postgres_database)
+    try:
+        assert len(Rotation(store).state(channel_deck("C0CRON")).shown) == 1
+    finally:
+        store.close()

@@ -26,3 +26,20 @@ def test_tips_on_then_moving_the_clock_shows_the_post_at_its_time(settings: Sett
         assert "(only visible to you)" in out.getvalue()[start:]
     finally:
         console.close()
+
+
+def test_a_schedule_in_another_zone_posts_at_its_own_local_time(settings: Settings) -> None:
+    """The console's clock reads BOT_TIMEZONE (UTC here); 09:00 in Chicago is 15:00 UTC."""
+    out = io.StringIO()
+    console = Console(replace(settings, mode="console", signing_secret=None, timezone="UTC"), out)
+    try:
+        console.handle(":clock 2026-12-01 07:00")
+        console.handle("/tips on 09:00 America/Chicago weekdays")
+        assert "Next tip: Tue 1 Dec 2026 at 09:00 CST" in out.getvalue()
+        start = out.tell()
+        console.handle(":clock 2026-12-01 14:59")
+        assert "Service Coach:" not in out.getvalue()[start:]
+        console.handle(":clock 2026-12-01 15:00")
+        assert "[#C0SUPPORT] Service Coach:" in out.getvalue()[start:]
+    finally:
+        console.close()

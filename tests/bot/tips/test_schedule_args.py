@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.recurring import DAY_NAMES, EVERY_DAY, WEEKDAYS
+from bot.recurring import DAY_NAMES, EVERY_DAY, WEEKDAYS, Recurrence
 from bot.tips.schedule_args import (
     WEEKENDS,
     ArgsError,
@@ -16,6 +16,7 @@ from bot.tips.schedule_args import (
     TurnOn,
     Unskip,
     canonical_zone,
+    on_command,
     parse,
 )
 
@@ -101,3 +102,21 @@ def test_a_written_schedule_reads_back(
 def test_any_date_skips_and_unskips(day: date) -> None:
     assert parse(f"skip {day.isoformat()}", DEFAULT) == Skip((day,))
     assert parse(f"unskip {day.isoformat()}", DEFAULT) == Unskip(day)
+
+
+@given(
+    st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    st.sampled_from(["America/Chicago", "Europe/London", "Asia/Kolkata", "UTC"]),
+    st.sets(st.integers(0, 6), min_size=1),
+)
+def test_the_command_to_restore_a_schedule_sets_it_again(
+    at: time, zone: str, days: set[int]
+) -> None:
+    command = on_command(Recurrence(at, zone, frozenset(days)))
+    assert parse(command.removeprefix("/tips "), DEFAULT) == TurnOn(at, zone, frozenset(days))
+
+
+def test_the_command_to_restore_a_schedule_uses_the_day_words() -> None:
+    assert on_command(Recurrence(time(9), "UTC", WEEKDAYS)) == "/tips on 09:00 UTC weekdays"
+    assert on_command(Recurrence(time(9), "UTC", EVERY_DAY)) == "/tips on 09:00 UTC daily"
+    assert on_command(Recurrence(time(9), "UTC", frozenset({4, 0}))) == "/tips on 09:00 UTC mon,fri"

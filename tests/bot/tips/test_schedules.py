@@ -37,3 +37,13 @@ def test_stored_schedules_pause_skip_and_go(tmp_path: Path) -> None:
     assert schedules.set_skip("C9", frozenset()) is None
     assert schedules.remove("C1") and schedules.get("C1") is None
     store.close()
+
+
+def test_owed_only_from_when_it_was_turned_on() -> None:
+    turned_on_tuesday_noon = datetime(2026, 12, 1, 18, tzinfo=UTC)  # 12:00 in Chicago
+    schedule = ChannelSchedule("C1", REC, "U1", turned_on_tuesday_noon)
+    evening = datetime(2026, 12, 1, 23, tzinfo=UTC)
+    assert not schedule.owed(date(2026, 12, 1), evening)  # its 09:00 was before
+    assert schedule.owed(date(2026, 12, 2), evening)
+    # A console clock moved back before `since`: owed as usual.
+    assert schedule.owed(date(2026, 11, 30), datetime(2026, 11, 30, 16, tzinfo=UTC))
