@@ -15,7 +15,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 from bot.content.check import main_check
 from bot.content.ingest import main_ingest
-from bot.logs import setup_logging
+from bot.logs import secrets_of, setup_logging
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`… | head`): stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "run"
     if command == "manifest":
@@ -69,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     level = settings.log_level
     if _runs_console(command, settings) and not os.environ.get("LOG_LEVEL"):
         level = "WARNING"  # routine INFO lines would interleave with the console's own output
-    setup_logging(level, tuple(filter(None, (settings.signing_secret,))))
+    setup_logging(level, secrets_of(settings.signing_secret, settings.database_url))
     try:
         return _dispatch(command, args, settings)
     except ContentError as error:

@@ -8,10 +8,12 @@ prints them as text. Piped input works too, so a script can drive it.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import sys
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -23,8 +25,11 @@ from bot.config import Settings
 from bot.fakeslack.render import Control, Field, Rendered, render_message, render_view
 from bot.fakeslack.requests import SlackRequests, field_state
 from bot.fakeslack.server import ApiCall, FakeSlack
+from bot.registry import COMMANDS, SHORTCUTS
 
 CONSOLE_SECRET = "console-signing-secret"  # noqa: S105 - a local-only stand-in, never real
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 
 HELP = """\
 Console commands:
@@ -35,7 +40,8 @@ Console commands:
                            (IDs: rephrase_message, log_call_from_message)
   :as USER_ID              act as another user (now {user})
   :in CHANNEL_ID           act in another channel (now {channel})
-  :clock YYYY-MM-DD HH:MM  move the bot's clock ({zone}) and run whatever is due
+  :clock YYYY-MM-DD HH:MM  move the bot's clock ({zone}; backwards too) and run whatever
+                           is due (now {now}; :clock alone shows it)
   :home                    open the App Home
   :help                    this list
   :quit                    leave (end of input does the same)"""
@@ -69,7 +75,9 @@ class ConsoleState:
     channel: str = "C0SUPPORT"
     last: Shown | None = None
     modal: dict[str, Any] | None = None  # the open modal, for :submit
-    log: list[str] = field(default_factory=list)
+    # Web API calls made while a request is being answered: Slack shows the request's own
+    # answer (its ack) first, and the console runs listeners inline, so it holds them back.
+    held: list[ApiCall] | None = None
 
 
 class Console:
@@ -116,8 +124,10 @@ class Console:
         try:
             if line.startswith("/"):
                 command, _, text = line.partition(" ")
-                self._answer(
-                    self.requests.command(
+                if command not in {str(info.command) for info in COMMANDS}:
+                    raise ConsoleError(f"{command} is not a command of this bot; type /help")
+                self._request(
+                    lambda: self.requests.command(
                         command, text.strip(), user=self.state.user, channel=self.state.channel
                     )
                 )
@@ -142,26 +152,39 @@ class Console:
         if name == ":help":
             self.print(
                 HELP.format(
-                    user=self.state.user, channel=self.state.channel, zone=self.settings.timezone
+                    user=self.state.user,
+                    channel=self.state.channel,
+                    zone=self.settings.timezone,
+                    now=self._local_now(),
                 )
             )
         elif name == ":as":
-            self.state.user = _one(args, ":as U0MANAGER1")
+            self.state.user = _slack_id(args, _USER_ID, ":as U0MANAGER1", "user IDs start with U")
             self.print(f"Now acting as {self.state.user}.")
         elif name == ":in":
-            self.state.channel = _one(args, ":in C0OTHER")
+            self.state.channel = _slack_id(
+                args, _CHANNEL_ID, ":in C0OTHER", "channel IDs start with C, G or D"
+            )
             self.print(f"Now in channel {self.state.channel}.")
         elif name == ":home":
-            self._answer(self.requests.open_home(self.state.user))
+            self._request(lambda: self.requests.open_home(self.state.user))
         elif name == ":click":
             self._click(args)
         elif name == ":submit":
             self._submit(args)
         elif name == ":shortcut":
+            shortcuts = [str(info.callback_id) for info in SHORTCUTS]
             if len(args) < 2:
-                raise ConsoleError("usage: :shortcut rephrase_message the message text")
-            self._answer(
-                self.requests.message_shortcut(
+                raise ConsoleError(
+                    "usage: :shortcut ID the message text, e.g. :shortcut rephrase_message "
+                    f"You are wrong (IDs: {', '.join(shortcuts)})"
+                )
+            if args[0] not in shortcuts:
+                raise ConsoleError(
+                    f"no shortcut {args[0]!r}; the shortcuts are {', '.join(shortcuts)}"
+                )
+            self._request(
+                lambda: self.requests.message_shortcut(
                     args[0], " ".join(args[1:]), user=self.state.user, channel=self.state.channel
                 )
             )
@@ -187,8 +210,8 @@ class Console:
                 + ", ".join(f"[{c.number}]" for c in shown.rendered.controls)
             )
         option = _pick_option(control, " ".join(args[1:]))
-        self._answer(
-            self.requests.click(
+        self._request(
+            lambda: self.requests.click(
                 control,
                 user=self.state.user,
                 channel=shown.channel,
@@ -226,8 +249,7 @@ class Console:
                     values[one.name] = field_state(one, self._datetime_field(one, raw))
                 except ValueError as error:
                     raise ConsoleError(str(error)) from None
-        response = self.requests.submit(view, values, user=self.state.user)
-        self._answer(response, submitted=True)
+        self._request(lambda: self.requests.submit(view, values, user=self.state.user), True)
 
     def _datetime_field(self, one: Field, raw: str) -> str:
         if one.kind != "datetimepicker" or raw.isdigit():
@@ -235,10 +257,17 @@ class Console:
         return str(int(self._parse_local(raw).timestamp()))
 
     def _clock(self, args: list[str]) -> None:
+        if not args:
+            self.print(f"The clock reads {self._local_now()}.")
+            return
         when = self._parse_local(" ".join(args))
         self.clock.set(when)
         self.print(f"Clock set to {when:%Y-%m-%d %H:%M} {self.settings.timezone}.")
         self.services.ticker.tick()
+
+    def _local_now(self) -> str:
+        local = self.clock.now().astimezone(self.settings.zone)
+        return f"{local:%Y-%m-%d %H:%M} {self.settings.timezone}"
 
     def _parse_local(self, text: str) -> datetime:
         try:
@@ -252,6 +281,19 @@ class Console:
     def print(self, text: str) -> None:
         self.out.write(text + "\n")
         self.out.flush()
+
+    def _request(self, send: Callable[[], BoltResponse], submitted: bool = False) -> None:
+        """Send one request; show its own answer, then what the bot did while answering."""
+        self.state.held = []
+        try:
+            response = send()
+        finally:
+            held, self.state.held = self.state.held, None
+        try:
+            self._answer(response, submitted)
+        finally:
+            for call in held:
+                self._show(call)
 
     def _answer(self, response: BoltResponse, submitted: bool = False) -> None:
         """Show what came back in the HTTP response itself (acks with a body, modal answers)."""
@@ -288,6 +330,9 @@ class Console:
             self.state.modal = None
 
     def _show(self, call: ApiCall) -> None:
+        if self.state.held is not None:
+            self.state.held.append(call)
+            return
         args = call.args
         method = call.method
         if method in ("chat.postMessage", "chat.update"):
@@ -371,10 +416,13 @@ class ConsoleError(Exception):
     """A console line that could not be run; printed with a hint, never fatal."""
 
 
-def _one(args: list[str], example: str) -> str:
+def _slack_id(args: list[str], pattern: re.Pattern[str], example: str, rule: str) -> str:
     if len(args) != 1:
         raise ConsoleError(f"usage: {example}")
-    return args[0]
+    wanted = args[0].upper()  # Slack IDs are upper case; accept u0manager1 too
+    if not pattern.match(wanted):
+        raise ConsoleError(f"{args[0]!r} is not a Slack ID ({rule}); e.g. {example}")
+    return wanted
 
 
 def _initial_text(one: Field) -> str:

@@ -16,12 +16,13 @@ def help_text() -> str:
 def help_blocks() -> list[Block]:
     blocks: list[Block] = [header("Service Coach: what I can do")]
     for info in COMMANDS:
-        usage = f"`{info.command} {info.usage_hint}`".replace(" `", "`") if info.usage_hint else ""
         line = f"*{info.command}* — {info.description}"
-        if usage:
-            line += f"\n{usage}"
-        if len(info.examples) > 1:
-            line += "\nFor example: " + ", ".join(f"`{example}`" for example in info.examples[1:])
+        if info.usage_hint:
+            line += f"\n`{info.command} {info.usage_hint}`"
+        # The bare command says nothing the title does not; show the ones with arguments.
+        examples = [example for example in info.examples if example != info.command]
+        if examples:
+            line += "\nFor example: " + ", ".join(f"`{example}`" for example in examples)
         blocks.append(section(line))
     shortcuts = ", ".join(f"*{s.name}*" for s in SHORTCUTS)
     blocks.append(

@@ -24,6 +24,12 @@ class Shortcut(StrEnum):
     LOG_CALL_FROM_MESSAGE = "log_call_from_message"
 
 
+class Event(StrEnum):
+    """Events API types the bot subscribes to (manifest.json's bot_events)."""
+
+    APP_HOME_OPENED = "app_home_opened"
+
+
 class Action(StrEnum):
     """action_id values of buttons and menus that belong to no one feature."""
 

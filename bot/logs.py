@@ -1,16 +1,20 @@
-"""Logging set-up, with a filter that keeps Slack secrets out of every log line."""
+"""Logging set-up that keeps Slack secrets out of every log line, tracebacks included."""
 
 from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 _SECRET = re.compile(r"\b(xox[abpers]|xapp)-[A-Za-z0-9-]+")
 
 
-class RedactSecrets(logging.Filter):
-    def __init__(self, extra_secrets: tuple[str, ...] = ()) -> None:
-        super().__init__()
+class RedactingFormatter(logging.Formatter):
+    """Redacts the finished line, so a token inside an exception's text or traceback (a
+    Slack error quoting a request, say) is caught as well as one in the message."""
+
+    def __init__(self, fmt: str, extra_secrets: tuple[str, ...] = ()) -> None:
+        super().__init__(fmt)
         self._extra = tuple(secret for secret in extra_secrets if secret)
 
     def redact(self, text: str) -> str:
@@ -19,10 +23,8 @@ class RedactSecrets(logging.Filter):
             text = text.replace(secret, "***")
         return text
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = self.redact(record.getMessage())
-        record.args = None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        return self.redact(super().format(record))
 
 
 class DropKnownNoise(logging.Filter):
@@ -32,11 +34,18 @@ class DropKnownNoise(logging.Filter):
         return "`token` will be unused" not in record.getMessage()
 
 
+def secrets_of(signing_secret: str | None, database_url: str | None) -> tuple[str, ...]:
+    """Secrets that have no recognisable prefix: the signing secret, the database password."""
+    password = urlsplit(database_url).password if database_url else None
+    return tuple(secret for secret in (signing_secret, password) if secret)
+
+
 def setup_logging(level: str, secrets: tuple[str, ...] = ()) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
+    )
     handler.addFilter(DropKnownNoise())
-    handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bot.ids import Event
 from bot.registry import COMMANDS, SHORTCUTS
 
 MANIFEST_PATH = Path(__file__).resolve().parent.parent / "manifest.json"
@@ -64,7 +65,7 @@ def build_manifest() -> dict[str, Any]:
         },
         "oauth_config": {"scopes": {"bot": list(BOT_SCOPES)}},
         "settings": {
-            "event_subscriptions": {"bot_events": ["app_home_opened"]},
+            "event_subscriptions": {"bot_events": [str(event) for event in Event]},
             "interactivity": {"is_enabled": True},
             "org_deploy_enabled": False,
             "socket_mode_enabled": True,

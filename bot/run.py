@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from slack_bolt import App
+
 from bot.app import build_services, create_app
 from bot.config import Settings
 from bot.console import run_console
@@ -36,10 +38,10 @@ def run(settings: Settings) -> int:
     return 0
 
 
-def _run_socket(app: object, settings: Settings) -> None:
+def _run_socket(app: App, settings: Settings) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    handler = SocketModeHandler(app, settings.app_token)  # type: ignore[arg-type]
+    handler = SocketModeHandler(app, settings.app_token)
     log.info("Connecting to Slack in Socket Mode")
     try:
         handler.start()  # type: ignore[no-untyped-call]
@@ -47,9 +49,9 @@ def _run_socket(app: object, settings: Settings) -> None:
         handler.close()  # type: ignore[no-untyped-call]
 
 
-def _run_http(app: object, settings: Settings) -> None:
+def _run_http(app: App, settings: Settings) -> None:
     from waitress.server import create_server
 
-    server = create_server(wsgi_app(app), host="0.0.0.0", port=settings.port)  # type: ignore[arg-type]  # noqa: S104
+    server = create_server(wsgi_app(app), host="0.0.0.0", port=settings.port)  # noqa: S104
     log.info("Listening for Slack on port %s at /slack/events (health: /healthz)", settings.port)
     server.run()  # waitress handles Ctrl-C itself and returns

@@ -182,10 +182,12 @@ def toml_string(value: str) -> str:
 def format_candidates(candidates: list[dict[str, object]], source_file: str) -> str:
     """Render candidates as tips.toml entries, headed by a reminder to rewrite them."""
     lines = [
-        f"# {len(candidates)} candidate tips from {source_file}.",
+        f"# {len(candidates)} candidate tip{'' if len(candidates) == 1 else 's'} from "
+        f"{source_file}.",
         "# These quote the article word for word: rewrite every title and body in your own",
         "# words (no run of 8 or more words from the source), fix the tags, then paste the",
-        "# ones worth keeping into tips.toml.",
+        "# ones worth keeping into tips.toml, and add the article to sources.toml as a",
+        f'# [[source]] with file = "{source_file}" and its title.',
     ]
     for cand in candidates:
         lines += ["", "[[tip]]"]

@@ -8,6 +8,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.home import home_view
+from bot.ids import Event
 from bot.services import services_of
 
 
@@ -19,4 +20,4 @@ def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext)
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(publish_home)
+    app.event(Event.APP_HOME_OPENED)(publish_home)

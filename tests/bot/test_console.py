@@ -65,12 +65,62 @@ def test_console_explains_its_mistakes(console: tuple[Console, io.StringIO]) -> 
     assert "! unknown console command :what; type :help" in shown
     assert "Type a slash command such as /help" in shown
     assert "usage: :as" in shown
+    shown = run(console, "/nope", ":shortcut nope hello", ":shortcut", ":as ana", ":in #support")
+    assert "! /nope is not a command of this bot; type /help" in shown
+    assert (
+        "! no shortcut 'nope'; the shortcuts are rephrase_message, log_call_from_message" in shown
+    )
+    assert "usage: :shortcut ID the message text, e.g. :shortcut rephrase_message" in shown
+    assert "! 'ana' is not a Slack ID (user IDs start with U); e.g. :as U0MANAGER1" in shown
+    assert "! '#support' is not a Slack ID (channel IDs start with C, G or D)" in shown
+    assert "Unhandled request" not in shown and "HTTP 404" not in shown
+
+
+def test_console_menus_and_modal_fields(console: tuple[Console, io.StringIO]) -> None:
+    shown = run(console, "/logcall")
+    # Every field is listed by the name :submit takes, with its choices.
+    for name in ("contact", "category", "heat", "notes", "outcome", "reference", "steps"):
+        assert f"\n  {name} — " in shown
+    assert "[1] Outcome ▾ resolved | escalated | callback promised | unresolved" in shown
+    shown = run(console, ":click 1", ":click 1 maybe", ":submit colour=red", ":submit heat=9")
+    assert "! [1] is a menu; add an option: resolved | escalated" in shown
+    assert "! 'maybe' is not an option of [1]" in shown
+    assert "! no field colour; the fields are contact, category, heat, notes, outcome" in shown
+    assert "! heat: '9' is not one of: 1, 2, 3, 4, 5" in shown
+    shown = run(console, ":click 1 2")  # an option by its number: escalated
+    assert "outcome — Outcome: <static_select>" in shown and "= escalated" in shown
+
+
+def test_console_shows_a_modal_answer_before_what_follows(
+    console: tuple[Console, io.StringIO],
+) -> None:
+    runner, _ = console
+    run(console, "/rephrase")
+    shown = run(console, ':submit draft="You are wrong, calm down."')
+    # The submission's own answer ("Checking…") comes first, then the result replaces it.
+    assert shown.index("Checking your draft") < shown.index("Your draft, checked")
+    assert runner.state.modal is not None
+    assert runner.state.modal["title"]["text"] != "Rephrase a draft"
+
+
+def test_console_clock_moves_backwards_and_forwards(console: tuple[Console, io.StringIO]) -> None:
+    runner, _ = console
+    run(console, ":clock 2026-12-01 07:00", "/tips on 09:00 weekdays")
+    assert "The clock reads 2026-12-01 07:00 America/Chicago." in run(console, ":clock")
+    assert "Service Coach:" in run(console, ":clock 2026-12-01 09:00")  # the day's tip
+    back = run(console, ":clock 2026-12-01 08:00")
+    assert runner.clock.now().isoformat() == "2026-12-01T14:00:00+00:00"
+    assert "Service Coach:" not in back
+    assert "Service Coach:" not in run(console, ":clock 2026-12-01 09:30")  # once a day
+    assert "Service Coach:" in run(console, ":clock 2026-12-02 09:00")
 
 
 def test_console_switches_user_channel_and_clock(console: tuple[Console, io.StringIO]) -> None:
     runner, _ = console
     shown = run(console, ":as U0MANAGER1", ":in C0OTHER", ":clock 2026-12-01 09:00", ":help")
     assert runner.state.user == "U0MANAGER1" and runner.state.channel == "C0OTHER"
+    run(console, ":as u0boss")
+    assert runner.state.user == "U0BOSS"  # IDs are upper case; a lower-case one is read so
     assert runner.clock.now().isoformat() == "2026-12-01T15:00:00+00:00"  # 09:00 in Chicago
     assert "now U0MANAGER1" in shown and ":quit" in shown
     assert runner.handle(":quit") is False

@@ -49,3 +49,25 @@ def test_http_mode_serves_healthz_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     assert "Stopped cleanly" in output
     assert "will be unused" not in output
     assert "secret-value" not in output and "xoxb-test" not in output
+
+
+def test_the_console_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    console = subprocess.Popen(
+        [sys.executable, "-m", "bot", "console"],
+        cwd=tmp_path,
+        env=bot_env(BOT_DB_PATH=str(tmp_path / "db.json")),
+        stdin=subprocess.PIPE,  # kept open: the console waits for the next line
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert console.stdout is not None
+        assert "Service Coach console" in console.stdout.readline()
+        console.send_signal(signal.SIGINT)
+        _, errors = console.communicate(timeout=20)
+    finally:
+        if console.poll() is None:
+            console.kill()
+    assert console.returncode == 0, errors
+    assert "Traceback" not in errors

@@ -410,6 +410,7 @@ def test_mine_lists_the_last_ten_calls_with_open_follow_ups(bot: Harness) -> Non
     for n in range(11):
         bot.clock.advance(timedelta(minutes=1))
         bot.command("/logcall", f"shipping 2 resolved: call number {n}")
+        bot.wait("response_url", count=n + 2)  # logged before the next (and before `mine`)
     bot.command("/logcall", "mine")
     mine = bot.wait("response_url", count=13)
     shown = bot.text(mine)

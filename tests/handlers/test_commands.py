@@ -10,9 +10,13 @@ def test_help_lists_every_command_privately(bot: Harness) -> None:
     reply = bot.wait("response_url")
     assert reply.args["response_type"] == "ephemeral"
     shown = bot.text(reply)
+    # Bolt checks the bot token with auth.test on the first request; the fake Slack answers.
+    assert [call.answer["ok"] for call in bot.fake.calls_to("auth.test")] == [True]
     for info in COMMANDS:
         assert f"*{info.command}*" in shown
         assert info.description in shown
+        for example in info.examples:
+            assert example == info.command or f"`{example}`" in shown, example
 
 
 def test_a_request_with_a_bad_signature_is_refused(bot: Harness) -> None:

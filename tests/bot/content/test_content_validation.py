@@ -198,3 +198,115 @@ def test_builtin_errors_name_the_content_folder(base_copy: Path) -> None:
     assert f"{base_copy / 'calllog.toml'}: categories: categories[0] must be a string" in str(
         info.value
     )
+
+
+TERM = '[[jargon.term]]\nterm = "SLA"\nplain = "the time we promised to answer in"\n'
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"),
+    [
+        ("tips.toml", 'tips = "x"\n', "tips.toml: unknown top-level key 'tips' (expected [[tip]])"),
+        ("tips.toml", 'tip = "x"\n', "tips.toml: 'tip' must be written as [[tip]], got a string"),
+        ("tips.toml", 'tip = ["x"]\n', "tips.toml: tip #1: must be a table, got a string"),
+        (
+            "tips.toml",
+            TIP.replace('"team-tip"', '"Team Tip"'),
+            "tip #1: id 'Team Tip' must be kebab-case",
+        ),
+        (
+            "tips.toml",
+            TIP.replace('["courtesy"]', '["On Hold"]'),
+            "tip 'team-tip': tag 'On Hold' must be kebab-case",
+        ),
+        (
+            "tips.toml",
+            TIP.replace('["courtesy"]', "[]"),
+            "tip 'team-tip': tags is empty (needs at least one item)",
+        ),
+        (
+            "tips.toml",
+            TIP.replace('["courtesy"]', '["courtesy", 3]'),
+            "tip 'team-tip': tags[1] must be a string, got an integer",
+        ),
+        (
+            "tips.toml",
+            TIP.replace('["courtesy"]', '["courtesy", " "]'),
+            "tip 'team-tip': tags[1] is empty",
+        ),
+        (
+            "tips.toml",
+            TIP.replace("A team tip", "t" * 61),
+            "tip 'team-tip': title is 61 characters, longer than the 60 allowed",
+        ),
+        (
+            "guides.toml",
+            _guide().replace('"Team guide"', '"A guide with a long name, too long"'),
+            "guide 'team-guide': name is 34 characters, longer than the 24 allowed",
+        ),
+        ("guides.toml", _guide(steps=0), "guide 'team-guide': missing required field 'step'"),
+        (
+            "guides.toml",
+            _guide(steps=0) + 'step = "one"\n',
+            "guide 'team-guide': step must be an array of tables, got a string",
+        ),
+        (
+            "guides.toml",
+            _guide() + 'colour = "red"\n',
+            "guide 'team-guide' step #3: unknown field 'colour'",
+        ),
+        (
+            "guides.toml",
+            _guide().replace('do = "Do it."\n', "", 1),
+            "guide 'team-guide' step #1: missing required field 'do'",
+        ),
+        (
+            "sources.toml",
+            '[[source]]\nfile = "a.txt"\ntitle = "A"\n' * 2,
+            "sources.toml: source 'a.txt': duplicate file 'a.txt'",
+        ),
+        (
+            "phrasebook.toml",
+            'jargon = "SLA"\n',
+            "phrasebook.toml: [jargon] must be a table, got a string",
+        ),
+        (
+            "phrasebook.toml",
+            "[jargon]\nwords = []\n",
+            "phrasebook.toml: [jargon]: unknown key 'words' (expected [[jargon.term]])",
+        ),
+        (
+            "phrasebook.toml",
+            '[jargon]\nterm = "SLA"\n',
+            "[jargon]: 'term' must be written as [[jargon.term]], got a string",
+        ),
+        (
+            "phrasebook.toml",
+            "[jargon]\n" + TERM + TERM,
+            "phrasebook.toml: jargon term 'SLA': duplicate term 'sla'",
+        ),
+        (
+            "phrasebook.toml",
+            '[[jargon.term]]\nterm = "SLA"\n',
+            "jargon term 'SLA': missing required field 'plain'",
+        ),
+        (
+            "calllog.toml",
+            'categories = ["vip", "VIP"]\n',
+            "calllog.toml: categories: duplicate category 'vip'",
+        ),
+        ("calllog.toml", 'category = ["vip"]\n', "calllog.toml: unknown top-level key 'category'"),
+    ],
+)
+def test_each_kind_of_broken_entry_is_named(
+    tmp_path: Path, file: str, text: str, expected: str
+) -> None:
+    assert expected in _reject(tmp_path, file, text)
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    tmp_path.joinpath("tips.toml").write_bytes(TIP.encode("utf-8").replace(b"hello", b"h\xe9llo"))
+    with pytest.raises(
+        ContentError, match=r"tips\.toml: not valid UTF-8 \(invalid continuation byte at byte"
+    ):
+        load_content(tmp_path)
