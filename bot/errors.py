@@ -1,7 +1,7 @@
 """The one error handler: a short apology with an error ID for the user, details in the log.
 
 It answers on the surface the user was on: the response_url of a command or button, an
-ephemeral in the channel, or otherwise a direct message.
+ephemeral in the channel, or otherwise a direct message; when one surface fails, the next.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookResponse
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,34 @@ class StickyAck(Ack):
         super().__setattr__(name, value)
 
 
+class RespondFailed(RuntimeError):
+    """Slack refused a reply sent to a response_url (expired, or blocks it would not show)."""
+
+
+class CheckedRespond(Respond):
+    """Bolt's respond() returns the response_url's answer and never raises, so a reply to an
+    expired URL, or one Slack rejects, would vanish without a trace. This one raises, so the
+    error handler logs it and reaches the user another way."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
+        answer = super().__call__(*args, **kwargs)
+        if answer.status_code != 200:
+            raise RespondFailed(f"response_url answered {answer.status_code}: {answer.body[:200]}")
+        return answer
+
+
 def register_error_handler(app: App) -> None:
-    def sticky_ack(context: BoltContext, next: Callable[[], None]) -> None:
+    def checked_replies(context: BoltContext, next: Callable[[], None]) -> None:
         context["ack"] = StickyAck()  # type: ignore[no-untyped-call]
+        if context.response_url:
+            context["respond"] = CheckedRespond(
+                response_url=context.response_url,
+                proxy=context.client.proxy,
+                ssl=context.client.ssl,
+            )
         next()
 
-    app.use(sticky_ack)
+    app.use(checked_replies)
 
     @app.error
     def handle_error(
@@ -60,16 +83,25 @@ def register_error_handler(app: App) -> None:
         text = apology(error_id)
         user = _user_id(body)
         channel = _channel_id(body)
-        try:
-            if respond is not None and _has_response_url(body):
-                respond(text=text, response_type="ephemeral", replace_original=False)
-            elif user and channel:
-                client.chat_postEphemeral(channel=channel, user=user, text=text)
-            elif user:
-                client.chat_postMessage(channel=user, text=text)
-        except Exception:
-            # The user could not be told; the log still holds both failures under one ID.
-            log.exception("%s: could not tell the user about the error", error_id)
+        surfaces: list[Callable[[], object]] = []
+        if respond is not None and _has_response_url(body):
+            surfaces.append(
+                lambda: respond(text=text, response_type="ephemeral", replace_original=False)
+            )
+        if user and channel:
+            surfaces.append(
+                lambda: client.chat_postEphemeral(channel=channel, user=user, text=text)
+            )
+        if user:
+            surfaces.append(lambda: client.chat_postMessage(channel=user, text=text))
+        for surface in surfaces:
+            try:
+                surface()
+                return
+            except Exception:
+                log.warning("%s: one way of telling the user failed", error_id, exc_info=True)
+        # The user could not be told; the log still holds every failure under one ID.
+        log.error("%s: could not tell the user about the error", error_id)
 
 
 def _has_response_url(body: dict[str, Any]) -> bool:

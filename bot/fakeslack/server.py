@@ -110,10 +110,12 @@ class FakeSlack:
 
     # --- scripting failures -------------------------------------------------------------------
 
-    def fail_next(self, method: str, error: str, times: int = 1) -> None:
-        """Answer the next `times` calls of `method` with {"ok": false, "error": error}."""
+    def fail_next(self, method: str, error: str, times: int = 1, status: int = 200) -> None:
+        """Answer the next `times` calls of `method` with {"ok": false, "error": error}, with
+        HTTP `status` (Slack answers an expired response_url with 404, for instance)."""
+        failure = _Failure(error, status=status)
         with self._lock:
-            self._failures.setdefault(method, []).extend(_Failure(error) for _ in range(times))
+            self._failures.setdefault(method, []).extend(failure for _ in range(times))
 
     def rate_limit_next(self, method: str, retry_after: int = 1, times: int = 1) -> None:
         """Answer the next `times` calls of `method` with HTTP 429 and Retry-After."""
@@ -173,6 +175,8 @@ class FakeSlack:
             if failure.retry_after is not None:
                 headers["Retry-After"] = str(failure.retry_after)
             self._record(ApiCall(method, args, token, path, answer))
+            if method == "response_url":  # Slack answers these in plain text
+                return failure.status, {"Content-Type": "text/plain"}, failure.error.encode()
             return failure.status, headers, json.dumps(answer).encode()
         answer = self._answer(method, args)
         self._record(ApiCall(method, args, token, path, answer))

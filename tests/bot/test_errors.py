@@ -168,3 +168,16 @@ def test_a_listener_that_raises_right_after_ack_is_still_acknowledged(bot: Harne
         response = bot.requests.command("/fast-boom", "")
         assert response.status == 200
     bot.wait("response_url", count=5)  # and each one still got its apology
+
+
+def test_a_reply_slack_refuses_is_an_error_and_the_user_is_told_another_way(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Slack answers an expired response_url with 404; Bolt's own respond() would ignore it.
+    bot.fake.fail_next("response_url", "expired_url", times=2, status=404)
+    with caplog.at_level(logging.WARNING):
+        bot.command("/help")
+        apology = bot.wait("chat.postEphemeral")
+    assert apology.args["user"] == "U0AGENT01"
+    assert "error ID" in bot.text(apology)
+    assert "response_url answered 404: expired_url" in caplog.text
