@@ -9,10 +9,10 @@ from slack_sdk import WebClient
 
 from bot.blocks import section
 from bot.ids import RephraseAction
-from bot.rephrase.answer import rephrase_answer
 from bot.rephrase.blocks import result_view
 from bot.rephrase.state import decode
 from bot.services import services_of
+from handlers.rephrase_answer import answer_for
 
 EXPIRED = "That draft is no longer available. Run `/rephrase` again with your draft."
 
@@ -30,14 +30,7 @@ def another_wording(
         else:
             respond(text=EXPIRED, response_type="ephemeral", replace_original=False)
         return
-    answer = rephrase_answer(
-        state.draft,
-        content=services.content,
-        store=services.store,
-        clock=services.clock,
-        user=body["user"]["id"],
-        variant=state.variant,
-    )
+    answer = answer_for(context, state.draft, body["user"]["id"], state.variant)
     if in_modal:
         client.views_update(view_id=body["view"]["id"], view=result_view(answer.blocks or []))
     else:

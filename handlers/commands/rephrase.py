@@ -8,9 +8,8 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.ids import Command
-from bot.rephrase.answer import rephrase_answer
 from bot.rephrase.blocks import draft_modal
-from bot.services import services_of
+from handlers.rephrase_answer import answer_for
 
 
 def rephrase_command(
@@ -21,14 +20,7 @@ def rephrase_command(
     if not draft.strip():
         client.views_open(trigger_id=command["trigger_id"], view=draft_modal())
         return
-    services = services_of(context)
-    answer = rephrase_answer(
-        draft,
-        content=services.content,
-        store=services.store,
-        clock=services.clock,
-        user=command["user_id"],
-    )
+    answer = answer_for(context, draft, command["user_id"])
     respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 
 

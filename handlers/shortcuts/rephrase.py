@@ -7,22 +7,15 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.ids import Shortcut
-from bot.rephrase.answer import rephrase_answer
-from bot.services import services_of
+from handlers.rephrase_answer import answer_for
 
 
 def rephrase_message(
     ack: Ack, respond: Respond, shortcut: dict[str, Any], context: BoltContext
 ) -> None:
     ack()
-    services = services_of(context)
-    answer = rephrase_answer(
-        (shortcut.get("message") or {}).get("text") or "",
-        content=services.content,
-        store=services.store,
-        clock=services.clock,
-        user=shortcut["user"]["id"],
-    )
+    text = (shortcut.get("message") or {}).get("text") or ""
+    answer = answer_for(context, text, shortcut["user"]["id"])
     respond(text=answer.text, blocks=answer.blocks, response_type="ephemeral")
 
 

@@ -14,9 +14,9 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.ids import RephraseAction, RephraseBlock, RephraseView
-from bot.rephrase.answer import problem, rephrase_answer
+from bot.rephrase.answer import problem
 from bot.rephrase.blocks import checking_view, result_view
-from bot.services import services_of
+from handlers.rephrase_answer import answer_for
 
 
 def submit_draft(
@@ -29,14 +29,7 @@ def submit_draft(
         ack(response_action="errors", errors={RephraseBlock.DRAFT: refusal})
         return
     ack(response_action="update", view=checking_view())
-    services = services_of(context)
-    answer = rephrase_answer(
-        draft,
-        content=services.content,
-        store=services.store,
-        clock=services.clock,
-        user=body["user"]["id"],
-    )
+    answer = answer_for(context, draft, body["user"]["id"])
     client.views_update(view_id=view["id"], view=result_view(answer.blocks or []))
 
 
