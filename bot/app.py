@@ -7,11 +7,6 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from slack_bolt import App
-from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-)
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
@@ -20,20 +15,11 @@ from bot.errors import register_error_handler
 from bot.jobs import register_jobs
 from bot.scheduler import Ticker
 from bot.services import Services, attach_services
+from bot.slack_clients import make_client
 from bot.store import Store, open_store
 from handlers import register_all
 
 log = logging.getLogger(__name__)
-
-
-def make_client(token: str, api_url: str | None = None) -> WebClient:
-    """A Web API client that waits and retries on 429 (Retry-After) and on dropped connections."""
-    client = WebClient(token=token, base_url=api_url or WebClient.BASE_URL)
-    client.retry_handlers = [
-        ConnectionErrorRetryHandler(max_retry_count=2),
-        RateLimitErrorRetryHandler(max_retry_count=3),
-    ]
-    return client
 
 
 def build_services(

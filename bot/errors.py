@@ -13,8 +13,11 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_bolt.context.respond import Respond
+from slack_bolt.context.respond.internals import _build_message
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookResponse
+
+from bot.slack_clients import webhook_client
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +55,16 @@ class RespondFailed(RuntimeError):
 class CheckedRespond(Respond):
     """Bolt's respond() returns the response_url's answer and never raises, so a reply to an
     expired URL, or one Slack rejects, would vanish without a trace. This one raises, so the
-    error handler logs it and reaches the user another way."""
+    error handler logs it and reaches the user another way. It also waits out a 429, which
+    Bolt's own respond() (a WebhookClient with only the connection retry) does not."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
-        answer = super().__call__(*args, **kwargs)
+        if self.response_url is None:
+            raise ValueError("respond is unsupported here as there is no response_url")
+        # Bolt's own message builder, so replies look exactly as with Bolt's respond().
+        message = _build_message(*args, **kwargs)
+        client = webhook_client(self.response_url, proxy=self.proxy, ssl=self.ssl)
+        answer = client.send_dict(message)
         if answer.status_code != 200:
             raise RespondFailed(f"response_url answered {answer.status_code}: {answer.body[:200]}")
         return answer

@@ -10,10 +10,10 @@ import logging
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.webhook import WebhookClient
 
 from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
 from bot.content import Content
+from bot.slack_clients import webhook_client
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def open_call_log_modal(
 def tell(client: WebClient, user: str, response_url: str | None, reply: dict[str, Any]) -> None:
     """Reply privately after a form closes: where the agent started, or else by DM."""
     if response_url:
-        answer = WebhookClient(response_url).send(
+        answer = webhook_client(response_url, proxy=client.proxy, ssl=client.ssl).send(
             text=reply["text"], blocks=reply.get("blocks"), response_type="ephemeral"
         )
         if answer.status_code == 200:

@@ -176,7 +176,8 @@ class FakeSlack:
                 headers["Retry-After"] = str(failure.retry_after)
             self._record(ApiCall(method, args, token, path, answer))
             if method == "response_url":  # Slack answers these in plain text
-                return failure.status, {"Content-Type": "text/plain"}, failure.error.encode()
+                headers["Content-Type"] = "text/plain"
+                return failure.status, headers, failure.error.encode()
             return failure.status, headers, json.dumps(answer).encode()
         answer = self._answer(method, args)
         self._record(ApiCall(method, args, token, path, answer))

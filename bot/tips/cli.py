@@ -13,9 +13,9 @@ from pathlib import Path
 
 from slack_sdk.errors import SlackApiError
 
-from bot.app import make_client
 from bot.config import Settings
 from bot.content import load_content
+from bot.slack_clients import make_client
 from bot.store import open_store
 from bot.tips.posting import TipPoster
 from bot.tips.sender import ChannelGone, NotInChannel
