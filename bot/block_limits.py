@@ -19,6 +19,12 @@ from bot.blocks import (
 )
 
 _ID_LIMIT = 255
+_FIELD_LIMIT = 2000
+_FIELDS_PER_SECTION = 10
+_OPTION_LIMIT = 150  # an option's text and value
+_OPTIONS_PER_MENU = 100
+_METADATA_LIMIT = 3000
+_INPUT_LABEL_LIMIT = 2000
 
 
 def message_problems(blocks: list[Any] | None, text: str | None = None) -> list[str]:
@@ -43,7 +49,7 @@ def view_problems(view: dict[str, Any]) -> list[str]:
                 problems.append(f"modal {part} {text!r} is over {MODAL_TITLE_LIMIT} characters")
         if not (view.get("title") or {}).get("text"):
             problems.append("modal has no title")
-    if len(view.get("private_metadata", "")) > 3000:
+    if len(view.get("private_metadata", "")) > _METADATA_LIMIT:
         problems.append("private_metadata is over 3,000 characters")
     problems.extend(_block_problems(blocks))
     return problems
@@ -57,6 +63,8 @@ def _block_problems(blocks: list[Any]) -> Iterator[str]:
         if block_id:
             if block_id in block_ids:
                 yield f"{where}: duplicate block_id {block_id!r}"
+            if len(block_id) > _ID_LIMIT:
+                yield f"{where}: block_id over {_ID_LIMIT} characters"
             block_ids.add(block_id)
         kind = block.get("type")
         if kind == "section":
@@ -65,14 +73,26 @@ def _block_problems(blocks: list[Any]) -> Iterator[str]:
                 yield f"{where}: section with no text"
             if len(text) > SECTION_TEXT_LIMIT:
                 yield f"{where}: section text is {len(text)} characters; the limit is 3,000"
-            for field in block.get("fields", []):
-                if len(field.get("text", "")) > 2000:
+            fields = block.get("fields", [])
+            if len(fields) > _FIELDS_PER_SECTION:
+                yield f"{where}: more than {_FIELDS_PER_SECTION} fields"
+            for field in fields:
+                if len(field.get("text", "")) > _FIELD_LIMIT:
                     yield f"{where}: a field is over 2,000 characters"
         elif kind == "header":
             if len((block.get("text") or {}).get("text", "")) > HEADER_LIMIT:
                 yield f"{where}: header over {HEADER_LIMIT} characters"
-        elif kind == "context" and not 1 <= len(block.get("elements", [])) <= 10:
-            yield f"{where}: context needs 1 to 10 elements"
+        elif kind == "context":
+            elements = block.get("elements", [])
+            if not 1 <= len(elements) <= 10:
+                yield f"{where}: context needs 1 to 10 elements"
+            for element in elements:
+                if len(element.get("text", "")) > SECTION_TEXT_LIMIT:
+                    yield f"{where}: a context element is over 3,000 characters"
+        elif kind == "input":
+            for part in ("label", "hint"):
+                if len((block.get(part) or {}).get("text", "")) > _INPUT_LABEL_LIMIT:
+                    yield f"{where}: input {part} over {_INPUT_LABEL_LIMIT} characters"
         elif kind == "actions" and not 1 <= len(block.get("elements", [])) <= 25:
             yield f"{where}: actions needs 1 to 25 elements"
         yield from _element_problems(where, _elements(block))
@@ -101,6 +121,23 @@ def _element_problems(where: str, elements: list[dict[str, Any]]) -> Iterator[st
                 yield f"{where}: button text must be 1 to {BUTTON_TEXT_LIMIT} characters"
             if len(element.get("value", "")) > 2000:
                 yield f"{where}: button value over 2,000 characters"
-        options = element.get("options")
-        if options is not None and len(options) > 100:
-            yield f"{where}: more than 100 options"
+        options = list(element.get("options") or [])
+        for group in element.get("option_groups") or []:
+            options += group.get("options") or []
+        if len(options) > _OPTIONS_PER_MENU:
+            yield f"{where}: more than {_OPTIONS_PER_MENU} options"
+        chosen = element.get("initial_options") or []
+        if element.get("initial_option"):
+            chosen = [*chosen, element["initial_option"]]
+        for option in options + chosen:
+            text = (option.get("text") or {}).get("text", "")
+            if not text or len(text) > _OPTION_LIMIT:
+                yield f"{where}: option text must be 1 to {_OPTION_LIMIT} characters"
+            if len(option.get("value", "")) > _OPTION_LIMIT:
+                yield f"{where}: option value over {_OPTION_LIMIT} characters"
+        confirm = element.get("confirm") or {}
+        for part, limit in (("title", 100), ("text", 300), ("confirm", 30), ("deny", 30)):
+            if len((confirm.get(part) or {}).get("text", "")) > limit:
+                yield f"{where}: confirm {part} over {limit} characters"
+        if len(str(element.get("initial_value", ""))) > SECTION_TEXT_LIMIT:
+            yield f"{where}: initial_value over 3,000 characters"
