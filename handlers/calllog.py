@@ -11,7 +11,9 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.blocks import escape
 from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
+from bot.calls.service import CallLogError
 from bot.content import Content
 from bot.slack_clients import webhook_client
 
@@ -49,6 +51,12 @@ def tell(client: WebClient, user: str, response_url: str | None, reply: dict[str
         # A response_url expires after 30 minutes; a DM always arrives.
         log.info("response_url answered %s; confirming by DM instead", answer.status_code)
     client.chat_postMessage(channel=user, text=reply["text"], blocks=reply.get("blocks"))
+
+
+def refusal_text(refused: CallLogError) -> str:
+    """Why the call log said no, as mrkdwn. The message quotes a call id that came back from
+    Slack (a button's value, a modal's private_metadata): escaped like any outside text."""
+    return f":warning: {escape(str(refused))}"
 
 
 def team_of(body: dict[str, Any]) -> str:

@@ -35,6 +35,13 @@ class ManagerDirectory:
         self._fetched_at: datetime | None = None
         self._lock = threading.Lock()
 
+    def use_lookup(self, lookup: GroupLookup) -> None:
+        """Set how to read the group, once: listeners run on a thread pool, and each would
+        otherwise race to set it."""
+        with self._lock:
+            if self.lookup is None:
+                self.lookup = lookup
+
     def group_members(self) -> frozenset[str]:
         group = self.settings.manager_group
         if group is None or self.lookup is None:

@@ -11,7 +11,6 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.blocks import escape
 from bot.calls.blocks import mine_message, reminder_settled, when
 from bot.calls.form import read_form
 from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
@@ -19,6 +18,7 @@ from bot.calls.reminders import in_an_hour, tomorrow_morning
 from bot.calls.service import CallLogError, CallService, call_service
 from bot.ids import CallLogAction
 from bot.services import services_of
+from handlers.calllog import refusal_text
 
 
 def outcome_changed(
@@ -123,9 +123,7 @@ def _settle(respond: Respond, answer: Callable[[], dict[str, Any]]) -> None:
 
 def _refuse(respond: Respond, refused: CallLogError) -> None:
     """Say why, privately, and leave the message that was clicked as it was."""
-    # The call id in the message came from a button's value: escape it like any user text.
-    text = f":warning: {escape(str(refused))}"
-    respond(text=text, response_type="ephemeral", replace_original=False)
+    respond(text=refusal_text(refused), response_type="ephemeral", replace_original=False)
 
 
 def register(app: App) -> None:

@@ -29,6 +29,7 @@ from bot.guides.state import GuideState, decode, guide_or_none
 from bot.ids import GuideAction
 from bot.services import Services, services_of
 from handlers.calllog import open_call_log_modal
+from handlers.surfaces import in_modal
 
 Show = Callable[[str, str, list[Block]], None]  # (modal title, notification text, blocks)
 
@@ -38,7 +39,7 @@ GUIDE_TITLE = "De-escalate"
 def _shower(body: dict[str, Any], respond: Respond, client: WebClient) -> Show:
     """Replace whatever the guide is showing in: the modal, or the ephemeral card."""
     view = body.get("view")
-    if (body.get("container") or {}).get("type") == "view" and view:
+    if in_modal(body) and view:
 
         def update_view(title: str, text: str, blocks: list[Block]) -> None:
             del text
@@ -141,7 +142,7 @@ def log_this_call(
         call_prefill(content, state),
         response_url=body.get("response_url"),
         note=form_note(content, state),
-        over_modal=(body.get("container") or {}).get("type") == "view",
+        over_modal=in_modal(body),
     )
 
 

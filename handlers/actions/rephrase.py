@@ -13,6 +13,7 @@ from bot.rephrase.blocks import result_view
 from bot.rephrase.state import decode
 from bot.services import services_of
 from handlers.rephrase_answer import answer_for
+from handlers.surfaces import in_modal
 
 EXPIRED = "That draft is no longer available. Run `/rephrase` again with your draft."
 
@@ -23,15 +24,15 @@ def another_wording(
     ack()
     services = services_of(context)
     state = decode(body["actions"][0].get("value", ""), services.store)
-    in_modal = (body.get("container") or {}).get("type") == "view"
+    modal = in_modal(body)
     if state is None:
-        if in_modal:
+        if modal:
             client.views_update(view_id=body["view"]["id"], view=result_view([section(EXPIRED)]))
         else:
             respond(text=EXPIRED, response_type="ephemeral", replace_original=False)
         return
     answer = answer_for(context, state.draft, body["user"]["id"], state.variant)
-    if in_modal:
+    if modal:
         client.views_update(view_id=body["view"]["id"], view=result_view(answer.blocks or []))
     else:
         respond(

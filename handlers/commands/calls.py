@@ -48,8 +48,8 @@ def remember_group_lookup(context: BoltContext, next: Callable[[], None]) -> Non
     client = context.client
     if client is not None:
         directory = directory_of(services_of(context))
-        if directory.lookup is None:
-            directory.lookup = group_lookup(client)
+        if directory.lookup is None:  # cheap check first; use_lookup decides under the lock
+            directory.use_lookup(group_lookup(client))
     next()
 
 

@@ -13,7 +13,7 @@ from bot.calls.modal import FormMeta, call_log_modal, step_options
 from bot.calls.service import CallLogError, call_service
 from bot.ids import CallLogView
 from bot.services import services_of
-from handlers.calllog import team_of, tell
+from handlers.calllog import refusal_text, team_of, tell
 
 
 def submit_call(
@@ -55,7 +55,7 @@ def submit_call(
         else:
             record = calls.edit(meta.call_id, user, result)
     except CallLogError as refused:
-        tell(client, user, meta.response_url, {"text": f":warning: {refused}"})
+        tell(client, user, meta.response_url, {"text": refusal_text(refused)})
         return
     reply = confirmation(record, services.clock.now(), calls.zone, edited=meta.call_id is not None)
     tell(client, user, meta.response_url, reply)

@@ -521,3 +521,14 @@ def test_retention_purges_old_calls_daily_and_says_how_many(
     with caplog.at_level("INFO", logger="bot.calls.retention"):
         bot.tick()
     assert "purged" not in caplog.text  # once a day
+
+
+def test_a_refused_edit_echoes_the_call_id_escaped(bot: Harness) -> None:
+    # private_metadata comes back from Slack; whatever it holds is shown as text, never a ping.
+    form = open_form(bot)
+    view = form.args["view"]
+    meta = json.loads(view["private_metadata"])
+    form.args["view"] = {**view, "private_metadata": json.dumps({**meta, "call": "<!channel>"})}
+    assert answer(bot.submit(form, **VALID)) == {}
+    shown = bot.wait("response_url").args["text"]
+    assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown
