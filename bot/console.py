@@ -2,18 +2,17 @@
 
 It builds the same Bolt app as production. Each line typed becomes a signed Slack request
 dispatched through Bolt, and the Web API calls the bot makes go to a local fake Slack, which
-prints them as text. Piped input works too, so a script can drive it.
+prints them as text (bot/console_screen.py draws them). Piped input works too, so a script
+can drive it.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
 import sys
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -22,9 +21,10 @@ from slack_bolt import BoltResponse
 from bot.app import build_services, create_app
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.fakeslack.render import Control, Field, Rendered, render_message, render_view
+from bot.console_screen import ConsoleError, ConsoleState, Screen
+from bot.fakeslack.render import Control, Field, render_view
 from bot.fakeslack.requests import SlackRequests, field_state
-from bot.fakeslack.server import ApiCall, FakeSlack
+from bot.fakeslack.server import FakeSlack
 from bot.registry import COMMANDS, SHORTCUTS
 
 CONSOLE_SECRET = "console-signing-secret"  # noqa: S105 - a local-only stand-in, never real
@@ -59,33 +59,13 @@ class InlineExecutor(Executor):
         return future
 
 
-@dataclass
-class Shown:
-    """The last thing on screen with controls, and where it lives (for :click)."""
-
-    rendered: Rendered
-    channel: str | None = None
-    message: dict[str, Any] | None = None
-    view: dict[str, Any] | None = None
-
-
-@dataclass
-class ConsoleState:
-    user: str = "U0AGENT01"
-    channel: str = "C0SUPPORT"
-    last: Shown | None = None
-    modal: dict[str, Any] | None = None  # the open modal, for :submit
-    # Web API calls made while a request is being answered: Slack shows the request's own
-    # answer (its ack) first, and the console runs listeners inline, so it holds them back.
-    held: list[ApiCall] | None = None
-
-
 class Console:
     def __init__(self, settings: Settings, out: TextIO) -> None:
         self.out = out
         self.settings = settings
         self.state = ConsoleState()
-        self.fake = FakeSlack(on_call=self._show).start()
+        self.screen = Screen(out, self.state)
+        self.fake = FakeSlack(on_call=self.screen.show).start()
         self.clock = ManualClock()
         self.services = build_services(settings, clock=self.clock)
         self.app = create_app(
@@ -279,8 +259,7 @@ class Console:
     # --- output ------------------------------------------------------------------------------
 
     def print(self, text: str) -> None:
-        self.out.write(text + "\n")
-        self.out.flush()
+        self.screen.print(text)
 
     def _request(self, send: Callable[[], BoltResponse], submitted: bool = False) -> None:
         """Send one request; show its own answer, then what the bot did while answering."""
@@ -290,130 +269,10 @@ class Console:
         finally:
             held, self.state.held = self.state.held, None
         try:
-            self._answer(response, submitted)
+            self.screen.answer(response, submitted)
         finally:
             for call in held:
-                self._show(call)
-
-    def _answer(self, response: BoltResponse, submitted: bool = False) -> None:
-        """Show what came back in the HTTP response itself (acks with a body, modal answers)."""
-        if response.status == 401:
-            raise ConsoleError("Slack's signature check refused the request")
-        if response.status >= 400:
-            raise ConsoleError(f"the bot answered HTTP {response.status}: {response.body}")
-        if not response.body:
-            if submitted:
-                self.state.modal = None
-            return
-        try:
-            body = json.loads(response.body)
-        except json.JSONDecodeError:
-            self._display("", render_message(None, response.body), channel=self.state.channel)
-            return
-        action = body.get("response_action")
-        if action == "errors":
-            for name, problem in body.get("errors", {}).items():
-                self.print(f"! {name}: {problem}")
-        elif action in ("update", "push"):
-            self._show_view(body["view"], "modal")
-        elif action == "clear":
-            self.state.modal = None
-        elif "text" in body or "blocks" in body:
-            rendered = render_message(body.get("blocks"), body.get("text"))
-            self._display(
-                "(only visible to you)",
-                rendered,
-                channel=self.state.channel,
-                message={**body, "is_ephemeral": True},
-            )
-        elif submitted:
-            self.state.modal = None
-
-    def _show(self, call: ApiCall) -> None:
-        if self.state.held is not None:
-            self.state.held.append(call)
-            return
-        args = call.args
-        method = call.method
-        if method in ("chat.postMessage", "chat.update"):
-            channel = str(call.answer.get("channel") or args.get("channel"))
-            where = "direct message" if channel.startswith("D") else f"#{channel}"
-            verb = "updated" if method == "chat.update" else "Service Coach"
-            self._display(
-                f"[{where}] {verb}:",
-                render_message(args.get("blocks"), args.get("text")),
-                channel=channel,
-                message={**args, "ts": call.answer.get("ts")},
-            )
-        elif method == "chat.postEphemeral":
-            self._display(
-                f"[#{args.get('channel')}] (only visible to {args.get('user')}):",
-                render_message(args.get("blocks"), args.get("text")),
-                channel=str(args.get("channel")),
-                message={**args, "is_ephemeral": True},
-            )
-        elif method == "response_url":
-            if args.get("delete_original"):
-                self.print("(the message was removed)")
-                return
-            label = (
-                "(updated, only visible to you)"
-                if args.get("replace_original")
-                else (
-                    "(only visible to you)"
-                    if args.get("response_type") != "in_channel"
-                    else "Service Coach:"
-                )
-            )
-            self._display(
-                label,
-                render_message(args.get("blocks"), args.get("text")),
-                channel=self.state.channel,
-                message={**args, "is_ephemeral": True},
-            )
-        elif method in ("views.open", "views.push", "views.update"):
-            self._show_view(
-                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")}, "modal"
-            )
-        elif method == "views.publish":
-            self._show_view(
-                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")}, "home"
-            )
-        elif method == "upload":
-            self.print(f"(a file of {args.get('size')} bytes was uploaded)")
-        elif method == "files.completeUploadExternal":
-            titles = ", ".join(str(f.get("title") or f.get("id")) for f in args.get("files") or [])
-            self.print(f"(file shared: {titles} in {args.get('channel_id') or 'a direct message'})")
-        if call.answer.get("ok") is False and method != "response_url":
-            self.print(f"! Slack answered {method} with error: {call.answer.get('error')}")
-
-    def _show_view(self, view: dict[str, Any], kind: str) -> None:
-        rendered = render_view(view)
-        if kind == "modal":
-            self.state.modal = view
-        else:
-            rendered.lines[0] = "┌ App Home"
-        self._display("", rendered, view=view)
-
-    def _display(
-        self,
-        label: str,
-        rendered: Rendered,
-        *,
-        channel: str | None = None,
-        message: dict[str, Any] | None = None,
-        view: dict[str, Any] | None = None,
-    ) -> None:
-        if label:
-            self.print(label)
-        lines = "\n".join(rendered.lines).splitlines()
-        self.print("\n".join("  " + line if label else line for line in lines))
-        if rendered.controls:
-            self.state.last = Shown(rendered, channel, message, view)
-
-
-class ConsoleError(Exception):
-    """A console line that could not be run; printed with a hint, never fatal."""
+                self.screen.show(call)
 
 
 def _slack_id(args: list[str], pattern: re.Pattern[str], example: str, rule: str) -> str:
