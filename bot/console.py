@@ -13,7 +13,7 @@ import shlex
 import sys
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -30,11 +30,17 @@ from bot.registry import COMMANDS, SHORTCUTS
 CONSOLE_SECRET = "console-signing-secret"  # noqa: S105 - a local-only stand-in, never real
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+# In Slack a person picks a channel or a colleague from a list as they type # or @, and the
+# command's text carries <#C…> or <@U…>. The console has no list, so an ID typed after # or
+# @ stands for the pick.
+_TYPED_MENTION = re.compile(r"(?<![<\w])([#@])([CGUW][A-Z0-9]{2,})\b")
 
 HELP = """\
 Console commands:
-  /command args            run a slash command (try /help)
+  /command args            run a slash command (try /help); type a channel or a person as
+                           #C0SUPPORT or @U0AGENT01, where Slack would offer a list
   :click N [option]        press button N of the last thing shown, or pick an option of menu N
+                           (a button's label works too: :click Next)
   :submit name=value …     submit the open modal (quote values with spaces: notes="two words")
   :shortcut ID text        run a message shortcut on a message with that text
                            (IDs: rephrase_message, log_call_from_message)
@@ -74,10 +80,16 @@ class ConsoleState:
     user: str = "U0AGENT01"
     channel: str = "C0SUPPORT"
     last: Shown | None = None
-    modal: dict[str, Any] | None = None  # the open modal, for :submit
+    # Open modals, bottom first, as Slack stacks them (views.push); the top one is for :submit.
+    modals: list[dict[str, Any]] = field(default_factory=list)
     # Web API calls made while a request is being answered: Slack shows the request's own
     # answer (its ack) first, and the console runs listeners inline, so it holds them back.
     held: list[ApiCall] | None = None
+
+    @property
+    def modal(self) -> dict[str, Any] | None:
+        """The modal on top, the one :submit fills."""
+        return self.modals[-1] if self.modals else None
 
 
 class Console:
@@ -126,9 +138,10 @@ class Console:
                 command, _, text = line.partition(" ")
                 if command not in {str(info.command) for info in COMMANDS}:
                     raise ConsoleError(f"{command} is not a command of this bot; type /help")
+                text = _TYPED_MENTION.sub(r"<\1\2>", text.strip())
                 self._request(
                     lambda: self.requests.command(
-                        command, text.strip(), user=self.state.user, channel=self.state.channel
+                        command, text, user=self.state.user, channel=self.state.channel
                     )
                 )
             elif line.startswith(":"):
@@ -200,16 +213,22 @@ class Console:
         shown = self.state.last
         if shown is None or not shown.rendered.controls:
             raise ConsoleError("nothing to click: no buttons are showing")
-        if not args or not args[0].isdigit():
-            raise ConsoleError("usage: :click N (the number in [N])")
-        number = int(args[0])
-        control = next((c for c in shown.rendered.controls if c.number == number), None)
+        if not args:
+            raise ConsoleError("usage: :click N (the number in [N]) or :click Label")
+        if args[0].isdigit():
+            number = int(args[0])
+            control = next((c for c in shown.rendered.controls if c.number == number), None)
+            wanted = " ".join(args[1:])
+        else:
+            label = " ".join(args).lower()
+            control = next((c for c in shown.rendered.controls if c.label.lower() == label), None)
+            wanted = ""
         if control is None:
             raise ConsoleError(
-                f"there is no [{number}]; the buttons showing are "
-                + ", ".join(f"[{c.number}]" for c in shown.rendered.controls)
+                f"there is no [{args[0]}]; the buttons showing are "
+                + ", ".join(f"[{c.number}] {c.label}" for c in shown.rendered.controls)
             )
-        option = _pick_option(control, " ".join(args[1:]))
+        option = _pick_option(control, wanted)
         self._request(
             lambda: self.requests.click(
                 control,
@@ -226,6 +245,8 @@ class Console:
         if view is None:
             raise ConsoleError("no modal is open")
         fields = render_view(view).fields
+        if not fields and args:
+            raise ConsoleError("this modal has nothing to fill in; :submit alone sends it")
         given: dict[str, str] = {}
         for arg in args:
             name, sep, value = arg.partition("=")
@@ -303,7 +324,7 @@ class Console:
             raise ConsoleError(f"the bot answered HTTP {response.status}: {response.body}")
         if not response.body:
             if submitted:
-                self.state.modal = None
+                self._close_modal()
             return
         try:
             body = json.loads(response.body)
@@ -315,9 +336,9 @@ class Console:
             for name, problem in body.get("errors", {}).items():
                 self.print(f"! {name}: {problem}")
         elif action in ("update", "push"):
-            self._show_view(body["view"], "modal")
+            self._show_view(body["view"], action)
         elif action == "clear":
-            self.state.modal = None
+            self.state.modals.clear()
         elif "text" in body or "blocks" in body:
             rendered = render_message(body.get("blocks"), body.get("text"))
             self._display(
@@ -327,7 +348,14 @@ class Console:
                 message={**body, "is_ephemeral": True},
             )
         elif submitted:
-            self.state.modal = None
+            self._close_modal()
+
+    def _close_modal(self) -> None:
+        """A submitted modal closes; as in Slack, the one beneath it (if any) shows again."""
+        if self.state.modals:
+            self.state.modals.pop()
+        if self.state.modals:
+            self._display("", render_view(self.state.modals[-1]), view=self.state.modals[-1])
 
     def _show(self, call: ApiCall) -> None:
         if self.state.held is not None:
@@ -373,7 +401,8 @@ class Console:
             )
         elif method in ("views.open", "views.push", "views.update"):
             self._show_view(
-                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")}, "modal"
+                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")},
+                method.removeprefix("views."),
             )
         elif method == "views.publish":
             self._show_view(
@@ -387,10 +416,23 @@ class Console:
         if call.answer.get("ok") is False and method != "response_url":
             self.print(f"! Slack answered {method} with error: {call.answer.get('error')}")
 
-    def _show_view(self, view: dict[str, Any], kind: str) -> None:
+    def _show_view(self, view: dict[str, Any], how: str) -> None:
+        """Show a view; `how` is open, push or update (a modal), or home."""
         rendered = render_view(view)
-        if kind == "modal":
-            self.state.modal = view
+        modals = self.state.modals
+        if how == "open":
+            modals[:] = [view]
+        elif how == "push":
+            modals.append(view)
+        elif how == "update":
+            at = next((i for i, m in enumerate(modals) if view.get("id") == m.get("id")), None)
+            if at is None and modals and view.get("id") is None:
+                view = {**view, "id": modals[-1].get("id")}  # a response_action update
+                at = len(modals) - 1
+            if at is None:
+                modals[:] = [view]
+            else:
+                modals[at] = view
         else:
             rendered.lines[0] = "┌ App Home"
         self._display("", rendered, view=view)
