@@ -40,7 +40,7 @@ Console commands:
   /command args            run a slash command (try /help); type a channel or a person as
                            #C0SUPPORT or @U0AGENT01, where Slack would offer a list
   :click N [option]        press button N of the last thing shown, or pick an option of menu N
-                           (a button's label works too: :click Next)
+                           (a label works too: :click Next, :click Outcome escalated)
   :submit name=value …     submit the open modal (quote values with spaces: notes="two words")
   :shortcut ID text        run a message shortcut on a message with that text
                            (IDs: rephrase_message, log_call_from_message)
@@ -219,10 +219,14 @@ class Console:
             number = int(args[0])
             control = next((c for c in shown.rendered.controls if c.number == number), None)
             wanted = " ".join(args[1:])
-        else:
-            label = " ".join(args).lower()
-            control = next((c for c in shown.rendered.controls if c.label.lower() == label), None)
-            wanted = ""
+        else:  # a label, and for a menu the option after it: `:click Outcome escalated`
+            typed = " ".join(args)
+            control, wanted = None, ""
+            for one in sorted(shown.rendered.controls, key=lambda c: -len(c.label)):
+                label = one.label.lower()
+                if typed.lower() == label or typed.lower().startswith(label + " "):
+                    control, wanted = one, typed[len(label) :].strip()
+                    break
         if control is None:
             raise ConsoleError(
                 f"there is no [{args[0]}]; the buttons showing are "

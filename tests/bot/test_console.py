@@ -147,8 +147,10 @@ def test_console_logs_a_call_and_lists_it(console: tuple[Console, io.StringIO]) 
 def test_console_clicks_a_button_by_its_label(console: tuple[Console, io.StringIO]) -> None:
     shown = run(console, "/deescalate", ":click Next", ":click next")
     assert "Step 3 of 9" in shown
+    shown = run(console, ":click Switch scenario policy says no")
+    assert "*Policy says no* · Step 1 of 6" in shown
     shown = run(console, ":click Nope")
-    assert "! there is no [Nope]; the buttons showing are [1] Back, [2] Next" in shown
+    assert "! there is no [Nope]; the buttons showing are [1] Next, [2] Customer on hold" in shown
 
 
 def test_console_reads_typed_ids_as_slack_mentions(settings: Settings) -> None:
