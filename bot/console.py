@@ -30,11 +30,17 @@ from bot.registry import COMMANDS, SHORTCUTS
 CONSOLE_SECRET = "console-signing-secret"  # noqa: S105 - a local-only stand-in, never real
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+# In Slack a person picks a channel or a colleague from a list as they type # or @, and the
+# command's text carries <#C…> or <@U…>. The console has no list, so an ID typed after # or
+# @ stands for the pick.
+_TYPED_MENTION = re.compile(r"(?<![<\w])([#@])([CGUW][A-Z0-9]{2,})\b")
 
 HELP = """\
 Console commands:
-  /command args            run a slash command (try /help)
+  /command args            run a slash command (try /help); type a channel or a person as
+                           #C0SUPPORT or @U0AGENT01, where Slack would offer a list
   :click N [option]        press button N of the last thing shown, or pick an option of menu N
+                           (a label works too: :click Next, :click Outcome escalated)
   :submit name=value …     submit the open modal (quote values with spaces: notes="two words")
   :shortcut ID text        run a message shortcut on a message with that text
                            (IDs: rephrase_message, log_call_from_message)
@@ -106,9 +112,10 @@ class Console:
                 command, _, text = line.partition(" ")
                 if command not in {str(info.command) for info in COMMANDS}:
                     raise ConsoleError(f"{command} is not a command of this bot; type /help")
+                text = _TYPED_MENTION.sub(r"<\1\2>", text.strip())
                 self._request(
                     lambda: self.requests.command(
-                        command, text.strip(), user=self.state.user, channel=self.state.channel
+                        command, text, user=self.state.user, channel=self.state.channel
                     )
                 )
             elif line.startswith(":"):
@@ -180,16 +187,26 @@ class Console:
         shown = self.state.last
         if shown is None or not shown.rendered.controls:
             raise ConsoleError("nothing to click: no buttons are showing")
-        if not args or not args[0].isdigit():
-            raise ConsoleError("usage: :click N (the number in [N])")
-        number = int(args[0])
-        control = next((c for c in shown.rendered.controls if c.number == number), None)
+        if not args:
+            raise ConsoleError("usage: :click N (the number in [N]) or :click Label")
+        if args[0].isdigit():
+            number = int(args[0])
+            control = next((c for c in shown.rendered.controls if c.number == number), None)
+            wanted = " ".join(args[1:])
+        else:  # a label, and for a menu the option after it: `:click Outcome escalated`
+            typed = " ".join(args)
+            control, wanted = None, ""
+            for one in sorted(shown.rendered.controls, key=lambda c: -len(c.label)):
+                label = one.label.lower()
+                if typed.lower() == label or typed.lower().startswith(label + " "):
+                    control, wanted = one, typed[len(label) :].strip()
+                    break
         if control is None:
             raise ConsoleError(
-                f"there is no [{number}]; the buttons showing are "
-                + ", ".join(f"[{c.number}]" for c in shown.rendered.controls)
+                f"there is no [{args[0]}]; the buttons showing are "
+                + ", ".join(f"[{c.number}] {c.label}" for c in shown.rendered.controls)
             )
-        option = _pick_option(control, " ".join(args[1:]))
+        option = _pick_option(control, wanted)
         self._request(
             lambda: self.requests.click(
                 control,
@@ -206,6 +223,8 @@ class Console:
         if view is None:
             raise ConsoleError("no modal is open")
         fields = render_view(view).fields
+        if not fields and args:
+            raise ConsoleError("this modal has nothing to fill in; :submit alone sends it")
         given: dict[str, str] = {}
         for arg in args:
             name, sep, value = arg.partition("=")

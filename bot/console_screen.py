@@ -7,7 +7,7 @@ remembers what is on screen (the last buttons, the open modal) for `:click` and 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from slack_bolt import BoltResponse
@@ -35,10 +35,16 @@ class ConsoleState:
     user: str = "U0AGENT01"
     channel: str = "C0SUPPORT"
     last: Shown | None = None
-    modal: dict[str, Any] | None = None  # the open modal, for :submit
+    # Open modals, bottom first, as Slack stacks them (views.push); the top one is for :submit.
+    modals: list[dict[str, Any]] = field(default_factory=list)
     # Web API calls made while a request is being answered: Slack shows the request's own
     # answer (its ack) first, and the console runs listeners inline, so it holds them back.
     held: list[ApiCall] | None = None
+
+    @property
+    def modal(self) -> dict[str, Any] | None:
+        """The modal on top, the one :submit fills."""
+        return self.modals[-1] if self.modals else None
 
 
 class Screen:
@@ -58,7 +64,7 @@ class Screen:
             raise ConsoleError(f"the bot answered HTTP {response.status}: {response.body}")
         if not response.body:
             if submitted:
-                self.state.modal = None
+                self._close_modal()
             return
         try:
             body = json.loads(response.body)
@@ -70,9 +76,9 @@ class Screen:
             for name, problem in body.get("errors", {}).items():
                 self.print(f"! {name}: {problem}")
         elif action in ("update", "push"):
-            self._show_view(body["view"], "modal")
+            self._show_view(body["view"], action)
         elif action == "clear":
-            self.state.modal = None
+            self.state.modals.clear()
         elif "text" in body or "blocks" in body:
             rendered = render_message(body.get("blocks"), body.get("text"))
             self._display(
@@ -82,7 +88,14 @@ class Screen:
                 message={**body, "is_ephemeral": True},
             )
         elif submitted:
-            self.state.modal = None
+            self._close_modal()
+
+    def _close_modal(self) -> None:
+        """A submitted modal closes; as in Slack, the one beneath it (if any) shows again."""
+        if self.state.modals:
+            self.state.modals.pop()
+        if self.state.modals:
+            self._display("", render_view(self.state.modals[-1]), view=self.state.modals[-1])
 
     def show(self, call: ApiCall) -> None:
         if self.state.held is not None:
@@ -128,7 +141,8 @@ class Screen:
             )
         elif method in ("views.open", "views.push", "views.update"):
             self._show_view(
-                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")}, "modal"
+                {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")},
+                method.removeprefix("views."),
             )
         elif method == "views.publish":
             self._show_view(
@@ -142,10 +156,23 @@ class Screen:
         if call.answer.get("ok") is False and method != "response_url":
             self.print(f"! Slack answered {method} with error: {call.answer.get('error')}")
 
-    def _show_view(self, view: dict[str, Any], kind: str) -> None:
+    def _show_view(self, view: dict[str, Any], how: str) -> None:
+        """Show a view; `how` is open, push or update (a modal), or home."""
         rendered = render_view(view)
-        if kind == "modal":
-            self.state.modal = view
+        modals = self.state.modals
+        if how == "open":
+            modals[:] = [view]
+        elif how == "push":
+            modals.append(view)
+        elif how == "update":
+            at = next((i for i, m in enumerate(modals) if view.get("id") == m.get("id")), None)
+            if at is None and modals and view.get("id") is None:
+                view = {**view, "id": modals[-1].get("id")}  # a response_action update
+                at = len(modals) - 1
+            if at is None:
+                modals[:] = [view]
+            else:
+                modals[at] = view
         else:
             rendered.lines[0] = "┌ App Home"
         self._display("", rendered, view=view)

@@ -171,6 +171,8 @@ def _render_input(block: dict[str, Any], out: Rendered, first_number: int) -> No
     line = f"  {name} — {info.label}{' (optional)' if optional else ''}: <{kind}>"
     if info.options:
         line += " one of: " + ", ".join(value for _, value in info.options)
+    if kind == "datetimepicker":
+        line += ' as "YYYY-MM-DD HH:MM"'
     if initial:
         line += f"  = {initial}"
     out.lines.append(line)

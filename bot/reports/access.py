@@ -66,7 +66,10 @@ class ManagerDirectory:
         if self.settings.manager_group:
             names.append(f"<!subteam^{self.settings.manager_group}>")
         if not names:
-            return "your team lead (no managers are set up yet: ask your Slack admin)"
+            return (
+                "your team lead (no managers are set up yet: whoever runs the bot names them "
+                "in `BOT_MANAGERS` or `BOT_MANAGER_GROUP`)"
+            )
         if len(names) == 1:
             return names[0]
         return ", ".join(names[:-1]) + " or " + names[-1]

@@ -111,6 +111,12 @@ class TipsManager:
             return "due now, within a minute"
         rec = schedule.recurrence
         when = rec.next_after(now)
+        # A day whose tip already went out (say the time was moved later after today's post)
+        # gets no second tip, so the next post is on a later day.
+        while when is not None and is_claimed(
+            self.store, TIP_KIND, schedule.channel, rec.local_day(when)
+        ):
+            when = rec.next_after(when)
         if when is None:
             return "none in the next year (every day is skipped)"
         local = when.astimezone(rec.tz)

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from bot.config import Settings
 from bot.console import Console
 from bot.registry import COMMANDS
 from tests.process import run_bot
@@ -140,3 +142,52 @@ def test_console_logs_a_call_and_lists_it(console: tuple[Console, io.StringIO]) 
     shown = run(console, "/logcall mine")
     assert "Your last 1 call" in shown and "Charged twice, mail [email]" in shown
     assert "Your open follow-ups" in shown and "[1] Edit" in shown
+
+
+def test_console_clicks_a_button_by_its_label(console: tuple[Console, io.StringIO]) -> None:
+    shown = run(console, "/deescalate", ":click Next", ":click next")
+    assert "Step 3 of 9" in shown
+    shown = run(console, ":click Switch scenario policy says no")
+    assert "*Policy says no* · Step 1 of 6" in shown
+    shown = run(console, ":click Nope")
+    assert "! there is no [Nope]; the buttons showing are [1] Next, [2] Customer on hold" in shown
+
+
+def test_console_reads_typed_ids_as_slack_mentions(settings: Settings) -> None:
+    """Slack turns a channel or person picked from its list into <#C…> or <@U…>."""
+    managed = replace(
+        settings, mode="console", signing_secret=None, managers=frozenset({"U0MANAGER1"})
+    )
+    out = io.StringIO()
+    runner = Console(managed, out)
+    try:
+        run((runner, out), ":as U0MANAGER1")
+        shown = run((runner, out), "/calls digest on #C0SUPPORT")
+        assert "Done: the weekly digest goes to <#C0SUPPORT>" in shown
+        shown = run((runner, out), "/calls 30d @U0AGENT01")
+        assert "Filter: `30d <@U0AGENT01>`" in shown
+    finally:
+        runner.close()
+
+
+def test_console_shows_the_modal_beneath_after_a_pushed_one_closes(
+    console: tuple[Console, io.StringIO],
+) -> None:
+    """From the App Home the guide is a modal; Log this call pushes the form over it."""
+    runner, _ = console
+    shown = run(console, ":home", ":click De-escalate")
+    assert "Step 1 of 9" in shown
+    run(console, *[":click Next"] * 8)
+    shown = run(console, ":click Log this call")
+    assert "┌ Log a difficult call" in shown and len(runner.state.modals) == 2
+    shown = run(console, ":submit category=billing heat=4 outcome=resolved")
+    assert "Logged call *#1*" in shown and "Step 9 of 9" in shown
+    assert len(runner.state.modals) == 1
+    shown = run(console, ":submit heat=4", ":click Done")
+    assert "! this modal has nothing to fill in" in shown
+    assert "Thank you for working through it" in shown
+
+
+def test_console_names_the_date_time_format(console: tuple[Console, io.StringIO]) -> None:
+    shown = run(console, "/logcall", ":click 1 callback promised")
+    assert 'follow_up — I promised a follow-up by: <datetimepicker> as "YYYY-MM-DD HH:MM"' in shown

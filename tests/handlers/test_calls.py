@@ -238,7 +238,10 @@ def test_the_refusal_names_every_source_of_managers_or_says_there_are_none(bot: 
     bot.settings = replace(bot.settings, managers=frozenset(), manager_group=None)
     bot.restart()
     nobody = ask(bot, "export", user=AGENT).args["text"]
-    assert "please ask your team lead (no managers are set up yet: ask your Slack admin)" in nobody
+    assert (
+        "please ask your team lead (no managers are set up yet: whoever runs the bot names them "
+        "in `BOT_MANAGERS` or `BOT_MANAGER_GROUP`)" in nobody
+    )
 
 
 def test_members_of_the_manager_group_are_managers_looked_up_every_10_minutes(

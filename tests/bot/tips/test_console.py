@@ -43,3 +43,22 @@ def test_a_schedule_in_another_zone_posts_at_its_own_local_time(settings: Settin
         assert "[#C0SUPPORT] Service Coach:" in out.getvalue()[start:]
     finally:
         console.close()
+
+
+def test_moving_the_time_after_todays_post_names_tomorrow(settings: Settings) -> None:
+    """Today's tip is out, so a later time today does not post again; the reply says so."""
+    out = io.StringIO()
+    console = Console(replace(settings, mode="console", signing_secret=None, timezone="UTC"), out)
+    try:
+        console.handle(":clock 2026-12-01 07:00")
+        console.handle("/tips on 09:00 weekdays")
+        console.handle(":clock 2026-12-01 09:00")
+        start = out.tell()
+        console.handle("/tips on 09:00 America/Chicago")
+        assert "Next tip: Wed 2 Dec 2026 at 09:00 CST" in out.getvalue()[start:]
+        console.handle(":clock 2026-12-01 15:00")
+        assert "Service Coach:" not in out.getvalue()[start:]
+        console.handle(":clock 2026-12-02 15:00")
+        assert "[#C0SUPPORT] Service Coach:" in out.getvalue()[start:]
+    finally:
+        console.close()
