@@ -133,7 +133,10 @@ def log_this_call(
 ) -> None:
     """The hand-off to the call log: its form, prefilled with the guide and the steps walked."""
     ack()
-    content = services_of(context).content
+    services = services_of(context)
+    content = services.content
+    # Logging means the call is over, so a hold still running would only nudge for nothing.
+    HoldTimers(services.store).cancel(body["user"]["id"])
     state = decode(str(action.get("value", "")), content)
     open_call_log_modal(
         client,

@@ -252,6 +252,18 @@ def test_done_cancels_a_running_hold(bot: Harness) -> None:
     assert bot.fake.calls_to("chat.postEphemeral", "chat.postMessage") == []
 
 
+def test_log_this_call_cancels_a_running_hold(bot: Harness) -> None:
+    guide = GUIDES["on-hold"]
+    card = open_guide(bot, guide)
+    card = press(bot, card, "Customer on hold")
+    for _ in guide.steps[1:]:
+        card = press(bot, card, "Next")
+    press(bot, card, "Log this call", method="views.open")
+    bot.clock.advance(timedelta(seconds=61))
+    bot.tick()
+    assert bot.fake.calls_to("chat.postEphemeral", "chat.postMessage") == []
+
+
 def test_app_home_opens_the_guide_in_a_modal(bot: Harness) -> None:
     bot.requests.open_home()
     home = bot.wait("views.publish")
