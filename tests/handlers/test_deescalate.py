@@ -240,25 +240,16 @@ def test_a_card_from_a_guide_that_was_removed_says_to_start_again(bot: Harness) 
     assert "/deescalate" in bot.text(stale) and labels(bot, stale) == []
 
 
-def test_done_cancels_a_running_hold(bot: Harness) -> None:
+@pytest.mark.parametrize(
+    ("button", "reply"), [("Done", "response_url"), ("Log this call", "views.open")]
+)
+def test_ending_the_guide_cancels_a_running_hold(bot: Harness, button: str, reply: str) -> None:
     guide = GUIDES["on-hold"]
     card = open_guide(bot, guide)
     card = press(bot, card, "Customer on hold")
     for _ in guide.steps[1:]:
         card = press(bot, card, "Next")
-    press(bot, card, "Done")
-    bot.clock.advance(timedelta(seconds=61))
-    bot.tick()
-    assert bot.fake.calls_to("chat.postEphemeral", "chat.postMessage") == []
-
-
-def test_log_this_call_cancels_a_running_hold(bot: Harness) -> None:
-    guide = GUIDES["on-hold"]
-    card = open_guide(bot, guide)
-    card = press(bot, card, "Customer on hold")
-    for _ in guide.steps[1:]:
-        card = press(bot, card, "Next")
-    press(bot, card, "Log this call", method="views.open")
+    press(bot, card, button, method=reply)
     bot.clock.advance(timedelta(seconds=61))
     bot.tick()
     assert bot.fake.calls_to("chat.postEphemeral", "chat.postMessage") == []
