@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
@@ -19,9 +19,6 @@ from bot.calllog.model import CallInput, CallRecord
 from bot.calllog.reminders import Reminders
 from bot.clock import Clock
 from bot.store import Store
-
-if TYPE_CHECKING:  # the services module imports Bolt; this one stays free of Slack
-    from bot.services import Services
 
 EDIT_WINDOW = timedelta(hours=24)
 MINE_LIMIT = 10
@@ -156,10 +153,6 @@ class CallService:
         if record.agent != agent:
             raise CallLogError(f"Only the person who logged call #{call_id} can {doing}.")
         return record
-
-
-def call_service(services: Services) -> CallService:
-    return CallService(services.store, services.clock, services.settings.zone)
 
 
 def _given_fields(given: CallInput, already: tuple[str, ...] = ()) -> dict[str, Any]:
