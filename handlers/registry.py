@@ -77,7 +77,3 @@ SHORTCUTS: tuple[ShortcutInfo, ...] = (
         "Log a difficult call from this message.",
     ),
 )
-
-
-def command_info(command: Command) -> CommandInfo:
-    return next(info for info in COMMANDS if info.command == command)

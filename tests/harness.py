@@ -111,9 +111,5 @@ class Harness:
         """The newest call of `methods`, once at least `count` were made."""
         return self.fake.wait_for(*methods, count=count)[-1]
 
-    def wait_reply(self, count: int = 1) -> ApiCall:
-        """The newest private reply (response_url or ephemeral) once `count` were sent."""
-        return self.wait("response_url", "chat.postEphemeral", count=count)
-
     def text(self, call: ApiCall) -> str:
         return render_call(call).text

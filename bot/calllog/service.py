@@ -46,7 +46,7 @@ class CallService:
 
     # --- logging and changing -----------------------------------------------------------------
 
-    def record(self, team: str, agent: str, given: CallInput) -> CallRecord:
+    def log_call(self, team: str, agent: str, given: CallInput) -> CallRecord:
         """Mask, store, and schedule the follow-up reminder if a callback was promised."""
         record = self.log.add(
             CallRecord(

@@ -97,6 +97,7 @@ class Reports:
         window = window_for(flt.period, self.clock.now(), self.zone)
         return Selection(flt, window, matching(self.log, flt, window))
 
-    def record(self, entry: AuditEntry | None) -> None:
+    def audit(self, entry: AuditEntry | None) -> None:
+        """Keep a manager's query in the audit trail (agents' own queries have no entry)."""
         if entry is not None:
             audit(self.store, entry)

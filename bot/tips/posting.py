@@ -76,7 +76,7 @@ class TipPoster:
             return None
         tip = self.content.tip(tip_id)
         self.sender.post_tip(channel, tip)
-        self.rotation.record(channel_deck(channel), tip_id, ids)
+        self.rotation.mark_shown(channel_deck(channel), tip_id, ids)
         return tip
 
     def tick(self, now: datetime) -> None:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.calllog.masking import describe
 from bot.calllog.model import OUTCOMES, CallRecord
 from bot.calllog.quick import EXAMPLE
 from bot.calllog.service import EDIT_WINDOW, Mine
+from bot.services import Services
 from bot.text import clip, escape
 from handlers.blocks import Block, actions, button, context, header, message, plain, section
 from handlers.ids import CallLogAction
-
-if TYPE_CHECKING:
-    from bot.services import Services
 
 PREVIEW = 160
 HOME_RECENT = 5

@@ -37,7 +37,7 @@ def logcall(
         return
     given = quick.as_input()
     if given is not None:
-        record = calls.record(team_of(command), user, given)
+        record = calls.log_call(team_of(command), user, given)
         respond(response_type="ephemeral", **confirmation(record, now, calls.zone))
         return
     open_call_log_modal(

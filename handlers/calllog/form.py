@@ -1,6 +1,6 @@
 """Turns a submitted form's `view.state.values` into plain typed data, then checks it.
 
-Slack nests each value under block_id, action_id and an element-specific key; handlers should
+Slack nests each value under block_id, action_id and an element-specific key; listeners should
 not have to know that, so they get a `CallForm`, and `check` turns it into a `CallInput` or a
 {block_id: message} map that Slack shows on the fields themselves.
 """

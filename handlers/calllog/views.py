@@ -51,7 +51,7 @@ def submit_call(
     user = body["user"]["id"]
     try:
         if meta.call_id is None:
-            record = calls.record(team_of(body), user, result)
+            record = calls.log_call(team_of(body), user, result)
         else:
             record = calls.edit(meta.call_id, user, result)
     except CallLogError as refused:

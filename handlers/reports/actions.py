@@ -42,7 +42,7 @@ def show_details(
     now = reports.clock.now()
     client.views_open(trigger_id=body["trigger_id"], view=details_view(record, reports.zone, now))
     if manager:
-        reports.record(AuditEntry(user, now, "details", f"call {record.id}", call_id, 1))
+        reports.audit(AuditEntry(user, now, "details", f"call {record.id}", call_id, 1))
 
 
 def run_common_query(
@@ -54,7 +54,7 @@ def run_common_query(
     query = str(body["actions"][0].get("value") or "")
     reply = reports.query(user, query, manager=reports.is_manager(user), command="home")
     client.chat_postMessage(channel=user, text=reply.text, blocks=reply_blocks(reply, reports.zone))
-    reports.record(reply.audit)
+    reports.audit(reply.audit)
 
 
 def register(app: App) -> None:

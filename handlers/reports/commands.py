@@ -71,7 +71,7 @@ def handle_calls(
             text=reply.text, blocks=reply_blocks(reply, reports.zone), response_type="ephemeral"
         )
         # Written after the answer: with a large log a store write costs more than the query.
-        reports.record(reply.audit)
+        reports.audit(reply.audit)
 
 
 def _selection(reports: Reports, respond: Respond, text: str) -> Selection | None:
@@ -114,7 +114,7 @@ def _send(
         response_type="ephemeral",
     )
     matched = len(selection.records)
-    reports.record(AuditEntry(user, now, verb, selection.filter.plain(), text, matched))
+    reports.audit(AuditEntry(user, now, verb, selection.filter.plain(), text, matched))
 
 
 def _digest(reports: Reports, client: WebClient, respond: Respond, user: str, text: str) -> None:
@@ -166,7 +166,7 @@ def _digest(reports: Reports, client: WebClient, respond: Respond, user: str, te
             else "No weekly digest is set up. " + "Try `/calls digest on #channel mon 09:00`."
         )
     respond(text=answer, response_type="ephemeral")
-    reports.record(AuditEntry(user, reports.clock.now(), "digest", text, text))
+    reports.audit(AuditEntry(user, reports.clock.now(), "digest", text, text))
 
 
 def register(app: App) -> None:
