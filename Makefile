@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_TRAIN := $(VENV)/.installed-train
 
-.PHONY: run console test lint typecheck pytest bench manifest train clean
+.PHONY: run console test lint imports typecheck pytest bench manifest train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +30,15 @@ run: $(STAMP_RUN)
 console: $(STAMP_RUN)
 	$(BIN)/python -m bot console
 
-test: $(STAMP_TEST) lint typecheck pytest
+test: $(STAMP_TEST) lint imports typecheck pytest
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# bot/ must not import Slack or handlers/: the contract is in pyproject.toml.
+imports: $(STAMP_TEST)
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy

@@ -100,21 +100,25 @@ def _runs_console(command: str, settings: Settings) -> bool:
 
 
 def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.console import run_console
-    from bot.run import run
-
+    # The Slack edge is imported here, lazily: the one place the core reaches into handlers/.
     if command == "content":
         if args.content_command == "check":
             return main_check(settings.content_dir)
         return main_ingest(args.article)
-    if command == "console":
-        return run_console(settings)
     if command == "calls":
         return _purge_calls(settings, args.before)
     if command == "post-tip":
-        from bot.tips.cli import main_post_tip
+        from handlers.tips.cli import main_post_tip
 
         return main_post_tip(settings, args.channel, args.api_url)
+    if _runs_console(command, settings):
+        from handlers.console.repl import run_console
+
+        if command == "run" and settings.console_reason:
+            print(settings.console_reason, file=sys.stderr)
+        return run_console(settings)
+    from handlers.run import run
+
     return run(settings)
 
 
@@ -128,7 +132,7 @@ def _date(text: str) -> date:
 
 
 def _purge_calls(settings: Settings, before: date) -> int:
-    from bot.calls.retention import purge_before, start_of
+    from bot.calllog.retention import purge_before, start_of
     from bot.store import open_store
 
     cutoff = start_of(before, settings.zone)
@@ -142,7 +146,7 @@ def _purge_calls(settings: Settings, before: date) -> int:
 
 
 def _manifest(check: bool) -> int:
-    from bot.manifest import MANIFEST_PATH, manifest_json
+    from handlers.manifest import MANIFEST_PATH, manifest_json
 
     text = manifest_json()
     if not check:

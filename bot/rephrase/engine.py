@@ -177,19 +177,6 @@ def _replace_severity(finding: Finding, severity: str) -> Finding:
 
 
 _lock = threading.Lock()
-_engines: dict[int, tuple[Content, Engine]] = {}
-
-
-def engine_for(content: Content) -> Engine:
-    """One engine per loaded Content, built on first use and shared by every thread."""
-    with _lock:
-        entry = _engines.get(id(content))
-        if entry is None or entry[0] is not content:
-            entry = (content, Engine(content))
-            _engines[id(content)] = entry
-        return entry[1]
-
-
 _default: Engine | None = None
 
 

@@ -13,8 +13,8 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 
-from bot.calls.model import CallRecord
-from bot.reports.blocks import local_time
+from bot.calllog.model import CallRecord
+from bot.reports.wording import local_time
 
 HEADER = (
     "id",

@@ -1,0 +1,175 @@
+"""Recording, changing and following up calls: masking, storage and reminders in one place.
+
+Handlers and jobs call this; it knows nothing about Slack. Rules that protect the record live
+here: sensitive data is masked before anything is stored, only the author may change a call,
+and only within a day of logging it, so what managers coach from stays what was reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.calllog.log import CallLog
+from bot.calllog.masking import KINDS, mask
+from bot.calllog.model import CallInput, CallRecord
+from bot.calllog.reminders import Reminders
+from bot.clock import Clock
+from bot.store import Store
+
+EDIT_WINDOW = timedelta(hours=24)
+MINE_LIMIT = 10
+
+# Sends one message (text and blocks) to a channel or user ID.
+Post = Callable[[str, dict[str, Any]], None]
+
+
+class CallLogError(Exception):
+    """An expected refusal; the message is shown to the agent as it is."""
+
+
+@dataclass(frozen=True)
+class Mine:
+    recent: list[CallRecord]  # newest first, at most MINE_LIMIT
+    open_follow_ups: list[CallRecord]  # soonest due first, however old the call
+
+
+class CallService:
+    def __init__(self, store: Store, clock: Clock, zone: ZoneInfo) -> None:
+        self.log = CallLog(store)
+        self.reminders = Reminders(store)
+        self.clock = clock
+        self.zone = zone
+
+    # --- logging and changing -----------------------------------------------------------------
+
+    def log_call(self, team: str, agent: str, given: CallInput) -> CallRecord:
+        """Mask, store, and schedule the follow-up reminder if a callback was promised."""
+        record = self.log.add(
+            CallRecord(
+                id="",
+                team=team,
+                agent=agent,
+                created_at=self.clock.now(),
+                **_given_fields(given),
+            )
+        )
+        if record.follow_up_due is not None:
+            self.reminders.schedule(record.id, agent, record.follow_up_due)
+        return record
+
+    def editable(self, record: CallRecord, agent: str) -> bool:
+        return record.agent == agent and self.clock.now() - record.created_at < EDIT_WINDOW
+
+    def for_change(self, call_id: str, agent: str) -> CallRecord:
+        """The call, if `agent` may still change it; otherwise CallLogError says why."""
+        record = self._own(call_id, agent, "change it")
+        if not self.editable(record, agent):
+            raise CallLogError(
+                f"Call #{call_id} was logged more than 24 hours ago, so it can no longer be "
+                "changed. Ask your manager if it needs correcting."
+            )
+        return record
+
+    def edit(self, call_id: str, agent: str, given: CallInput) -> CallRecord:
+        """Replace the author's call; created_at stays, updated_at is now."""
+        old = self.for_change(call_id, agent)
+        promise_moved = given.follow_up_due != old.follow_up_due
+        new = replace(
+            old,
+            # Tags from the first save are still in the text, so its masked kinds stay listed.
+            **_given_fields(given, already=old.masked_kinds),
+            follow_up_done_at=None if promise_moved else old.follow_up_done_at,
+            updated_at=self.clock.now(),
+        )
+        self.log.save(new)
+        if promise_moved:
+            self.reminders.cancel(call_id)
+            if new.follow_up_due is not None:
+                self.reminders.schedule(call_id, agent, new.follow_up_due)
+        return new
+
+    def delete(self, call_id: str, agent: str) -> CallRecord:
+        record = self.for_change(call_id, agent)
+        self.log.delete(call_id)
+        self.reminders.cancel(call_id)
+        return record
+
+    def mine(self, agent: str) -> Mine:
+        calls = self.log.by_agent(agent)
+        open_ones = sorted(
+            (r for r in calls if r.follow_up_open()),
+            key=lambda r: r.follow_up_due or r.created_at,
+        )
+        return Mine(calls[:MINE_LIMIT], open_ones)
+
+    # --- follow-ups ---------------------------------------------------------------------------
+
+    def follow_up_done(self, call_id: str, agent: str) -> CallRecord:
+        """Record that the promise was kept (the first time counts)."""
+        record = self._own(call_id, agent)
+        if record.follow_up_done_at is None:
+            record = replace(record, follow_up_done_at=self.clock.now())
+            self.log.save(record)
+        self.reminders.cancel(call_id)
+        return record
+
+    def snooze(self, call_id: str, agent: str, until: datetime) -> CallRecord:
+        """Remind again at `until`; the promised time on the call stays as it was."""
+        record = self._own(call_id, agent)
+        if record.follow_up_done_at is not None:
+            raise CallLogError(f"The follow-up for call #{call_id} is already marked done.")
+        self.reminders.schedule(call_id, agent, until)
+        return record
+
+    def send_due_reminders(
+        self, now: datetime, post: Post, message: Callable[[CallRecord], dict[str, Any]]
+    ) -> int:
+        """DM each agent whose follow-up is due, exactly once per due time."""
+        sent = 0
+        for reminder in self.reminders.due(now):
+            record = self.log.get(reminder.call_id)
+            if record is None or not record.follow_up_open():
+                self.reminders.cancel(reminder.call_id)
+                continue
+            if not self.reminders.claim(reminder, now):
+                continue
+            try:
+                post(record.agent, message(record))
+            except BaseException:
+                self.reminders.release(reminder)
+                raise
+            sent += 1
+        return sent
+
+    def _own(self, call_id: str, agent: str, doing: str = "do that") -> CallRecord:
+        """The call, if it exists and `agent` logged it; otherwise CallLogError says why."""
+        record = self.log.get(call_id)
+        if record is None:
+            raise CallLogError(f"Call #{call_id} no longer exists; it may have been deleted.")
+        if record.agent != agent:
+            raise CallLogError(f"Only the person who logged call #{call_id} can {doing}.")
+        return record
+
+
+def _given_fields(given: CallInput, already: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The record's fields from what the agent gave, with notes and reference masked."""
+    notes = mask(given.notes)
+    reference = mask(given.reference) if given.reference else None
+    found = {*notes.kinds, *(reference.kinds if reference else ()), *already}
+    kinds = tuple(kind for kind in KINDS if kind in found)
+    return {
+        "category": given.category,
+        "heat": given.heat,
+        "outcome": given.outcome,
+        "notes": notes.text,
+        "contact": given.contact,
+        "reference": reference.text if reference else None,
+        "steps": given.steps,
+        "follow_up_due": given.follow_up_due,
+        "masked": bool(kinds),
+        "masked_kinds": kinds,
+    }
