@@ -111,7 +111,7 @@ class Engine:
             text, before = rewrite(text, found, variant), text
             if text == before:
                 break
-            found = _rewritable(self.findings(text))
+            found = tuple(self.rule_findings(text))  # only rule findings are rewritten
         return text, found
 
 

@@ -123,13 +123,20 @@ def lower_form(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str]:
+    """(lower form, lemma) of a word as typed; words repeat, so this is memoised."""
+    low = lower_form(word)
+    if low[0] in "!?":
+        low = "?!" if "!" in low and "?" in low else low[0]
+    return low, lemma(low)
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of text[start:end], with offsets into text."""
     out: list[Token] = []
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        low = lower_form(word)
-        if low[0] in "!?":
-            low = "?!" if "!" in low and "?" in low else low[0]
-        out.append(Token(word, low, lemma(low), m.start(), m.end()))
+        low, lem = _forms(word)
+        out.append(Token(word, low, lem, m.start(), m.end()))
     return out

@@ -124,8 +124,14 @@ class ToneModel:
         quoted = quoted_spans(text)
         out: list[Scored] = []
         spans, whole = units(text)
-        for start, end in spans:
-            toks = masked_tokens(text, start, end, quoted)
+        sentence_tokens: list[Token] = []
+        for index, (start, end) in enumerate(spans):
+            if whole and index == len(spans) - 1:
+                toks = list(sentence_tokens)  # the whole short draft: its sentences' tokens
+            else:
+                toks = masked_tokens(text, start, end, quoted)
+                if whole:  # short drafts only, so this stays linear
+                    sentence_tokens.extend(toks)
             if not toks:
                 continue
             feats = unit_features(toks, self.lexicon, shout_count(text[start:end]))
