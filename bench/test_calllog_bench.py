@@ -9,8 +9,8 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from bench.conftest import Seeder, sample_call
-from bot.calls.model import CallInput
-from bot.calls.service import CallService
+from bot.calllog.model import CallInput
+from bot.calllog.service import CallService
 from bot.clock import ManualClock
 
 NOTES = (

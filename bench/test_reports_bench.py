@@ -11,7 +11,7 @@ import orjson
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from bench.conftest import Seeder, sample_call
-from bot.calls.log import CallLog
+from bot.calllog.log import CallLog
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.fakeslack.server import FakeSlack

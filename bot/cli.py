@@ -122,7 +122,7 @@ def _date(text: str) -> date:
 
 
 def _purge_calls(settings: Settings, before: date) -> int:
-    from bot.calls.retention import purge_before, start_of
+    from bot.calllog.retention import purge_before, start_of
     from bot.store import open_store
 
     cutoff = start_of(before, settings.zone)

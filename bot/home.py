@@ -22,7 +22,7 @@ def _panels() -> list[Panel]:
     panels.append(guide_panel)
 
     # --- call log: the agent's open follow-ups and recent calls ---
-    from bot.calls.blocks import call_panel
+    from bot.calllog.blocks import call_panel
 
     panels.append(call_panel)
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from slack_bolt import App
 
-from bot.calls.jobs import call_jobs
+from bot.calllog.jobs import call_jobs
 from bot.rephrase.state import forget_old_drafts
 from bot.reports.slack_io import digest_job
 from bot.services import Services

@@ -12,8 +12,8 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.blocks import escape
-from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
-from bot.calls.service import CallLogError
+from bot.calllog.modal import CallPrefill, FormMeta, call_log_modal
+from bot.calllog.service import CallLogError
 from bot.content import Content
 from bot.slack_clients import webhook_client
 

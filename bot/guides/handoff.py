@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.blocks import escape
-from bot.calls.modal import CallPrefill
+from bot.calllog.modal import CallPrefill
 from bot.content import Content
 from bot.guides.state import GuideState, guide_or_none
 

@@ -19,7 +19,7 @@ from bot.blocks import (
     modal,
     section,
 )
-from bot.calls.model import CallRecord
+from bot.calllog.model import CallRecord
 from bot.ids import ReportAction, ReportView
 from bot.reports.summary import Summary
 

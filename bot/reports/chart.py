@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.calls.model import CallRecord
+from bot.calllog.model import CallRecord
 from bot.reports.summary import Window
 
 # Colour-blind-safe (Okabe–Ito), one per category in order of size.

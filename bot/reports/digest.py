@@ -17,8 +17,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.blocks import Block, actions, button, code, context, escape, header, section
-from bot.calls.log import CallLog
-from bot.calls.model import CallRecord
+from bot.calllog.log import CallLog
+from bot.calllog.model import CallRecord
 from bot.ids import ReportAction
 from bot.recurring import DAY_NAMES, Recurrence
 from bot.reports.blocks import breakdown, change_text, local_time, plural

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 
-from bot.calls.model import CallRecord
+from bot.calllog.model import CallRecord
 from bot.reports.blocks import local_time
 
 HEADER = (

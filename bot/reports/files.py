@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.calls.model import CallRecord
+from bot.calllog.model import CallRecord
 from bot.reports.chart import calls_per_day_png
 from bot.reports.export import to_csv
 from bot.reports.summary import Window

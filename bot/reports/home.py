@@ -6,7 +6,7 @@ Managers only: agents' own follow-ups and recent calls are the call log's panel.
 from __future__ import annotations
 
 from bot.blocks import Block
-from bot.calls.log import CallLog
+from bot.calllog.log import CallLog
 from bot.reports.access import directory_of
 from bot.reports.blocks import home_panel
 from bot.reports.query import Filter, LastDays

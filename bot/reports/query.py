@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.blocks import code, escape, unescape
-from bot.calls.model import HEAT_RANGE, OUTCOMES
+from bot.calllog.model import HEAT_RANGE, OUTCOMES
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 3660

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.blocks import Block
-from bot.calls.log import CallLog
-from bot.calls.model import CallRecord
+from bot.calllog.log import CallLog
+from bot.calllog.model import CallRecord
 from bot.reports.access import AuditEntry, ManagerDirectory, audit, directory_of
 from bot.reports.blocks import summary_blocks, summary_text
 from bot.reports.digest import USAGE as DIGEST_USAGE

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.calls.log import CallLog
+from bot.calllog.log import CallLog
 from bot.recurring import claim_post, release_post
 from bot.reports.access import GroupLookup
 from bot.reports.digest import (

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.calls.log import COLLECTION, CallLog
-from bot.calls.model import CallRecord
+from bot.calllog.log import COLLECTION, CallLog
+from bot.calllog.model import CallRecord
 from bot.reports.query import Filter, Period
 
 RECENT = 10

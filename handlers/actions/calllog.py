@@ -11,11 +11,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.calls.blocks import mine_message, reminder_settled, when
-from bot.calls.form import read_form
-from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
-from bot.calls.reminders import in_an_hour, tomorrow_morning
-from bot.calls.service import CallLogError, CallService, call_service
+from bot.calllog.blocks import mine_message, reminder_settled, when
+from bot.calllog.form import read_form
+from bot.calllog.modal import CallPrefill, FormMeta, call_log_modal
+from bot.calllog.reminders import in_an_hour, tomorrow_morning
+from bot.calllog.service import CallLogError, CallService, call_service
 from bot.ids import CallLogAction
 from bot.services import services_of
 from handlers.calllog import refusal_text

@@ -7,10 +7,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.calls.blocks import confirmation, mine_message, quick_help
-from bot.calls.modal import CallPrefill
-from bot.calls.quick import CALLBACK, QuickLog, QuickLogError, parse_quick
-from bot.calls.service import call_service
+from bot.calllog.blocks import confirmation, mine_message, quick_help
+from bot.calllog.modal import CallPrefill
+from bot.calllog.quick import CALLBACK, QuickLog, QuickLogError, parse_quick
+from bot.calllog.service import call_service
 from bot.ids import Command
 from bot.services import services_of
 from handlers.calllog import open_call_log_modal, team_of

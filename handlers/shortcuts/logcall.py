@@ -7,8 +7,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.calls.modal import CallPrefill
-from bot.calls.model import NOTES_LIMIT
+from bot.calllog.modal import CallPrefill
+from bot.calllog.model import NOTES_LIMIT
 from bot.ids import Shortcut
 from bot.services import services_of
 from handlers.calllog import open_call_log_modal

@@ -7,10 +7,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.calls.blocks import confirmation
-from bot.calls.form import check, needs_follow_up_field, read_form
-from bot.calls.modal import FormMeta, call_log_modal, step_options
-from bot.calls.service import CallLogError, call_service
+from bot.calllog.blocks import confirmation
+from bot.calllog.form import check, needs_follow_up_field, read_form
+from bot.calllog.modal import FormMeta, call_log_modal, step_options
+from bot.calllog.service import CallLogError, call_service
 from bot.ids import CallLogView
 from bot.services import services_of
 from handlers.calllog import refusal_text, team_of, tell

@@ -19,16 +19,16 @@ from hypothesis import strategies as st
 
 from bot.block_limits import message_problems, view_problems
 from bot.blocks import modal, section
-from bot.calls.blocks import (
+from bot.calllog.blocks import (
     confirmation,
     home_panel,
     mine_message,
     reminder_message,
     reminder_settled,
 )
-from bot.calls.modal import CallPrefill, FormMeta, call_log_modal
-from bot.calls.model import NOTES_LIMIT, CallRecord
-from bot.calls.service import MINE_LIMIT, Mine
+from bot.calllog.modal import CallPrefill, FormMeta, call_log_modal
+from bot.calllog.model import NOTES_LIMIT, CallRecord
+from bot.calllog.service import MINE_LIMIT, Mine
 from bot.clock import ManualClock
 from bot.content import Content, load_content
 from bot.guides.cards import no_match_blocks, no_match_text

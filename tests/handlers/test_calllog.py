@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.calls.log import CallLog
-from bot.calls.reminders import Reminders
+from bot.calllog.log import CallLog
+from bot.calllog.reminders import Reminders
 from bot.fakeslack.server import ApiCall
 from bot.ids import CallLogBlock
 from tests.harness import AGENT, Harness
@@ -512,13 +512,13 @@ def test_retention_purges_old_calls_daily_and_says_how_many(
     bot.command("/logcall", "billing 4 escalated: newer one")
     bot.wait("response_url", count=3)
     bot.clock.set(start + timedelta(days=365, hours=2))
-    with caplog.at_level("INFO", logger="bot.calls.retention"):
+    with caplog.at_level("INFO", logger="bot.calllog.retention"):
         bot.tick()
     assert "purged 2 call(s)" in caplog.text
     assert [r.notes for r in calls(bot).find()] == ["newer one"]
     assert Reminders(bot.services.store).get("2") is None
     caplog.clear()
-    with caplog.at_level("INFO", logger="bot.calls.retention"):
+    with caplog.at_level("INFO", logger="bot.calllog.retention"):
         bot.tick()
     assert "purged" not in caplog.text  # once a day
 

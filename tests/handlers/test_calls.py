@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from bot.blocks import escape
-from bot.calls.log import CallLog
-from bot.calls.model import NOTES_LIMIT, CallRecord
+from bot.calllog.log import CallLog
+from bot.calllog.model import NOTES_LIMIT, CallRecord
 from bot.config import Settings
 from bot.fakeslack.server import ApiCall
 from bot.reports.access import AUDIT

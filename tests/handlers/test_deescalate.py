@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.blocks import escape
-from bot.calls.log import CallLog
+from bot.calllog.log import CallLog
 from bot.console import Console
 from bot.content import Guide, load_content
 from bot.fakeslack.server import ApiCall

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.calls.modal import CallPrefill
+from bot.calllog.modal import CallPrefill
 from bot.content import Content
 from bot.guides.handoff import call_prefill, form_note
 from bot.guides.state import GuideState

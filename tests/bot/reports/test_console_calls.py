@@ -6,8 +6,8 @@ import io
 from dataclasses import replace
 from datetime import timedelta
 
-from bot.calls.log import CallLog
-from bot.calls.model import CallRecord
+from bot.calllog.log import CallLog
+from bot.calllog.model import CallRecord
 from bot.config import Settings
 from bot.console import Console
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.calls.model import CallRecord
+from bot.calllog.model import CallRecord
 from bot.reports.export import HEADER, neutralise, to_csv
 
 NOW = datetime(2026, 11, 30, 14, tzinfo=UTC)

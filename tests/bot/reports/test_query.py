@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.calls.model import OUTCOMES
+from bot.calllog.model import OUTCOMES
 from bot.reports.query import Dates, Filter, LastDays, QueryError, parse_filter, tokenize
 
 CATEGORIES = ("billing", "shipping", "product", "account", "technical", "other")

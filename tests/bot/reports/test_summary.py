@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from bot.calls.log import CallLog
-from bot.calls.model import CallRecord
+from bot.calllog.log import CallLog
+from bot.calllog.model import CallRecord
 from bot.reports.query import Dates, Filter, LastDays
 from bot.reports.summary import Window, summarize, window_for
 from bot.store import TinyStore

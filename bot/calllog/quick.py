@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.blocks import escape
-from bot.calls.model import HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallInput
+from bot.calllog.model import HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallInput
 
 CALLBACK = "callback promised"
 OUTCOME_WORDS: dict[str, str] = {

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.calls.model import CallRecord
+from bot.calllog.model import CallRecord
 from bot.store import Store
 
 COLLECTION = "calls"

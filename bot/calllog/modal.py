@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.blocks import Block, clip, context, modal, plain
-from bot.calls.model import CONTACTS, HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallRecord
-from bot.calls.quick import CALLBACK
+from bot.calllog.model import CONTACTS, HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallRecord
+from bot.calllog.quick import CALLBACK
 from bot.content import Content
 from bot.ids import CallLogAction, CallLogBlock, CallLogView
 

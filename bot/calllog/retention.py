@@ -6,8 +6,8 @@ import logging
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.calls.log import CallLog
-from bot.calls.reminders import Reminders
+from bot.calllog.log import CallLog
+from bot.calllog.reminders import Reminders
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.calls.log import CallLog
-from bot.calls.masking import KINDS, mask
-from bot.calls.model import CallInput, CallRecord
-from bot.calls.reminders import Reminders
+from bot.calllog.log import CallLog
+from bot.calllog.masking import KINDS, mask
+from bot.calllog.model import CallInput, CallRecord
+from bot.calllog.reminders import Reminders
 from bot.clock import Clock
 from bot.store import Store
 

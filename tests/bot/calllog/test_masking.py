@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.calls.masking import (
+from bot.calllog.masking import (
     CARD,
     EMAIL,
     IBAN,

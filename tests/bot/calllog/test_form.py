@@ -4,8 +4,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.block_limits import view_problems
-from bot.calls.form import check, read_form
-from bot.calls.modal import CallPrefill, FormMeta, call_log_modal, step_options
+from bot.calllog.form import check, read_form
+from bot.calllog.modal import CallPrefill, FormMeta, call_log_modal, step_options
 from bot.content import Content, load_content
 from bot.content.models import Guide, GuideStep
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from bot.calls.blocks import reminder_message
-from bot.calls.retention import purge_daily
-from bot.calls.service import call_service
+from bot.calllog.blocks import reminder_message
+from bot.calllog.retention import purge_daily
+from bot.calllog.service import call_service
 
 if TYPE_CHECKING:
     from bot.services import Services

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.calls.modal import REFERENCE_LIMIT, CallPrefill
-from bot.calls.model import CONTACTS, HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallInput
-from bot.calls.quick import CALLBACK
+from bot.calllog.modal import REFERENCE_LIMIT, CallPrefill
+from bot.calllog.model import CONTACTS, HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallInput
+from bot.calllog.quick import CALLBACK
 from bot.ids import CallLogBlock
 
 Errors = dict[str, str]

@@ -19,10 +19,10 @@ from bot.blocks import (
     plain,
     section,
 )
-from bot.calls.masking import describe
-from bot.calls.model import OUTCOMES, CallRecord
-from bot.calls.quick import EXAMPLE
-from bot.calls.service import EDIT_WINDOW, Mine, call_service
+from bot.calllog.masking import describe
+from bot.calllog.model import OUTCOMES, CallRecord
+from bot.calllog.quick import EXAMPLE
+from bot.calllog.service import EDIT_WINDOW, Mine, call_service
 from bot.ids import CallLogAction
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.calls.log import CallLog
-from bot.calls.model import CallInput
-from bot.calls.service import CallService
+from bot.calllog.log import CallLog
+from bot.calllog.model import CallInput
+from bot.calllog.service import CallService
 from bot.clock import SystemClock
 from bot.store import TinyStore
 

@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.calls.log import CallLog
-from bot.calls.model import CallRecord
-from bot.calls.reminders import Reminders
-from bot.calls.retention import purge_before, purge_daily
+from bot.calllog.log import CallLog
+from bot.calllog.model import CallRecord
+from bot.calllog.reminders import Reminders
+from bot.calllog.retention import purge_before, purge_daily
 from bot.store import TinyStore
 from tests.bot.test_cli import run_bot
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.calls.model import OUTCOMES
-from bot.calls.quick import QuickLog, QuickLogError, parse_quick
+from bot.calllog.model import OUTCOMES
+from bot.calllog.quick import QuickLog, QuickLogError, parse_quick
 
 CATEGORIES = ("billing", "shipping", "product", "account", "technical", "other", "late refund")
 
