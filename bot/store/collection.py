@@ -77,11 +77,11 @@ class Collection:
         loaded: dict[str, Table] = {}  # older months read for this query only
         found: list[tuple[str, Doc]] = []
         for key in self.index.matching_keys(query):
+            if query.limit is not None and len(found) >= query.limit:
+                break
             doc = self._doc(key, loaded)
             if doc is not None and (query.where is None or query.where(doc)):
                 found.append((key, doc))
-                if query.limit is not None and len(found) >= query.limit:
-                    break
         return found
 
     def _doc(self, key: str, loaded: dict[str, Table]) -> Doc | None:

@@ -46,7 +46,7 @@ Layout = Mapping[str, CollectionLayout]
 UNPARTITIONED = CollectionLayout()
 
 STANDARD_LAYOUT: Layout = {
-    # The call log (bot.calls.log) and the managers' audit log (bot.reports.access) grow
+    # The call log (bot.calllog.log) and the managers' audit log (bot.reports.access) grow
     # forever: one file per month, so a write costs its month, not the whole history.
     "calls": CollectionLayout(
         partition_by="created_at", indexes=("created_at", "agent", "follow_up_due")

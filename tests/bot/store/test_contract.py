@@ -6,24 +6,12 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.store import Store, StoreFileError, TinyStore
 from bot.store.postgres import PgStore
-
-
-@pytest.fixture(params=["tinydb", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """Every contract test runs against both backends."""
-    if request.param == "tinydb":
-        opened: Store = TinyStore(tmp_path / "db.json")
-    else:
-        opened = PgStore(request.getfixturevalue("postgres_database"))
-    yield opened
-    opened.close()
 
 
 def test_put_get_update_delete(store: Store) -> None:
