@@ -108,15 +108,15 @@ def test_a_failed_delete_keeps_the_document(tmp_path: Path) -> None:
     store = TinyStore(tmp_path / "db.json")
     store.claim("post_claims", "tip:C1:2026-05-04", {"claimed_at": "x" * 200})
     store.claim("post_claims", "tip:C2:2026-05-04", {"claimed_at": "y" * 200})
-    with disk_full(), pytest.raises(OSError):
+    with disk_full(), pytest.raises(OSError, match="File too large"):
         store.delete("post_claims", "tip:C1:2026-05-04")
     assert store.get("post_claims", "tip:C1:2026-05-04") == {"claimed_at": "x" * 200}
     assert store.claim("post_claims", "tip:C1:2026-05-04", {}) is False
     assert store.count("post_claims") == 2
-    with disk_full(), pytest.raises(OSError):
+    with disk_full(), pytest.raises(OSError, match="File too large"):
         store.delete_where("post_claims", lambda doc: doc["claimed_at"] < "y")
     assert store.count("post_claims") == 2
-    with disk_full(), pytest.raises(OSError):
+    with disk_full(), pytest.raises(OSError, match="File too large"):
         store.put("post_claims", "tip:C3:2026-05-04", {"claimed_at": "z" * 200})
     assert store.get("post_claims", "tip:C3:2026-05-04") is None
     assert not list(tmp_path.rglob("*.tmp"))
