@@ -15,7 +15,6 @@ import pytest
 
 from bot.calllog.log import COLLECTION as CALLS
 from bot.calllog.reminders import COLLECTION as REMINDERS
-from bot.guides.hold_timer import COLLECTION as HOLD_TIMERS
 from bot.reports.access import AUDIT
 from bot.store import Query, StoreFileError, TinyStore
 from bot.store.layout import STANDARD_LAYOUT
@@ -27,7 +26,7 @@ def call(month: int, n: int = 0) -> dict[str, object]:
 
 
 def test_the_layout_names_the_features_collections() -> None:
-    assert {CALLS, AUDIT, REMINDERS, SCHEDULES, HOLD_TIMERS} <= set(STANDARD_LAYOUT)
+    assert {CALLS, AUDIT, REMINDERS, SCHEDULES} <= set(STANDARD_LAYOUT)
 
 
 def test_each_collection_and_each_month_has_its_own_file(tmp_path: Path) -> None:
