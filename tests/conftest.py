@@ -10,10 +10,17 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.console import Console
-from bot.fakeslack.server import FakeSlack
+from bot.content import Content, load_content
+from handlers.console.fakeslack.server import FakeSlack
+from handlers.console.repl import Console
 from tests.harness import SECRET, Harness
 from tests.postgres import postgres_server, unavailable_reason
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The built-in content, loaded once."""
+    return load_content()
 
 
 @pytest.fixture

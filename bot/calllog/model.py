@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 CONTACTS: tuple[str, ...] = ("phone", "email", "chat", "social", "in person")
 OUTCOMES: tuple[str, ...] = ("resolved", "escalated", "callback promised", "unresolved")
 HEAT_RANGE = range(1, 6)
 NOTES_LIMIT = 3000
-
-Outcome = Literal["resolved", "escalated", "callback promised", "unresolved"]
 
 
 @dataclass(frozen=True)

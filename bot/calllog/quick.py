@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.blocks import escape
 from bot.calllog.model import HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallInput
+from bot.text import escape
 
 CALLBACK = "callback promised"
 OUTCOME_WORDS: dict[str, str] = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
@@ -19,9 +19,6 @@ from bot.calllog.model import CallInput, CallRecord
 from bot.calllog.reminders import Reminders
 from bot.clock import Clock
 from bot.store import Store
-
-if TYPE_CHECKING:  # the services module imports Bolt; this one stays free of Slack
-    from bot.services import Services
 
 EDIT_WINDOW = timedelta(hours=24)
 MINE_LIMIT = 10
@@ -52,7 +49,7 @@ class CallService:
 
     # --- logging and changing -----------------------------------------------------------------
 
-    def record(self, team: str, agent: str, given: CallInput) -> CallRecord:
+    def log_call(self, team: str, agent: str, given: CallInput) -> CallRecord:
         """Mask, store, and schedule the follow-up reminder if a callback was promised."""
         record = self.log.add(
             CallRecord(
@@ -165,13 +162,6 @@ class CallService:
         if record.agent != agent:
             raise CallLogError(f"Only the person who logged call #{call_id} can {doing}.")
         return record
-
-
-def call_service(services: Services) -> CallService:
-    settings = services.settings
-    return CallService(
-        services.store, services.clock, settings.zone, masker_for(settings.phone_regions)
-    )
 
 
 def _given_fields(

@@ -6,6 +6,7 @@
 
 The post is due through `bot.recurring` and claimed there before it is sent, the same
 exactly-once mechanism as the daily tips: ticks, restarts and a second ticker never repeat it.
+Its blocks are built and sent at the Slack edge.
 """
 
 from __future__ import annotations
@@ -16,15 +17,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.blocks import Block, actions, button, code, context, escape, header, section
 from bot.calllog.log import CallLog
-from bot.calllog.model import CallRecord
-from bot.ids import ReportAction
 from bot.recurring import DAY_NAMES, Recurrence
-from bot.reports.blocks import breakdown, change_text, local_time, plural
 from bot.reports.query import Dates, Filter
 from bot.reports.summary import Summary, Window, summarize_window
 from bot.store import Store
+from bot.text import code
 
 SCHEDULES = "report_digests"
 KIND = "digest"
@@ -221,43 +219,3 @@ def last_week(local_day: date, zone: str) -> Window:
 
 def digest_summary(log: CallLog, window: Window, now: datetime) -> Summary:
     return summarize_window(log, Filter(period=Dates(window.first, window.last)), window, now)
-
-
-def digest_blocks(
-    summary: Summary, overdue: list[CallRecord], zone: str
-) -> tuple[str, list[Block]]:
-    """The digest message: text for notifications, and blocks. Nobody is mentioned, so a
-    post in the managers' channel pings no agent; Details opens each call privately."""
-    window = summary.window
-    heat = "—" if summary.average_heat is None else f"{summary.average_heat:.1f} of 5"
-    blocks: list[Block] = [
-        header("Weekly difficult-call digest"),
-        section(
-            f"*{plural(summary.count, 'call')}* last week ({window.label()}), "
-            f"{change_text(summary)}\n"
-            f"*Top categories:* {breakdown(summary.by_category, limit=3)}\n"
-            f"*By outcome:* {breakdown(summary.by_outcome)}\n"
-            f"*Average heat:* {heat}"
-        ),
-    ]
-    if overdue:
-        blocks.append(section(f"*Overdue promises: {len(overdue)}*"))
-        for record in overdue[:OVERDUE_SHOWN]:
-            due = local_time(record.follow_up_due, zone) if record.follow_up_due else "—"
-            blocks.append(
-                section(
-                    f"Callback due {due} · {escape(record.category)} · heat {record.heat} · "
-                    f"logged {local_time(record.created_at, zone, '%-d %b')}",
-                    accessory=button("Details", ReportAction.DETAILS, record.id),
-                )
-            )
-        if len(overdue) > OVERDUE_SHOWN:
-            blocks.append(context(f"…and {len(overdue) - OVERDUE_SHOWN} more."))
-    else:
-        blocks.append(section("*Overdue promises:* none. Every callback promised is on time."))
-    blocks += [
-        actions(button("Last 7 days in detail", ReportAction.HOME_WEEK, "7d")),
-        context(f"Times in {zone}. Managers: `/calls` for more, `/calls digest off` to stop."),
-    ]
-    text = f"Weekly digest: {plural(summary.count, 'difficult call')} last week"
-    return text, blocks

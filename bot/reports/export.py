@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from bot.calllog.model import CallRecord
-from bot.reports.blocks import local_time
+from bot.reports.wording import local_time
 
 HEADER = (
     "id",

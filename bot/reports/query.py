@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from bot.blocks import code, escape, unescape
 from bot.calllog.model import HEAT_RANGE, OUTCOMES
+from bot.text import code, escape, unescape
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 3660

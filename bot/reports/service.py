@@ -1,19 +1,21 @@
-"""The managers' view as one object the listeners call: who may ask, what the answer is, and
-what goes into the audit. Free of Slack: it returns text and blocks, the listeners send them."""
+"""The managers' reports as one object the listeners call: who may ask, what the answer is,
+and what goes into the audit. Free of Slack: it returns text and a summary, and the listeners
+turn the summary into blocks."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.blocks import Block
 from bot.calllog.log import CallLog
 from bot.calllog.model import CallRecord
-from bot.reports.access import AuditEntry, ManagerDirectory, audit, directory_of
-from bot.reports.blocks import summary_blocks, summary_text
+from bot.clock import Clock
+from bot.content import Content
+from bot.reports.access import AuditEntry, ManagerDirectory, audit
 from bot.reports.digest import USAGE as DIGEST_USAGE
 from bot.reports.query import SYNTAX, Filter, QueryError, parse_filter
-from bot.reports.summary import Window, matching, summarize, window_for
-from bot.services import Services
+from bot.reports.summary import Summary, Window, matching, summarize, window_for
+from bot.reports.wording import summary_text
+from bot.store import Store
 
 HELP = (
     f"{SYNTAX}\n\n"
@@ -31,7 +33,8 @@ OTHERS_CALLS = "see other people's calls"
 @dataclass(frozen=True)
 class Reply:
     text: str
-    blocks: list[Block] | None = None
+    summary: Summary | None = None  # shown as blocks by the listener, with `note` above it
+    note: str | None = None
     audit: AuditEntry | None = field(default=None, compare=False)
 
 
@@ -45,11 +48,15 @@ class Selection:
 
 
 class Reports:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.log = CallLog(services.store)
-        self.directory: ManagerDirectory = directory_of(services)
-        self.zone = services.settings.timezone
+    def __init__(
+        self, store: Store, clock: Clock, content: Content, directory: ManagerDirectory, zone: str
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.content = content
+        self.log = CallLog(store)
+        self.directory = directory
+        self.zone = zone
 
     def is_manager(self, user: str) -> bool:
         return self.directory.is_manager(user)
@@ -62,7 +69,7 @@ class Reports:
         )
 
     def parse(self, text: str) -> Filter:
-        return parse_filter(text, self.services.content.categories)
+        return parse_filter(text, self.content.categories)
 
     def query(self, user: str, text: str, *, manager: bool, command: str = "query") -> Reply:
         """The answer to `/calls [filters]` (or an App Home button) for `user`."""
@@ -77,19 +84,20 @@ class Reports:
             if not flt.agents:
                 note = "You can see only your own calls, so these are yours."
             flt = flt.with_agent(user)
-        now = self.services.clock.now()
+        now = self.clock.now()
         summary = summarize(self.log, flt, now, self.zone)
         entry = None
         if manager:
             entry = AuditEntry(user, now, command, flt.plain(), text, summary.count)
-        return Reply(summary_text(summary), summary_blocks(summary, self.zone, note), entry)
+        return Reply(summary_text(summary), summary, note, entry)
 
     def select(self, text: str) -> Selection:
         """The calls a manager's export or chart covers; QueryError if the filter is bad."""
         flt = self.parse(text)
-        window = window_for(flt.period, self.services.clock.now(), self.zone)
+        window = window_for(flt.period, self.clock.now(), self.zone)
         return Selection(flt, window, matching(self.log, flt, window))
 
-    def record(self, entry: AuditEntry | None) -> None:
+    def audit(self, entry: AuditEntry | None) -> None:
+        """Keep a manager's query in the audit trail (agents' own queries have no entry)."""
         if entry is not None:
-            audit(self.services.store, entry)
+            audit(self.store, entry)

@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from bot.content import Content, Tip
 from bot.recurring import claim_post, is_claimed, release_post
 from bot.store import Store
-from bot.tips.blocks import tip_message
 from bot.tips.picking import catalogue
 from bot.tips.rotation import Rotation, channel_deck
 from bot.tips.schedule_args import on_command
@@ -76,8 +75,8 @@ class TipPoster:
         if tip_id is None:
             return None
         tip = self.content.tip(tip_id)
-        self.sender.post(channel, tip_message(tip, intro="Service tip of the day"))
-        self.rotation.record(channel_deck(channel), tip_id, ids)
+        self.sender.post_tip(channel, tip)
+        self.rotation.mark_shown(channel_deck(channel), tip_id, ids)
         return tip
 
     def tick(self, now: datetime) -> None:

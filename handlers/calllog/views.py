@@ -1,0 +1,65 @@
+"""The call-log form submitted: check it (errors show on the fields), then record or edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.calllog.service import CallLogError
+from handlers.calllog.blocks import confirmation
+from handlers.calllog.form import check, needs_follow_up_field, read_form
+from handlers.calllog.modal import FormMeta, call_log_modal, step_options
+from handlers.calllog.slack_io import refusal_text, team_of, tell
+from handlers.context import services_of
+from handlers.ids import CallLogView
+
+
+def submit_call(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    services = services_of(context)
+    content = services.content
+    meta = FormMeta.load(view.get("private_metadata", ""))
+    form = read_form(view)
+    if needs_follow_up_field(form):
+        ack(
+            response_action="update",
+            view=call_log_modal(
+                content,
+                form.prefill(),
+                meta=meta,
+                note="You promised a callback: say by when, and I'll remind you.",
+            ),
+        )
+        return
+    calls = services.calls
+    editing = calls.log.get(meta.call_id) if meta.call_id else None
+    step_ids = {value for _, options in step_options(content) for _, value in options}
+    result = check(
+        form,
+        categories=content.categories,
+        step_ids=step_ids,
+        now=services.clock.now(),
+        promised=editing.follow_up_due if editing else None,
+    )
+    if isinstance(result, dict):
+        ack(response_action="errors", errors=result)
+        return
+    ack()
+    user = body["user"]["id"]
+    try:
+        if meta.call_id is None:
+            record = calls.log_call(team_of(body), user, result)
+        else:
+            record = calls.edit(meta.call_id, user, result)
+    except CallLogError as refused:
+        tell(client, user, meta.response_url, {"text": refusal_text(refused)})
+        return
+    reply = confirmation(record, services.clock.now(), calls.zone, edited=meta.call_id is not None)
+    tell(client, user, meta.response_url, reply)
+
+
+def register(app: App) -> None:
+    app.view(CallLogView.LOG)(submit_call)
