@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
-from bot.calllog.masking import KINDS, mask
+from bot.calllog.masking import KINDS, Masker, masker_for
 from bot.calllog.model import CallInput, CallRecord
 from bot.calllog.reminders import Reminders
 from bot.clock import Clock
@@ -38,7 +38,10 @@ class Mine:
 
 
 class CallService:
-    def __init__(self, store: Store, clock: Clock, zone: ZoneInfo) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, zone: ZoneInfo, masker: Masker | None = None
+    ) -> None:
+        self.masker = masker or masker_for()
         self.log = CallLog(store)
         self.reminders = Reminders(store)
         self.clock = clock
@@ -54,12 +57,18 @@ class CallService:
                 team=team,
                 agent=agent,
                 created_at=self.clock.now(),
-                **_given_fields(given),
+                **_given_fields(self.masker, given),
             )
         )
         if record.follow_up_due is not None:
             self.reminders.schedule(record.id, agent, record.follow_up_due)
         return record
+
+    def masked_kinds(self, given: CallInput) -> tuple[str, ...]:
+        """What saving `given` masks, this save alone (the record lists every save's kinds)."""
+        texts = [given.notes, given.reference or ""]
+        found = {kind for text in texts for kind in self.masker.mask(text).kinds}
+        return tuple(kind for kind in KINDS if kind in found)
 
     def editable(self, record: CallRecord, agent: str) -> bool:
         return record.agent == agent and self.clock.now() - record.created_at < EDIT_WINDOW
@@ -81,7 +90,7 @@ class CallService:
         new = replace(
             old,
             # Tags from the first save are still in the text, so its masked kinds stay listed.
-            **_given_fields(given, already=old.masked_kinds),
+            **_given_fields(self.masker, given, already=old.masked_kinds),
             follow_up_done_at=None if promise_moved else old.follow_up_done_at,
             updated_at=self.clock.now(),
         )
@@ -155,10 +164,12 @@ class CallService:
         return record
 
 
-def _given_fields(given: CallInput, already: tuple[str, ...] = ()) -> dict[str, Any]:
+def _given_fields(
+    masker: Masker, given: CallInput, already: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The record's fields from what the agent gave, with notes and reference masked."""
-    notes = mask(given.notes)
-    reference = mask(given.reference) if given.reference else None
+    notes = masker.mask(given.notes)
+    reference = masker.mask(given.reference) if given.reference else None
     found = {*notes.kinds, *(reference.kinds if reference else ()), *already}
     kinds = tuple(kind for kind in KINDS if kind in found)
     return {
