@@ -15,7 +15,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.tips import posting
 from handlers.console.fakeslack.server import FakeSlack
-from tests.handlers.tips.test_tips import notices, posts, tips
+from tests.handlers.tips.test_tips import notices, posts, reply, tips
 from tests.harness import AGENT, CHANNEL, Harness
 
 LONDON = ZoneInfo("Europe/London")
@@ -147,3 +147,15 @@ def test_turning_tips_on_where_the_bot_is_not_a_member_says_to_invite_it(bot: Ha
     assert "Daily tips are now on" in reply
     assert "type `/invite @Service Coach` in this channel before the first tip is due" in reply
     assert "invite" not in tips(bot, "on 10:00", channel=CHANNEL)
+
+
+@pytest.mark.parametrize("topic", ["refunds", "angry customer on the phone", "Apologising"])
+def test_tip_topics_match_words_stems_and_synonyms(bot: Harness, topic: str) -> None:
+    shown = reply(bot, lambda: bot.command("/tip", topic))
+    assert shown.startswith("== 💡 ") and "no tips on" not in shown
+
+
+def test_a_topic_with_no_tips_lists_the_topics(bot: Harness) -> None:
+    shown = reply(bot, lambda: bot.command("/tip", "zebras"))
+    assert "I have no tips on “zebras”" in shown
+    assert all(topic in shown for topic in bot.services.content.topics())
