@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.calllog.masking import describe
-from bot.calllog.model import OUTCOMES, CallRecord
+from bot.calllog.model import CONTACTS, HEAT_LABELS, OUTCOMES, CallRecord
 from bot.calllog.quick import EXAMPLE
 from bot.calllog.service import EDIT_WINDOW, Mine
 from bot.services import Services
@@ -156,10 +156,12 @@ def quick_help(categories: Sequence[str]) -> str:
     return (
         "*Log a call in one line:* `/logcall category heat outcome: what happened`\n"
         f"For example: `{EXAMPLE}`\n"
-        "• Before the colon, in any order and any case: a category, a heat and an outcome.\n"
+        "• Before the colon, in any order and any case: a category, a heat, an outcome and, "
+        "if it was not by phone, the channel of contact.\n"
         f"• Category is one of: {escape(', '.join(categories))}.\n"
-        "• Heat is 1 (calm) to 5 (furious).\n"
+        f"• Heat is 1 to 5, or its word: {', '.join(f'{n} {w}' for n, w in HEAT_LABELS.items())}.\n"
         f"• Outcome is one of: {', '.join(OUTCOMES)} (`callback` or `promised` will do).\n"
+        f"• Channel is one of: {', '.join(CONTACTS)} (phone when not given).\n"
         "• Leave something out and the form opens with what you gave filled in; a callback "
         "always opens it, to ask when you promised to call back.\n"
         "• Card numbers, e-mails, phone numbers, SSNs and IBANs are masked before saving.\n"
