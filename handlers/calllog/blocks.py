@@ -47,13 +47,21 @@ def follow_up_line(record: CallRecord, now: datetime, zone: ZoneInfo) -> str:
 
 
 def confirmation(
-    record: CallRecord, now: datetime, zone: ZoneInfo, *, edited: bool = False
+    record: CallRecord,
+    now: datetime,
+    zone: ZoneInfo,
+    masked: tuple[str, ...] | None = None,
+    *,
+    edited: bool = False,
 ) -> dict[str, Any]:
+    """`masked`: the kinds this save masked (an edit's earlier tags are not news); by default
+    every kind masked in the record."""
+    masked = record.masked_kinds if masked is None else masked
     verb = "Updated" if edited else "Logged"
     lines = [f":white_check_mark: {verb} call *#{record.id}*: {details(record)}"]
-    if record.masked_kinds:
+    if masked:
         lines.append(
-            f":lock: Masked before saving: {describe(record.masked_kinds)}. "
+            f":lock: Masked before saving: {describe(masked)}. "
             "Keep card, contact and ID details in the customer system, not here."
         )
     follow = follow_up_line(record, now, zone)
@@ -63,8 +71,8 @@ def confirmation(
         section("\n".join(lines)),
         context("`/logcall mine` lists your calls; you can edit or delete this one for 24 hours."),
     ]
-    masked = f" Masked: {describe(record.masked_kinds)}." if record.masked_kinds else ""
-    return message(f"{verb} call #{record.id}.{masked}", blocks)
+    summary = f" Masked: {describe(masked)}." if masked else ""
+    return message(f"{verb} call #{record.id}.{summary}", blocks)
 
 
 def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -> dict[str, Any]:

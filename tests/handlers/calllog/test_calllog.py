@@ -445,6 +445,32 @@ def test_mine_lists_the_last_ten_calls_with_open_follow_ups(bot: Harness) -> Non
     assert mine.args["response_type"] == "ephemeral"
 
 
+def test_an_edit_reports_only_what_that_save_masked(bot: Harness) -> None:
+    bot.command(
+        "/logcall", "billing 4 escalated: IBAN GB82 WEST 1234 5698 7654 32, SSN 219-09-9999"
+    )
+    first = bot.text(bot.wait("response_url"))
+    assert "Masked before saving: an IBAN and a social security number" in first
+    for count, (notes, said) in enumerate(
+        [
+            ("refund agreed, IBAN [iban] on file", None),
+            ("they emailed from jo@example.com", "Masked before saving: an e-mail address."),
+        ],
+        start=2,
+    ):
+        bot.command("/logcall", "mine")
+        bot.click(bot.wait("response_url", count=2 * count - 2), "Edit")
+        bot.submit(bot.wait("views.open", count=count - 1), notes=notes)
+        reply = bot.text(bot.wait("response_url", count=2 * count - 1))
+        assert "Updated call *#1*" in reply
+        if said is None:
+            assert "Masked" not in reply
+        else:
+            assert said in reply and "IBAN" not in reply
+    stored = calls(bot).get("1")
+    assert stored is not None and "IBAN" in stored.masked_kinds  # the record remembers all
+
+
 def test_the_author_can_edit_within_a_day_keeping_created_at(bot: Harness) -> None:
     bot.command("/logcall", "billing 4 escalated: first version")
     bot.wait("response_url")
