@@ -37,6 +37,7 @@ class Settings:
     timezone: str = "UTC"
     managers: frozenset[str] = frozenset()
     manager_group: str | None = None
+    tips_admins: frozenset[str] = frozenset()  # empty: anyone may change a channel's tips
     port: int = 3000
     log_level: str = "INFO"
     content_dir: Path | None = None
@@ -77,6 +78,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         timezone=timezone,
         managers=_ids("BOT_MANAGERS", get("BOT_MANAGERS"), _USER_ID, "U0123ABCD"),
         manager_group=_group(get("BOT_MANAGER_GROUP")),
+        tips_admins=_ids("BOT_TIPS_ADMINS", get("BOT_TIPS_ADMINS"), _USER_ID, "U0123ABCD"),
         port=_int("PORT", get("PORT"), default=3000, low=1, high=65535),
         log_level=_log_level(get("LOG_LEVEL")),
         content_dir=_folder("BOT_CONTENT_DIR", get("BOT_CONTENT_DIR")),

@@ -64,6 +64,11 @@ def build_services(
         managers=managers,
         reports=Reports(store, clock, content, managers, settings.timezone),
         hold_timers=HoldTimers(store),
-        tips=TipsManager(store, content, timedelta(hours=settings.tip_catchup_hours)),
+        tips=TipsManager(
+            store,
+            content,
+            timedelta(hours=settings.tip_catchup_hours),
+            settings.tips_admins,
+        ),
         tip_feedback=Feedback(store),
     )

@@ -32,6 +32,12 @@ class CallLogError(Exception):
 
 
 @dataclass(frozen=True)
+class Edited:
+    record: CallRecord
+    masked: tuple[str, ...]  # the kinds masked in what THIS save was given (not earlier ones)
+
+
+@dataclass(frozen=True)
 class Mine:
     recent: list[CallRecord]  # newest first, at most MINE_LIMIT
     open_follow_ups: list[CallRecord]  # soonest due first, however old the call
@@ -83,14 +89,20 @@ class CallService:
             )
         return record
 
-    def edit(self, call_id: str, agent: str, given: CallInput) -> CallRecord:
+    def edit(self, call_id: str, agent: str, given: CallInput) -> Edited:
         """Replace the author's call; created_at stays, updated_at is now."""
         old = self.for_change(call_id, agent)
         promise_moved = given.follow_up_due != old.follow_up_due
+        fields = _given_fields(self.masker, given)
+        masked_now = fields["masked_kinds"]
+        # The record keeps every kind ever masked in it: tags from earlier saves may still be
+        # in the text. The confirmation names only what this save masked.
+        kinds = {*masked_now, *old.masked_kinds}
+        fields["masked_kinds"] = tuple(kind for kind in KINDS if kind in kinds)
+        fields["masked"] = bool(kinds)
         new = replace(
             old,
-            # Tags from the first save are still in the text, so its masked kinds stay listed.
-            **_given_fields(self.masker, given, already=old.masked_kinds),
+            **fields,
             follow_up_done_at=None if promise_moved else old.follow_up_done_at,
             updated_at=self.clock.now(),
         )
@@ -99,7 +111,7 @@ class CallService:
             self.reminders.cancel(call_id)
             if new.follow_up_due is not None:
                 self.reminders.schedule(call_id, agent, new.follow_up_due)
-        return new
+        return Edited(new, masked_now)
 
     def delete(self, call_id: str, agent: str) -> CallRecord:
         record = self.for_change(call_id, agent)
@@ -164,13 +176,11 @@ class CallService:
         return record
 
 
-def _given_fields(
-    masker: Masker, given: CallInput, already: tuple[str, ...] = ()
-) -> dict[str, Any]:
+def _given_fields(masker: Masker, given: CallInput) -> dict[str, Any]:
     """The record's fields from what the agent gave, with notes and reference masked."""
     notes = masker.mask(given.notes)
     reference = masker.mask(given.reference) if given.reference else None
-    found = {*notes.kinds, *(reference.kinds if reference else ()), *already}
+    found = {*notes.kinds, *(reference.kinds if reference else ())}
     kinds = tuple(kind for kind in KINDS if kind in found)
     return {
         "category": given.category,

@@ -52,12 +52,15 @@ def submit_call(
     try:
         if meta.call_id is None:
             record = calls.log_call(team_of(body), user, result)
+            masked = record.masked_kinds
         else:
-            record = calls.edit(meta.call_id, user, result)
+            edited = calls.edit(meta.call_id, user, result)
+            record, masked = edited.record, edited.masked
     except CallLogError as refused:
         tell(client, user, meta.response_url, {"text": refusal_text(refused)})
         return
-    reply = confirmation(record, services.clock.now(), calls.zone, edited=meta.call_id is not None)
+    now = services.clock.now()
+    reply = confirmation(record, now, calls.zone, masked, edited=meta.call_id is not None)
     tell(client, user, meta.response_url, reply)
 
 
