@@ -86,7 +86,7 @@ def calls_png(
         days_axes.bar(positions, heights, bottom=bottoms, color=series.colour(group), width=0.8)
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     days = [window.first + timedelta(days=n) for n in positions]
-    step = max(1, window.days // 10)
+    step = max(1, -(-window.days // 7))  # at most 7 date labels, so they never overlap
     days_axes.set_xticks(positions[::step], [d.strftime("%-d %b") for d in days[::step]])
     days_axes.set_ylabel("calls per day")
     days_axes.set_title(title, fontsize=10, loc="left")

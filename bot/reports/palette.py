@@ -3,7 +3,7 @@
 The colours are Okabe and Ito's palette, told apart by people with the common colour-vision
 deficiencies. Built-in categories and outcomes have a fixed colour by name, so a chart of
 any period, filter or team shows billing in the same blue; a team's own categories take the
-palette's remaining colours in the order its content lists them, then grey.
+palette's two spare colours in the order its content lists them, then grey.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ assert set(OUTCOME_COLOURS) == set(OUTCOMES), "every outcome needs its colour"
 
 def category_colours(categories: Sequence[str]) -> dict[str, str]:
     """Each category's colour: built-ins by name, the rest by their place in the content."""
-    spare = [c for c in (VERMILLION, YELLOW, BLACK) if c not in BUILT_IN_CATEGORIES.values()]
+    # Black is left out: the chart's text and axes are black.
+    spare = [c for c in (VERMILLION, YELLOW) if c not in BUILT_IN_CATEGORIES.values()]
     colours: dict[str, str] = {}
     for category in categories:
         if category in BUILT_IN_CATEGORIES:

@@ -25,7 +25,7 @@ def agent_line(row: AgentRow, view: Viewpoint) -> str:
     heat = "—" if row.average_heat is None else f"{row.average_heat:.1f}"
     parts = [
         f"*{view.who(row.agent)}*",
-        f"{plural(row.calls, 'call')} ({signed(row.change)} on {row.previous})",
+        f"{plural(row.calls, 'call')} ({signed(row.change)} from {row.previous})",
         f"heat {heat}",
     ]
     if row.hot:
@@ -49,8 +49,8 @@ def agent_blocks(report: AgentReport, view: Viewpoint, now: datetime) -> list[Bl
     change = report.calls - report.previous
     head = (
         f"*Per agent · {window.label()}*" + (f"\n{described}" if described else "") + "\n"
-        f"{plural(report.calls, 'call')} by {plural(len(report.rows), 'agent')} "
-        f"({signed(change)} against {window.previous_name()})"
+        f"{plural(report.calls, 'call')} by {plural(len(report.rows), 'agent')}, "
+        f"{signed(change)} against {window.previous_name()}"
     )
     blocks: list[Block] = [section(head), context(ORDER)]
     for n, row in enumerate(report.rows[:AGENTS_SHOWN], 1):

@@ -64,6 +64,8 @@ def footer(summary: Summary, view: Viewpoint, now: datetime) -> str:
     # Filter.text() is already in Slack's escaped form (free text and heat operators); the
     # rest is checked: known categories and outcomes, numbers, user IDs, zone names.
     shown = f"Filter: `{summary.filter.text()}` · times in {view.zone_words(now)}"
+    if summary.window.zone != view.zone:
+        shown += f", days from midnight in {summary.window.zone}"
     if view.manager:
         return (
             f"{shown} · the same filters work with `/calls export`, `/calls chart` and "
