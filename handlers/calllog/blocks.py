@@ -47,10 +47,22 @@ def follow_up_line(record: CallRecord, now: datetime, zone: ZoneInfo) -> str:
 
 
 def confirmation(
-    record: CallRecord, now: datetime, zone: ZoneInfo, *, edited: bool = False
+    record: CallRecord,
+    now: datetime,
+    zone: ZoneInfo,
+    *,
+    edited: bool = False,
+    repeated: bool = False,
 ) -> dict[str, Any]:
     verb = "Updated" if edited else "Logged"
     lines = [f":white_check_mark: {verb} call *#{record.id}*: {details(record)}"]
+    if repeated:
+        verb = "Already logged"
+        lines = [
+            f":white_check_mark: You logged this same call a moment ago as *#{record.id}*, so "
+            f"it is stored once, not twice: {details(record)}",
+            "If it was another call, add a detail that tells the two apart.",
+        ]
     if record.masked_kinds:
         lines.append(
             f":lock: Masked before saving: {describe(record.masked_kinds)}. "
@@ -65,6 +77,12 @@ def confirmation(
     ]
     masked = f" Masked: {describe(record.masked_kinds)}." if record.masked_kinds else ""
     return message(f"{verb} call #{record.id}.{masked}", blocks)
+
+
+def saved_text(record: CallRecord, *, edited: bool = False) -> str:
+    """The short confirmation, when the full one cannot be shown: the call is safe either way."""
+    verb = "updated" if edited else "saved"
+    return f":white_check_mark: Your call is {verb} as #{record.id}. `/logcall mine` lists it."
 
 
 def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -> dict[str, Any]:
