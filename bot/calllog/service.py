@@ -16,8 +16,10 @@ from zoneinfo import ZoneInfo
 from bot.calllog.log import CallLog
 from bot.calllog.masking import KINDS, Masker, masker_for
 from bot.calllog.model import CallInput, CallRecord
+from bot.calllog.once import RepeatGuard, repeat_key
 from bot.calllog.reminders import Reminders
 from bot.clock import Clock
+from bot.maybe_sent import MaybeSent
 from bot.store import Store
 
 EDIT_WINDOW = timedelta(hours=24)
@@ -38,6 +40,12 @@ class Edited:
 
 
 @dataclass(frozen=True)
+class Logged:
+    record: CallRecord
+    repeated: bool = False  # the same call was already stored: this is that one, not a copy
+
+
+@dataclass(frozen=True)
 class Mine:
     recent: list[CallRecord]  # newest first, at most MINE_LIMIT
     open_follow_ups: list[CallRecord]  # soonest due first, however old the call
@@ -50,6 +58,7 @@ class CallService:
         self.masker = masker or masker_for()
         self.log = CallLog(store)
         self.reminders = Reminders(store)
+        self.repeats = RepeatGuard(store, clock.now)
         self.clock = clock
         self.zone = zone
 
@@ -75,6 +84,31 @@ class CallService:
         texts = [given.notes, given.reference or ""]
         found = {kind for text in texts for kind in self.masker.mask(text).kinds}
         return tuple(kind for kind in KINDS if kind in found)
+
+    def log_once(self, team: str, agent: str, given: CallInput) -> Logged:
+        """Log the call unless the agent sent this same call within the last few minutes; then
+        hand back the one already stored (see `bot.calllog.once`)."""
+        key = repeat_key(agent, given)
+        claim = self.repeats.claim(key)
+        if claim.pending:
+            raise CallLogError(
+                "This same call is being saved from your previous message at this moment; "
+                "`/logcall mine` will list it in a few seconds. It will be stored once."
+            )
+        if claim.existing is not None:
+            existing = self.log.get(claim.existing)
+            if existing is not None:
+                return Logged(existing, repeated=True)
+            self.repeats.release(key)  # deleted since: this is a new call after all
+            return self.log_once(team, agent, given)
+        try:
+            record = self.log_call(team, agent, given)
+        except BaseException:
+            self.repeats.release(key)  # nothing stored: a retry must be free to store it
+            raise
+        self.repeats.stored(key, record.id)
+        self.repeats.forget_old()
+        return Logged(record)
 
     def editable(self, record: CallRecord, agent: str) -> bool:
         return record.agent == agent and self.clock.now() - record.created_at < EDIT_WINDOW
@@ -160,6 +194,8 @@ class CallService:
                 continue
             try:
                 post(record.agent, message(record))
+            except MaybeSent:
+                continue  # it may have arrived: claimed, so it is not sent twice
             except BaseException:
                 self.reminders.release(reminder)
                 raise
