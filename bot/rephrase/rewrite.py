@@ -104,7 +104,9 @@ class Rewriter:
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
         self._suspects = _suspects(draft, findings)
-        picked = sorted([*picked, *_attitude_only(draft, picked, self._suspects)], key=_start)
+        picked = sorted(
+            [*picked, *_attitude_only(draft, picked, self._suspects, protected)], key=_start
+        )
         units = _units(draft, picked)
         for unit in units:
             unit.source = self._good(draft, unit, protected)
@@ -204,7 +206,12 @@ def _suspects(draft: str, findings: tuple[Finding, ...]) -> frozenset[str]:
     )
 
 
-def _attitude_only(draft: str, picked: list[Finding], suspects: frozenset[str]) -> list[Finding]:
+def _attitude_only(
+    draft: str,
+    picked: list[Finding],
+    suspects: frozenset[str],
+    protected: list[literals.Literal] | None = None,
+) -> list[Finding]:
     """Sentences the model flagged only lightly that carry nothing but attitude ("Is that
     clear now?"): the sendable gate may refuse them, so the rewrite may drop them too."""
     extra = []
@@ -212,7 +219,8 @@ def _attitude_only(draft: str, picked: list[Finding], suspects: frozenset[str]) 
         sentence = draft[start:end]
         if any(f.start < end and start < f.end for f in picked):
             continue
-        if sentence in suspects and only_attitude(sentence, []):
+        keeps = re.search(r"\d", sentence) or literals.overlaps(protected or [], start, end)
+        if sentence in suspects and not keeps and only_attitude(sentence, []):
             extra.append(
                 Finding(
                     kind="attitude",

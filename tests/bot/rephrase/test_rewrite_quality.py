@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from bot.rephrase import Analysis, Engine
+from bot.rephrase import Analysis, Engine, rewrite_rubric
 from bot.rephrase.rewrite_eval import load, politeness, split_of
 
 ROWS = load()
@@ -136,3 +137,17 @@ def test_any_literal_inserted_into_any_draft_survives(
     text = " ".join([*words[:at], literal, *words[at:]])
     analysis = engine.analyse(text)
     assert literal in analysis.rewrite
+
+
+def test_an_independent_rubric_finds_most_offered_rewrites_good(
+    split: Results, engine: Engine
+) -> None:
+    """rewrite_rubric.py shares no code with the rewriter or its gate; 60% is the floor."""
+    assert engine.model is not None
+    vader = SentimentIntensityAnalyzer()
+    offered = [(r, a) for r, a in split if a.offered]
+    good = sum(
+        not rewrite_rubric.faults(r["text"], a.rewrite, engine.model, vader) for r, a in offered
+    )
+    print(f"rubric: {good}/{len(offered)} good")
+    assert good >= 0.6 * len(offered)
