@@ -10,7 +10,7 @@ import pytest
 from bot.calllog.log import CallLog
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.fakeslack.server import FakeSlack
+from handlers.console.fakeslack.server import FakeSlack
 from tests.harness import Harness
 
 
