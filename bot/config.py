@@ -37,6 +37,7 @@ class Settings:
     timezone: str = "UTC"
     managers: frozenset[str] = frozenset()
     manager_group: str | None = None
+    tips_admins: frozenset[str] = frozenset()  # empty: anyone may change a channel's tips
     port: int = 3000
     log_level: str = "INFO"
     content_dir: Path | None = None
@@ -44,6 +45,8 @@ class Settings:
     retention_days: int = 365
     # Phone numbers without a country code are read by these regions' numbering plans.
     phone_regions: tuple[str, ...] = ("US",)
+    # Another Slack Web API base URL (a fake Slack for tests); None means Slack's own.
+    api_url: str | None = None
     # Why the console was chosen, when it was chosen by default rather than asked for.
     console_reason: str | None = None
 
@@ -77,6 +80,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         timezone=timezone,
         managers=_ids("BOT_MANAGERS", get("BOT_MANAGERS"), _USER_ID, "U0123ABCD"),
         manager_group=_group(get("BOT_MANAGER_GROUP")),
+        tips_admins=_ids("BOT_TIPS_ADMINS", get("BOT_TIPS_ADMINS"), _USER_ID, "U0123ABCD"),
         port=_int("PORT", get("PORT"), default=3000, low=1, high=65535),
         log_level=_log_level(get("LOG_LEVEL")),
         content_dir=_folder("BOT_CONTENT_DIR", get("BOT_CONTENT_DIR")),
@@ -85,6 +89,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
             "BOT_RETENTION_DAYS", get("BOT_RETENTION_DAYS"), default=365, low=1, high=36500
         ),
         phone_regions=_phone_regions(get("BOT_PHONE_REGIONS"), timezone),
+        api_url=_api_url(get("SLACK_API_URL")),
         console_reason=reason,
     )
 
@@ -202,6 +207,17 @@ def _database_url(value: str | None) -> str | None:
         raise ConfigError(
             "BOT_DATABASE_URL must be a PostgreSQL URL such as "
             "postgresql://coach:secret@db.internal:5432/coach (leave it empty to use BOT_DB_PATH)."
+        )
+    return value
+
+
+def _api_url(value: str | None) -> str | None:
+    if value is not None and not (
+        value.startswith(("https://", "http://")) and value.endswith("/")
+    ):
+        raise ConfigError(
+            "SLACK_API_URL must be a URL ending in a slash, such as https://slack.com/api/ "
+            "(leave it empty for Slack's own)."
         )
     return value
 

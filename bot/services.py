@@ -15,6 +15,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.guides.hold_timer import HoldTimers
+from bot.people import People
 from bot.rephrase.engine import Engine
 from bot.reports.access import ManagerDirectory
 from bot.reports.service import Reports
@@ -34,6 +35,7 @@ class Services:
     rephrase: Engine
     calls: CallService
     managers: ManagerDirectory
+    people: People
     reports: Reports
     hold_timers: HoldTimers
     tips: TipsManager
@@ -53,6 +55,7 @@ def build_services(
     content = content or load_content(settings.content_dir)
     store = store or open_store(Path(settings.db_path), settings.database_url)
     managers = ManagerDirectory(settings, clock)
+    people = People(clock)
     return Services(
         settings=settings,
         store=store,
@@ -62,8 +65,14 @@ def build_services(
         rephrase=Engine(content),
         calls=CallService(store, clock, settings.zone, Masker(settings.phone_regions)),
         managers=managers,
-        reports=Reports(store, clock, content, managers, settings.timezone),
+        people=people,
+        reports=Reports(store, clock, content, managers, people, settings.timezone),
         hold_timers=HoldTimers(store),
-        tips=TipsManager(store, content, timedelta(hours=settings.tip_catchup_hours)),
+        tips=TipsManager(
+            store,
+            content,
+            timedelta(hours=settings.tip_catchup_hours),
+            settings.tips_admins,
+        ),
         tip_feedback=Feedback(store),
     )
