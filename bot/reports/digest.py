@@ -18,8 +18,9 @@ from typing import Any
 
 from bot.calllog.log import CallLog
 from bot.recurring import DAY_NAMES, Recurrence
-from bot.reports.query import Dates, Filter
-from bot.reports.summary import Summary, Window, summarize_window
+from bot.reports.period import Dates
+from bot.reports.query import Filter
+from bot.reports.summary import Summary, summarize
 from bot.schedule_text import TextError, Zone, take_time, weekday_named, zone_named
 from bot.store import Store
 from bot.text import code
@@ -201,10 +202,14 @@ def due_digests(
 # --- the post ------------------------------------------------------------------------------
 
 
-def last_week(local_day: date, zone: str) -> Window:
-    """The seven local days before the post's day."""
-    return Window(local_day - timedelta(days=7), local_day - timedelta(days=1), zone)
+def last_week(local_day: date, zone: str) -> Filter:
+    """The seven local days before the post's day, in the schedule's zone. The digest's
+    "in detail" button asks /calls for this very filter, so both count the same calls."""
+    return Filter(
+        period=Dates(local_day - timedelta(days=7), local_day - timedelta(days=1)), zone=zone
+    )
 
 
-def digest_summary(log: CallLog, window: Window, now: datetime) -> Summary:
-    return summarize_window(log, Filter(period=Dates(window.first, window.last)), window, now)
+def digest_summary(log: CallLog, flt: Filter, now: datetime) -> Summary:
+    assert flt.zone is not None, "a digest's filter names its zone"
+    return summarize(log, flt, now, flt.zone)

@@ -53,12 +53,20 @@ def confirmation(
     masked: tuple[str, ...] | None = None,
     *,
     edited: bool = False,
+    repeated: bool = False,
 ) -> dict[str, Any]:
     """`masked`: the kinds this save masked (an edit's earlier tags are not news); by default
     every kind masked in the record."""
     masked = record.masked_kinds if masked is None else masked
     verb = "Updated" if edited else "Logged"
     lines = [f":white_check_mark: {verb} call *#{record.id}*: {details(record)}"]
+    if repeated:
+        verb = "Already logged"
+        lines = [
+            f":white_check_mark: You logged this same call a moment ago as *#{record.id}*, so "
+            f"it is stored once, not twice: {details(record)}",
+            "If it was another call, add a detail that tells the two apart.",
+        ]
     if masked:
         lines.append(
             f":lock: Masked before saving: {describe(masked)}. "
@@ -73,6 +81,12 @@ def confirmation(
     ]
     summary = f" Masked: {describe(masked)}." if masked else ""
     return message(f"{verb} call #{record.id}.{summary}", blocks)
+
+
+def saved_text(record: CallRecord, *, edited: bool = False) -> str:
+    """The short confirmation, when the full one cannot be shown: the call is safe either way."""
+    verb = "updated" if edited else "saved"
+    return f":white_check_mark: Your call is {verb} as #{record.id}. `/logcall mine` lists it."
 
 
 def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -> dict[str, Any]:
