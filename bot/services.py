@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bot.calllog.masking import Masker
 from bot.calllog.service import CallService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
@@ -62,11 +63,16 @@ def build_services(
         ticker=Ticker(clock),
         content=content,
         rephrase=Engine(content),
-        calls=CallService(store, clock, settings.zone),
+        calls=CallService(store, clock, settings.zone, Masker(settings.phone_regions)),
         managers=managers,
         people=people,
         reports=Reports(store, clock, content, managers, people, settings.timezone),
         hold_timers=HoldTimers(store),
-        tips=TipsManager(store, content, timedelta(hours=settings.tip_catchup_hours)),
+        tips=TipsManager(
+            store,
+            content,
+            timedelta(hours=settings.tip_catchup_hours),
+            settings.tips_admins,
+        ),
         tip_feedback=Feedback(store),
     )

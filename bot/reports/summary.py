@@ -13,6 +13,7 @@ from bot.calllog.log import COLLECTION, CallLog
 from bot.calllog.model import CallRecord
 from bot.reports.period import Window, window_for
 from bot.reports.query import Filter
+from bot.store import Query
 
 RECENT = 10
 
@@ -77,7 +78,7 @@ def _scan(
             return False
         return True
 
-    found = log.store.scan(COLLECTION, keep)
+    found = log.store.find(COLLECTION, Query("created_at", low=earliest, high=high, where=keep))
     return found, earlier
 
 
@@ -140,6 +141,8 @@ def overdue_follow_ups(log: CallLog, now: datetime) -> list[CallRecord]:
     def open_promise(doc: Doc) -> bool:
         return bool(doc.get("follow_up_due")) and not doc.get("follow_up_done_at")
 
-    records = [CallRecord.from_doc(k, d) for k, d in log.store.scan(COLLECTION, open_promise)]
+    # The follow-up index holds only calls with a promise: the rest of the log is not read.
+    promised = log.store.find(COLLECTION, Query("follow_up_due", where=open_promise))
+    records = [CallRecord.from_doc(k, d) for k, d in promised]
     overdue = [r for r in records if r.follow_up_overdue(now)]
     return sorted(overdue, key=lambda r: (r.follow_up_due or now, r.id))
