@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run console test lint imports typecheck pytest bench manifest clean
+.PHONY: run console test lint imports typecheck pytest bench loadtest manifest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ pytest: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m pytest bench --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly
+
+# Hostile traffic at the HTTP edge: 500 slow clients, 10,000 forged requests (issue 16).
+loadtest: $(STAMP_TEST)
+	$(BIN)/python -m bench.loadtest_slow_clients 500 10
+	$(BIN)/python -m bench.security_fuzz 10000
 
 manifest: $(STAMP_RUN)
 	$(BIN)/python -m bot manifest > manifest.json

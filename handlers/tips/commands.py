@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from bot.text import escape
 from bot.tips.on_demand import NO_TIPS, UnknownTopic, tip_for
 from bot.tips.schedule_args import ArgsError, parse
+from handlers.caps import quote
 from handlers.context import services_of
 from handlers.ids import Command
 from handlers.tips.blocks import tip_message
@@ -23,7 +24,7 @@ def tip(ack: Ack, respond: Respond, command: dict[str, Any], context: BoltContex
     except UnknownTopic as unknown:
         respond(
             text=(
-                f"I have no tips on “{escape(unknown.topic)}”. Try one of these topics: "
+                f"I have no tips on “{escape(quote(unknown.topic, 80))}”. Try one of these topics: "
                 + ", ".join(unknown.topics)
                 + ". For example: `/tip empathy`"
             ),
