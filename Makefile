@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_TRAIN := $(VENV)/.installed-train
 
-.PHONY: run console test lint imports typecheck pytest bench loadtest manifest clean
+.PHONY: run console test lint imports typecheck pytest bench loadtest manifest train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +19,10 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
+
+$(STAMP_TRAIN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	touch $@
 
 run: $(STAMP_RUN)
 	$(BIN)/python -m bot run
@@ -48,6 +53,11 @@ bench: $(STAMP_TEST)
 loadtest: $(STAMP_TEST)
 	$(BIN)/python -m bench.loadtest_slow_clients 500 10
 	$(BIN)/python -m bench.security_fuzz 10000
+
+# Refit the tone model on the corpus's train split (thresholds on dev); writes
+# content/rephrase_model.json. Deterministic: the same corpus gives the same file.
+train: $(STAMP_TRAIN)
+	$(BIN)/python -m bot.rephrase.train
 
 manifest: $(STAMP_RUN)
 	$(BIN)/python -m bot manifest > manifest.json

@@ -52,7 +52,11 @@ def logcall(
         command["trigger_id"],
         services.content,
         CallPrefill(
-            category=quick.category, heat=quick.heat, outcome=quick.outcome, notes=quick.notes
+            category=quick.category,
+            heat=quick.heat,
+            outcome=quick.outcome,
+            notes=quick.notes,
+            contact=quick.contact,
         ),
         response_url=command.get("response_url"),
         note=_missing(quick) if text else "",

@@ -50,6 +50,7 @@ def confirm(
     now: datetime,
     zone: ZoneInfo,
     *,
+    masked: tuple[str, ...] | None = None,
     edited: bool = False,
 ) -> None:
     """Tell the agent their call is stored, whatever else fails: the full confirmation on the
@@ -57,7 +58,9 @@ def confirm(
     "try again": the call already is in the log."""
     short = saved_text(logged.record, edited=edited)
     try:
-        reply = confirmation(logged.record, now, zone, edited=edited, repeated=logged.repeated)
+        reply = confirmation(
+            logged.record, now, zone, masked, edited=edited, repeated=logged.repeated
+        )
     except Exception:
         log.exception("Call #%s is stored; its confirmation could not be built", logged.record.id)
         reply = {"text": short}

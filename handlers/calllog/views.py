@@ -53,13 +53,15 @@ def submit_call(
     try:
         if meta.call_id is None:
             logged = calls.log_once(team_of(body), user, result)
+            masked = logged.record.masked_kinds
         else:
-            logged = Logged(calls.edit(meta.call_id, user, result))
+            edited = calls.edit(meta.call_id, user, result)
+            logged, masked = Logged(edited.record), edited.masked
     except CallLogError as refused:
         tell(client, where, {"text": refusal_text(refused)})
         return
     now = services.clock.now()
-    confirm(client, where, logged, now, calls.zone, edited=meta.call_id is not None)
+    confirm(client, where, logged, now, calls.zone, masked=masked, edited=meta.call_id is not None)
 
 
 def register(app: App) -> None:

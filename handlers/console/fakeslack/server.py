@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from handlers.block_limits import message_problems, view_problems
+from handlers.console.fakeslack.people import default_users
 
 BOT_USER_ID = "UBOTCOACH"
 TEAM_ID = "T0COACH"
@@ -61,7 +62,7 @@ class FakeSlack:
         self.dropped: list[ApiCall] = []  # calls reset before the fake acted on them
         self.problems: list[str] = []
         self.usergroups: dict[str, list[str]] = {}
-        self.users: dict[str, dict[str, Any]] = {}
+        self.users: dict[str, dict[str, Any]] = default_users()  # users.info, users.list
         self.uploads: dict[str, bytes] = {}
         self.socket_url: str | None = None
         self.on_call = on_call
@@ -286,8 +287,12 @@ class FakeSlack:
                 return {"ok": False, "error": "no_such_subteam"}
             return {"ok": True, "users": self.usergroups[group]}
         if method == "users.info":
-            user = str(args.get("user"))
-            return {"ok": True, "user": self.users.get(user, {"id": user, "name": user.lower()})}
+            found = self.users.get(str(args.get("user")))
+            return (
+                {"ok": True, "user": found} if found else {"ok": False, "error": "user_not_found"}
+            )
+        if method == "users.list":
+            return self._users_page(args)
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ids):06d}"
             return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
@@ -302,6 +307,16 @@ class FakeSlack:
                 return {"ok": False, "error": "invalid_auth"}
             return {"ok": True, "url": self.socket_url}
         return {"ok": True}
+
+    def _users_page(self, args: dict[str, Any]) -> dict[str, Any]:
+        # Pages as Slack does: `limit` users, then a cursor for the rest ("" on the last page).
+        limit = max(1, min(int(args.get("limit") or 200), 1000))
+        start = int(args.get("cursor") or 0)
+        with self._lock:
+            everyone = list(self.users.values())
+        page = everyone[start : start + limit]
+        rest = str(start + limit) if start + limit < len(everyone) else ""
+        return {"ok": True, "members": page, "response_metadata": {"next_cursor": rest}}
 
     def _check_limits(self, method: str, args: dict[str, Any]) -> list[str]:
         if method in _MESSAGE_METHODS:
