@@ -94,7 +94,7 @@ class Rewriter:
 
     def outcome(self, draft: str, findings: tuple[Finding, ...], variant: int = 0) -> Outcome:
         shouted = [(f.start, f.end) for f in findings if f.kind == "shouting"]
-        protected = literals.find(draft, shouted) if findings else []
+        protected = _protected(draft, findings, shouted) if findings else []
         # A finding inside a literal (a code, a quote, a URL) is not the agent's tone.
         picked = [f for f in chosen(findings) if not _on_literal(f, protected)]
         if not picked:
@@ -180,12 +180,23 @@ class Rewriter:
         failed = fluency.failed_checks(new, old)
         if failed:
             return 1, failed[0].reason
-        if any(f.serious for f in self.detect(new)):
-            return 0, "every wording I tried still sounded harsh"
-        gate = sendable.problem(old, new, self._rude)
+        gate = sendable.problem(old, new, self._rude)  # cheaper than detection: first
         if gate and not gate.endswith(sendable.CURT):  # a warm frame may still fix curtness
             return 0, "every wording I tried still read as incomplete"
+        if any(f.serious for f in self.detect(new)):
+            return 0, "every wording I tried still sounded harsh"
         return None
+
+
+def _protected(
+    draft: str, findings: tuple[Finding, ...], shouted: list[tuple[int, int]]
+) -> list[literals.Literal]:
+    """Literals of the sentences the rewrite may touch: those with any finding (the rest
+    is copied byte for byte, so its literals cannot be lost)."""
+    spans = [
+        (a, b) for a, b in sentence_spans(draft) if any(f.start < b and a < f.end for f in findings)
+    ]
+    return literals.find_in(draft, spans, shouted)
 
 
 def _never_rude(sentence: str) -> sendable.Tone:
