@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bot.calllog.masking import Masker
 from bot.calllog.service import CallService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.guides.hold_timer import HoldTimers
+from bot.people import People
 from bot.rephrase.engine import Engine
 from bot.reports.access import ManagerDirectory
 from bot.reports.service import Reports
@@ -33,6 +35,7 @@ class Services:
     rephrase: Engine
     calls: CallService
     managers: ManagerDirectory
+    people: People
     reports: Reports
     hold_timers: HoldTimers
     tips: TipsManager
@@ -52,6 +55,7 @@ def build_services(
     content = content or load_content(settings.content_dir)
     store = store or open_store(Path(settings.db_path), settings.database_url)
     managers = ManagerDirectory(settings, clock)
+    people = People(clock)
     return Services(
         settings=settings,
         store=store,
@@ -59,10 +63,16 @@ def build_services(
         ticker=Ticker(clock),
         content=content,
         rephrase=Engine(content),
-        calls=CallService(store, clock, settings.zone),
+        calls=CallService(store, clock, settings.zone, Masker(settings.phone_regions)),
         managers=managers,
-        reports=Reports(store, clock, content, managers, settings.timezone),
+        people=people,
+        reports=Reports(store, clock, content, managers, people, settings.timezone),
         hold_timers=HoldTimers(store),
-        tips=TipsManager(store, content, timedelta(hours=settings.tip_catchup_hours)),
+        tips=TipsManager(
+            store,
+            content,
+            timedelta(hours=settings.tip_catchup_hours),
+            settings.tips_admins,
+        ),
         tip_feedback=Feedback(store),
     )

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.store import Store
+from bot.store import Query, Store
 
 COLLECTION = "call_reminders"
 CLAIMS = "call_reminder_claims"
@@ -65,7 +65,8 @@ class Reminders:
         def waiting(doc: dict[str, Any]) -> bool:
             return str(doc["remind_at"]) <= edge and doc.get("sent_for") != doc["remind_at"]
 
-        return [_reminder(key, doc) for key, doc in self.store.scan(COLLECTION, waiting)]
+        due = Query("remind_at", high=edge, include_high=True, where=waiting)
+        return [_reminder(key, doc) for key, doc in self.store.find(COLLECTION, due)]
 
     def claim(self, reminder: Reminder, now: datetime) -> bool:
         """Take the right to send this reminder for its current time; False if already taken."""

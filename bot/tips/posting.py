@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from bot.content import Content, Tip
+from bot.maybe_sent import MaybeSent
 from bot.recurring import claim_post, is_claimed, release_post
 from bot.store import Store
 from bot.tips.picking import catalogue
@@ -157,6 +158,9 @@ class TipPoster:
             self.sender.direct_message(
                 schedule.set_by, paused_text(channel, reason, on_command(schedule.recurrence))
             )
+        except MaybeSent:
+            # Slack may have posted it: today's tip stays claimed rather than risk a second.
+            log.warning("The tip for %s may not have been posted; not posting it again", channel)
         except Exception:
             release_post(self.store, TIP_KIND, channel, day)
             raise

@@ -9,6 +9,7 @@ from typing import Any
 from bot.calllog.retention import purge_daily
 from bot.services import Services
 from handlers.calllog.blocks import reminder_message
+from handlers.clients import maybe_sent
 
 Job = Callable[[datetime], None]
 
@@ -19,7 +20,8 @@ def call_jobs(services: Services, post_message: Callable[..., Any]) -> dict[str,
     settings = services.settings
 
     def post(channel: str, message: dict[str, Any]) -> None:
-        post_message(channel=channel, **message)
+        with maybe_sent():
+            post_message(channel=channel, **message)
 
     def remind(now: datetime) -> None:
         calls.send_due_reminders(now, post, lambda record: reminder_message(record, calls.zone))

@@ -9,13 +9,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.recurring import claim_post, release_post
-from bot.reports.digest import KIND, DigestSchedule, digest_summary, due_digests
-from bot.reports.digest import last_week as last_week_of
-from bot.reports.files import chart_file
-from bot.reports.summary import matching, overdue_follow_ups
+from bot.reports.digest import KIND, DigestSchedule, due_digests
 from bot.scheduler import Job
 from bot.services import Services
-from handlers.reports.blocks import digest_blocks
+from handlers.reports.digest_post import digest_post
 from handlers.reports.slack_io import upload
 
 log = logging.getLogger(__name__)
@@ -37,12 +34,11 @@ def digest_job(services: Services, client: WebClient) -> Job:
         for schedule, local_day in due_digests(services.store, now, catch_up):
             if not claim_post(services.store, KIND, schedule.channel, local_day, now):
                 continue
-            log_ = services.reports.log
-            window = last_week_of(local_day, schedule.zone)
-            summary = digest_summary(log_, window, now)
-            text, blocks = digest_blocks(summary, overdue_follow_ups(log_, now), schedule.zone)
+            post = digest_post(services, local_day, schedule.zone, now)
             try:
-                client.chat_postMessage(channel=schedule.channel, text=text, blocks=blocks)
+                client.chat_postMessage(
+                    channel=schedule.channel, text=post.text, blocks=post.blocks
+                )
             except SlackApiError as error:
                 code = str(error.response.get("error"))
                 if code in _CHANNEL_GONE:
@@ -56,9 +52,8 @@ def digest_job(services: Services, client: WebClient) -> Job:
             except Exception:
                 release_post(services.store, KIND, schedule.channel, local_day)
                 raise
-            if summary.count:
-                records = matching(log_, summary.filter, window)
-                upload(client, schedule.channel, chart_file(records, window))
+            if post.count:
+                upload(client, schedule.channel, post.chart())
 
     return run
 

@@ -7,6 +7,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.content import Tip
 from bot.tips.sender import ChannelGone, NotInChannel
+from handlers.clients import maybe_sent
 from handlers.tips.blocks import tip_message
 
 _GONE = ("channel_not_found", "is_archived")
@@ -19,7 +20,8 @@ class SlackSender:
     def post_tip(self, channel: str, tip: Tip) -> None:
         body = tip_message(tip, intro="Service tip of the day")
         try:
-            self.client.chat_postMessage(channel=channel, **body)
+            with maybe_sent():
+                self.client.chat_postMessage(channel=channel, **body)
         except SlackApiError as error:
             code = str(error.response.get("error", ""))
             if code == "not_in_channel":
