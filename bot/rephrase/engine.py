@@ -84,7 +84,11 @@ class Engine:
         rewrite_score = (
             score
             if outcome.text == draft
-            else self._politeness.score(outcome.text, self.findings(outcome.text), memo)
+            else self._politeness.score(
+                outcome.text,
+                self.findings(outcome.text) if outcome.findings is None else outcome.findings,
+                memo,
+            )
         )
         return Analysis(
             draft=draft,

@@ -63,6 +63,7 @@ class Outcome:
     text: str
     reason: str = ""
     more: bool = False  # another, different wording can still be shown
+    findings: tuple[Finding, ...] | None = None  # the offered text's own, already found
 
 
 def chosen(findings: tuple[Finding, ...]) -> list[Finding]:
@@ -101,7 +102,15 @@ class _Unit:
 
 class Rewriter:
     def __init__(self, detect: Detect) -> None:
-        self.detect = detect
+        self._detect = detect
+        self._seen: dict[str, tuple[Finding, ...]] = {}
+
+    def detect(self, text: str) -> tuple[Finding, ...]:
+        """Detection, remembered for one draft: wordings share their sentences."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._detect(text)
+        return found
 
     def outcome(self, draft: str, findings: tuple[Finding, ...], variant: int = 0) -> Outcome:
         shouted = [(f.start, f.end) for f in findings if f.kind == "shouting"]
@@ -113,16 +122,21 @@ class Rewriter:
         units = _units(draft, picked)
         for unit in units:
             unit.source = self._good(draft, unit, protected)
-        wordings = itertools.islice(self._wordings(draft, units, protected), variant + 2)
+        self._seen = {}
+        # The wording after the one shown is only checked cheaply (detection in context is
+        # the costly part); a click runs every check, and says so if none is left.
+        wordings = itertools.islice(self._wordings(draft, units, protected, variant), variant + 2)
         seen = list(wordings)
         if variant < len(seen):
-            return Outcome("offered", seen[variant], more=variant + 1 < len(seen))
+            text = seen[variant]
+            more = variant + 1 < len(seen)
+            return Outcome("offered", text, more=more, findings=self.detect(text))
         if seen:
             return Outcome("exhausted", draft, "You've seen every wording I have for this draft.")
         return Outcome("withheld", draft, _reason(units))
 
     def _wordings(
-        self, draft: str, units: list[_Unit], protected: list[literals.Literal]
+        self, draft: str, units: list[_Unit], protected: list[literals.Literal], verify: int
     ) -> Iterator[str]:
         """Distinct whole rewrites: every sentence's best wording, then one sentence at a
         time moved to its next wording, so the count stays linear in the sentences."""
@@ -136,8 +150,8 @@ class Rewriter:
             text = _assemble(draft, units, [p or "" for p in pieces])
             if text in shown or not _whole_ok(draft, text, protected):
                 continue
-            if any(f.serious for f in self.detect(text)):  # read in context, still harsh
-                continue
+            if len(shown) <= verify and any(f.serious for f in self.detect(text)):
+                continue  # read in context, still harsh
             shown.add(text)
             yield text
             if len(shown) >= MAX_VARIANTS:
@@ -208,10 +222,9 @@ def _candidates(sentence: str, found: list[Finding]) -> Iterator[str]:
     options = [_edits(sentence, f) for f in found]
     seen: set[str] = set()
     # A model's span is a whole clause, so it says little about what else the sentence
-    # carries: with one, only a sentence of at most two words of content may go.
+    # carries: only a rule's exact words count as attitude.
     rule_spans = [(f.start, f.end) for f in found if not f.rule.startswith(MODEL_RULE)]
-    wide = len(rule_spans) < len(found)
-    droppable = _only_attitude(sentence, rule_spans, 2 if wide else 1)
+    droppable = _only_attitude(sentence, rule_spans, 1)
     combos = _ranked_product([len(o) for o in options])
     for ranks in itertools.islice(combos, MAX_COMBINATIONS):
         edits = [options[i][r] for i, r in enumerate(ranks)]
@@ -241,8 +254,7 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
     if _droppable_words(sentence, start, end):
         out.append((start, end, ""))
     clause = _clause(sentence, start, end)
-    limit = 2 if finding.rule.startswith(MODEL_RULE) else 1
-    if clause != (start, end) and _only_attitude(sentence[clause[0] : clause[1]], [], limit):
+    if clause != (start, end) and _only_attitude(sentence[clause[0] : clause[1]], []):
         out.append((*clause, ""))
     out.append((0, len(sentence), ""))
     if not finding.rule.startswith(MODEL_RULE):  # a model's suggestions are advice, not words
