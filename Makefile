@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_TRAIN := $(VENV)/.installed-train
 
-.PHONY: run console test lint imports typecheck pytest bench manifest train clean
+.PHONY: run console test lint imports typecheck pytest bench loadtest manifest train clean
 
 # pip prints each package as it fetches and installs it, so a first run (about a minute)
 # shows what it is doing; later runs skip this until pyproject.toml changes.
@@ -63,6 +63,11 @@ pytest: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m pytest bench --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly
+
+# Hostile traffic at the HTTP edge: 500 slow clients, 10,000 forged requests (issue 16).
+loadtest: $(STAMP_TEST)
+	$(BIN)/python -m bench.loadtest_slow_clients 500 10
+	$(BIN)/python -m bench.security_fuzz 10000
 
 # Refit the tone model on the corpus's train split (thresholds on dev); writes
 # content/rephrase_model.json. Deterministic: the same corpus gives the same file.

@@ -56,9 +56,11 @@ COMMANDS: tuple[CommandInfo, ...] = (
     ),
     CommandInfo(
         Command.CALLS,
-        '[period] [category:X] [outcome:X] [heat:>=N] [@agent] ["text"] | export | digest | chart',
-        "Managers: query, export and chart the difficult-call log.",
-        ("/calls 30d category:billing", "/calls export 7d"),
+        '[period] [category:X] [outcome:X] [heat:>=N] [@agent] ["text"] | by agent | tips | '
+        "export | chart | digest",
+        "Managers: query, export and chart the difficult-call log; see it per agent and which "
+        "tips helped. Everyone can see their own calls.",
+        ("/calls 30d category:billing", "/calls by agent 30d", "/calls tips", "/calls export 7d"),
     ),
     CommandInfo(
         Command.REPHRASE,
