@@ -8,6 +8,7 @@ Acted on = any status outside 4xx, any call to the fake Slack, or anything store
 from __future__ import annotations
 
 import io
+import logging
 import random
 import sys
 import tempfile
@@ -68,6 +69,7 @@ def _headers(rng: random.Random, body: bytes) -> tuple[bytes, dict[str, str]]:
 
 def main(count: int = 10_000, seed: int = 16) -> int:
     rng = random.Random(seed)
+    logging.getLogger("handlers.http").setLevel(logging.ERROR)  # 10,000 refusal lines otherwise
     with tempfile.TemporaryDirectory() as folder:
         fake = FakeSlack().start()
         settings = Settings(mode="http", bot_token="xoxb-fuzz", db_path=Path(folder) / "db.json")
