@@ -84,6 +84,7 @@ class Rewriter:
         self._gate = ""
         self._context = ContextDetector(detect, "", ())
         self._suspects: frozenset[str] = frozenset()
+        self._limits = sendable.DEFAULT_LIMITS
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -103,6 +104,7 @@ class Rewriter:
         self._context = ContextDetector(self._detect, draft, findings)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
+            self._limits = sendable.limits(self._model)
         self._suspects = _suspects(draft, findings)
         picked = sorted(
             [*picked, *_attitude_only(draft, picked, self._suspects, protected)], key=_start
@@ -140,10 +142,13 @@ class Rewriter:
             text = _assemble(draft, units, [p or "" for p in pieces])
             if text in shown or not _whole_ok(draft, text, protected):
                 continue
-            gate = sendable.problem(draft, text, self._rude, self._suspects)
+            gate = sendable.problem(draft, text, self._rude, self._suspects, self._limits)
             warm = frame.framed(text) if gate and gate.endswith(sendable.CURT) else None
             if warm is not None and not guards.broken_guards(draft, warm):
-                text, gate = warm, sendable.problem(draft, warm, self._rude, self._suspects)
+                text, gate = (
+                    warm,
+                    sendable.problem(draft, warm, self._rude, self._suspects, self._limits),
+                )
             if gate or text in shown:
                 self._gate = self._gate or gate or ""
                 continue
@@ -180,7 +185,9 @@ class Rewriter:
         failed = fluency.failed_checks(new, old)
         if failed:
             return 1, failed[0].reason
-        gate = sendable.problem(old, new, self._rude)  # cheaper than detection: first
+        gate = sendable.problem(
+            old, new, self._rude, None, self._limits
+        )  # cheaper than detection: first
         if gate and not gate.endswith(sendable.CURT):  # a warm frame may still fix curtness
             return 0, "every wording I tried still read as incomplete"
         if any(f.serious for f in self.detect(new)):

@@ -11,21 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from bot.content.segment import split_sentences
 from bot.rephrase import frame
 from bot.rephrase.features import shout_count, unit_features
 from bot.rephrase.model import ToneModel, masked_tokens, quoted_spans
 
-# Chosen on the dev split (see README): 5% of the sentences in polite dev drafts score
-# above it (the 95th percentile); in offered rewrites it catches curt leftovers.
-RUDE_AT = 0.77
-# Inside a warm frame (frame.py) a fact the model calls merely cold may read cool; only
-# what detection itself would call medium stays refused.
-RUDE_FRAMED = 0.9
-# Condescension, sarcasm, blame and the like are refused lower, at the model's own "low"
-# threshold (0.63; kept above it so every sentence that can fail was flagged while detecting).
-UNKIND_AT = 0.64
+# Chosen on the dev split for the model on main (see README): 5% of the sentences in polite
+# dev drafts score above it (the 95th percentile); never below the model's own "low".
+CURT_AT = 0.70
 COOL_KINDS = frozenset({"cold", "dismissive", "rule_quoting", "shouting"})
 
 CURT = "would still sound curt"
@@ -98,6 +93,24 @@ _SUBORDINATE = re.compile(
 )
 
 
+class Limits(NamedTuple):
+    """Where the gate refuses a sentence, from the model's own thresholds."""
+
+    unkind: float  # condescension, sarcasm, blame…: the model's "low"
+    curt: float  # merely cold: CURT_AT, or "low" if higher
+    framed: float  # cold inside a warm frame: the model's "medium"
+
+
+DEFAULT_LIMITS = Limits(0.7, CURT_AT, 0.87)
+
+
+def limits(model: ToneModel) -> Limits:
+    """Every sentence the gate can refuse scores at least the model's "low", so detection
+    has already flagged it: sentences kept as they were need scoring only if flagged."""
+    low, medium = model.thresholds["low"], model.thresholds["medium"]
+    return Limits(low, max(CURT_AT, low), max(medium, low))
+
+
 def sentence_probability(model: ToneModel, memo: dict[str, Tone]) -> Probability:
     """How rude the model finds one sentence read alone; `memo` is kept for one draft."""
 
@@ -116,13 +129,17 @@ def sentence_probability(model: ToneModel, memo: dict[str, Tone]) -> Probability
 
 
 def problem(
-    draft: str, rewrite: str, rude: Probability, suspect: frozenset[str] | None = None
+    draft: str,
+    rewrite: str,
+    rude: Probability,
+    suspect: frozenset[str] | None = None,
+    at: Limits = DEFAULT_LIMITS,
 ) -> str | None:
     """Why the rewrite is not a reply to send as it is, or None when it is.
 
     `suspect`, when given, are the draft's sentences the model already scored at least
-    "low" while detecting: no other sentence kept as it was can reach RUDE_AT, so only
-    these and the changed ones are scored again.
+    "low" while detecting: no other sentence kept as it was can reach a limit, so only
+    these and the changed ones are scored again (see `limits`).
     """
     old = set(split_sentences(draft))
     framed = frame.is_framed(rewrite)
@@ -131,14 +148,14 @@ def problem(
             signed = sentence == line.strip() and _SIGNATURE.match(sentence) is not None
             changed = sentence not in old
             score = rude if changed or suspect is None or sentence in suspect else _calm
-            why = _sentence_problem(sentence, changed, signed, score, framed)
+            why = _sentence_problem(sentence, changed, signed, score, at, framed)
             if why:
                 return f"“{_short(sentence)}” {why}"
     return None
 
 
 def _sentence_problem(
-    sentence: str, changed: bool, signed: bool, rude: Probability, framed: bool = False
+    sentence: str, changed: bool, signed: bool, rude: Probability, at: Limits, framed: bool
 ) -> str | None:
     """`signed`: the sentence is a line of its own made of names ("Karin, Support")."""
     words = _WORDS.findall(sentence)
@@ -149,9 +166,9 @@ def _sentence_problem(
     if len(words) <= 2 and _fragment(sentence, words):
         return "is not a full sentence"
     probability, kind = rude(sentence)
-    if probability >= UNKIND_AT and kind not in COOL_KINDS:
+    if probability >= at.unkind and kind not in COOL_KINDS:
         return UNKIND
-    if probability >= (RUDE_FRAMED if framed and kind == "cold" else RUDE_AT):
+    if probability >= (at.framed if framed and kind == "cold" else at.curt):
         return CURT
     if changed and _splice(sentence):
         return "would join two sentences with a comma"
