@@ -14,6 +14,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.guides.hold_timer import HoldTimers
+from bot.outbox import Outbox
 from bot.rephrase.engine import Engine
 from bot.reports.access import ManagerDirectory
 from bot.reports.service import Reports
@@ -21,6 +22,7 @@ from bot.scheduler import Ticker
 from bot.store import Store, open_store
 from bot.tips.feedback import Feedback
 from bot.tips.manage import TipsManager
+from bot.tips.schedules import Schedules
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Services:
     store: Store
     clock: Clock
     ticker: Ticker
+    outbox: Outbox  # every post the bot makes on a schedule goes through it
     content: Content
     rephrase: Engine
     calls: CallService
@@ -36,6 +39,7 @@ class Services:
     reports: Reports
     hold_timers: HoldTimers
     tips: TipsManager
+    tip_schedules: Schedules
     tip_feedback: Feedback
 
 
@@ -52,17 +56,25 @@ def build_services(
     content = content or load_content(settings.content_dir)
     store = store or open_store(Path(settings.db_path), settings.database_url)
     managers = ManagerDirectory(settings, clock)
+    tip_schedules = Schedules(store)
+    outbox = Outbox(store, clock.now)
+    ticker = Ticker(clock)
+    ticker.on_stop(outbox.wait_idle)  # posts in flight finish before the store closes
     return Services(
         settings=settings,
         store=store,
         clock=clock,
-        ticker=Ticker(clock),
+        ticker=ticker,
+        outbox=outbox,
         content=content,
         rephrase=Engine(content),
         calls=CallService(store, clock, settings.zone),
         managers=managers,
         reports=Reports(store, clock, content, managers, settings.timezone),
         hold_timers=HoldTimers(store),
-        tips=TipsManager(store, content, timedelta(hours=settings.tip_catchup_hours)),
+        tips=TipsManager(
+            store, content, timedelta(hours=settings.tip_catchup_hours), tip_schedules
+        ),
+        tip_schedules=tip_schedules,
         tip_feedback=Feedback(store),
     )

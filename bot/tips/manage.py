@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from bot.content import Content
-from bot.recurring import Recurrence, days_label, is_claimed
+from bot.leases import is_finished
+from bot.recurring import Recurrence, days_label
 from bot.store import Store
 from bot.tips.picking import catalogue
 from bot.tips.posting import TIP_KIND
@@ -27,11 +28,18 @@ NOT_ON = f"Daily tips are not on in this channel. Turn them on with `{EXAMPLE_ON
 
 
 class TipsManager:
-    def __init__(self, store: Store, content: Content, catch_up: timedelta) -> None:
+    def __init__(
+        self,
+        store: Store,
+        content: Content,
+        catch_up: timedelta,
+        schedules: Schedules | None = None,
+    ) -> None:
         self.store = store
         self.content = content
         self.catch_up = catch_up
-        self.schedules = Schedules(store)
+        # Shared with the tips poster, whose timetable rebuilds when a schedule changes here.
+        self.schedules = schedules or Schedules(store)
 
     def apply(self, command: TipsCommand, channel: str, user: str, now: datetime) -> str:
         """Carry out the command; return the private reply. ArgsError for a date in the past."""
@@ -106,21 +114,22 @@ class TipsManager:
         return "\n".join(lines)
 
     def next_post(self, schedule: ChannelSchedule, now: datetime) -> str:
-        day = schedule.due(now, self.catch_up)
-        if day is not None and not is_claimed(self.store, TIP_KIND, schedule.channel, day):
+        day = schedule.open_day(now, self.catch_up)
+        if day is not None and not self._finished(schedule, day):
             return "due now, within a minute"
         rec = schedule.recurrence
         when = rec.next_after(now)
         # A day whose tip already went out (say the time was moved later after today's post)
         # gets no second tip, so the next post is on a later day.
-        while when is not None and is_claimed(
-            self.store, TIP_KIND, schedule.channel, rec.local_day(when)
-        ):
+        while when is not None and self._finished(schedule, rec.local_day(when)):
             when = rec.next_after(when)
         if when is None:
             return "none in the next year (every day is skipped)"
         local = when.astimezone(rec.tz)
         return f"{_day(local.date())} at {local:%H:%M} {local.tzname()}"
+
+    def _finished(self, schedule: ChannelSchedule, day: date) -> bool:
+        return is_finished(self.store, TIP_KIND, schedule.channel, day.isoformat())
 
 
 def _day(day: date) -> str:

@@ -264,6 +264,7 @@ class Console:
         self.clock.set(when)
         self.print(f"Clock set to {when:%Y-%m-%d %H:%M} {self.settings.timezone}.")
         self.services.ticker.tick()
+        self.services.outbox.wait_idle(30)  # what the tick posted shows before the prompt
 
     def _local_now(self) -> str:
         local = self.clock.now().astimezone(self.settings.zone)

@@ -41,6 +41,7 @@ class _Failure:
     error: str
     status: int = 200
     retry_after: int | None = None
+    channel: str | None = None  # only calls to this channel, when given
 
 
 class FakeSlack:
@@ -110,10 +111,19 @@ class FakeSlack:
 
     # --- scripting failures -------------------------------------------------------------------
 
-    def fail_next(self, method: str, error: str, times: int = 1, status: int = 200) -> None:
-        """Answer the next `times` calls of `method` with {"ok": false, "error": error}, with
-        HTTP `status` (Slack answers an expired response_url with 404, for instance)."""
-        failure = _Failure(error, status=status)
+    def fail_next(
+        self,
+        method: str,
+        error: str,
+        times: int = 1,
+        status: int = 200,
+        *,
+        channel: str | None = None,
+    ) -> None:
+        """Answer the next `times` calls of `method` (to `channel`, if given) with
+        {"ok": false, "error": error}, with HTTP `status` (Slack answers an expired
+        response_url with 404, for instance)."""
+        failure = _Failure(error, status=status, channel=channel)
         with self._lock:
             self._failures.setdefault(method, []).extend(failure for _ in range(times))
 
@@ -168,7 +178,7 @@ class FakeSlack:
             method = parsed.path.removeprefix("/api/")
         else:
             return 404, {}, b"not found"
-        failure = self._take_failure(method)
+        failure = self._take_failure(method, args)
         if failure is not None:
             answer: dict[str, Any] = {"ok": False, "error": failure.error}
             headers = {"Content-Type": "application/json"}
@@ -185,10 +195,13 @@ class FakeSlack:
             return 200, {"Content-Type": "text/plain"}, b"ok"
         return 200, {"Content-Type": "application/json"}, json.dumps(answer).encode()
 
-    def _take_failure(self, method: str) -> _Failure | None:
+    def _take_failure(self, method: str, args: dict[str, Any]) -> _Failure | None:
         with self._lock:
-            queue = self._failures.get(method)
-            return queue.pop(0) if queue else None
+            queue = self._failures.get(method) or []
+            for n, failure in enumerate(queue):
+                if failure.channel is None or failure.channel == args.get("channel"):
+                    return queue.pop(n)
+            return None
 
     def _record(self, call: ApiCall) -> None:
         with self._lock:
