@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help="one JSON string per input line, one result per line"
     )
     rephrase.add_argument("--customer", metavar="TEXT", help="the customer's message, for context")
+    rephrase.add_argument(
+        "action", nargs="?", choices=["eval"], help="eval: score detection on the labelled corpus"
+    )
+    rephrase.add_argument(
+        "--split", choices=["train", "dev", "test"], default="test", help="the corpus split (eval)"
+    )
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")
     return parser
@@ -164,4 +170,9 @@ def _rephrase(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(f"Content error: {error}", file=sys.stderr)
         return 2
+    if args.action == "eval":
+        from bot.rephrase.eval import main_eval
+
+        print(main_eval(engine.findings, args.split))
+        return 0
     return main_rephrase(engine, as_json=args.json, jsonl=args.jsonl, customer=args.customer)

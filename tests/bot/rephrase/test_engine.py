@@ -185,7 +185,7 @@ def test_a_second_pass_rewrites_what_the_first_uncovered(engine: Engine) -> None
     # Dropping "clearly" leaves "you didn't check", which is blame of its own.
     analysis = engine.analyse("You clearly didn't check the portal.")
     assert analysis.rewrite == "You may not have seen the portal."
-    assert not [f for f in engine.findings(analysis.rewrite) if f.serious]
+    assert not [f for f in engine.rule_findings(analysis.rewrite) if f.serious]
     assert analysis.rewrite_score > analysis.score
 
 
