@@ -8,12 +8,12 @@ Words used with one meaning each, here and in every feature:
   due and submit it; the outbox decides who sends it and what a failure means;
 - a *lease* is one instance's right to send one item, until it expires (see bot/leases.py).
 
-Every item goes through the same loop: take the lease -> compose the message -> wait for the
-channel's turn -> mark it sending -> send -> record it sent. A refusal means one of four
-things (`Meaning`), decided by the Slack side's one table of error codes: retry later, pause
-(not retried; the feature reacts and its owner is told), pause everything (the bot's token
-is refused), or drop. A 429 is waited out (its Retry-After holds every sending thread) and
-retried under the same lease.
+Every item goes through the same loop: take the lease -> compose the message -> take the
+channel's turn -> mark it sending -> wait the channel's second -> send -> record it sent.
+A refusal means one of four things (`Meaning`), decided by the Slack side's one table of
+error codes: retry later, pause (not retried; the feature reacts and its owner is told),
+pause everything (the bot's token is refused), or drop. A 429 is waited out (its
+Retry-After holds every sending thread) and the post is sent again under the same lease.
 """
 
 from __future__ import annotations
@@ -189,19 +189,20 @@ class Outbox:
         return SENT
 
     def _send(self, item: DueItem, route: Route, message: object, lease: Lease) -> str | None:
-        self.pacer.wait_turn(item.channel)
-        if not self.leases.sending(lease, self.clock()):
-            raise _LeaseLost
-        for _ in range(MAX_RATE_LIMITED):
-            try:
-                return route.send(item, message)
-            except RateLimited as limited:
-                # Slack did not take it: safe to send again once the wait is over.
-                log.info("Slack asked to wait %g s before %s", limited.retry_after, item.key)
-                self.pacer.hold(limited.retry_after)
-                self.pacer.wait_turn(item.channel)
-                if not self.leases.renew(lease, self.clock()):
-                    raise _LeaseLost from None
+        self.pacer.wait_hold()  # a long Retry-After is waited out while still only leased
+        with self.pacer.turn(item.channel):
+            if not self.leases.sending(lease, self.clock()):
+                raise _LeaseLost
+            for _ in range(MAX_RATE_LIMITED):
+                self.pacer.ready(item.channel)
+                try:
+                    return route.send(item, message)
+                except RateLimited as limited:
+                    # Slack did not take it: safe to send again once the wait is over.
+                    log.info("Slack asked to wait %g s before %s", limited.retry_after, item.key)
+                    self.pacer.hold(limited.retry_after)
+                    if not self.leases.renew(lease, self.clock()):
+                        raise _LeaseLost from None
         raise Refused("ratelimited", Meaning.RETRY, f"{MAX_RATE_LIMITED} 429s in a row")
 
     def _record_sent(self, item: DueItem, lease: Lease, message: object, ts: str | None) -> None:
@@ -256,8 +257,9 @@ class Outbox:
         try:
             text = item.paused(refusal) if item.paused is not None else None
             if text and item.owner:
-                self.pacer.wait_turn(item.owner)
-                route.tell(item.owner, text)
+                with self.pacer.turn(item.owner):
+                    self.pacer.ready(item.owner)
+                    route.tell(item.owner, text)
         except Exception:
             log.exception("Could not tell %s that %s is paused", item.owner, item.key)
 

@@ -190,11 +190,14 @@ def test_the_pacer_keeps_one_post_a_second_per_channel() -> None:
 
     def sleep(seconds: float) -> None:
         waits.append(seconds)
+        now[0] += seconds
 
     pacer = Pacer(1.0, sleep=sleep, monotonic=lambda: now[0])
     for channel in ("C1", "C2", "C1", "C1"):
-        pacer.wait_turn(channel)
-    assert waits == [1.0, 2.0]  # C2 did not wait; the 2nd and 3rd C1 posts queue a second apart
+        with pacer.turn(channel):
+            pacer.ready(channel)
+    assert waits == [1.0, 1.0]  # C2 did not wait; each later C1 post a second after the last
     pacer.hold(5)
-    pacer.wait_turn("C3")
-    assert waits[-1] == 5
+    assert pacer.wait_hold() == 5
+    with pacer.turn("C3"):
+        assert pacer.ready("C3") == 0

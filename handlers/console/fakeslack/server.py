@@ -2,7 +2,8 @@
 
 The console shows what it records as text; the tests assert on it. It answers in Slack's
 shapes, checks every outgoing message and view against Block Kit's limits, and can be told to
-fail the next call of a method (an error code, or a 429 with Retry-After).
+fail the next call of a method (an error code, or a 429 with Retry-After), or enforce Slack's
+rate limits (limits.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from handlers.block_limits import message_problems, view_problems
+from handlers.console.fakeslack.limits import RateLimits
 
 BOT_USER_ID = "UBOTCOACH"
 TEAM_ID = "T0COACH"
@@ -54,6 +56,7 @@ class FakeSlack:
         self.socket_url: str | None = None
         self.on_call = on_call
         self._failures: dict[str, list[_Failure]] = {}
+        self.limits: RateLimits | None = None  # Slack's rate limits, when enforced
         self._lock = threading.Condition()
         self._ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
@@ -127,6 +130,11 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).extend(failure for _ in range(times))
 
+    def enforce_rate_limits(self, limits: RateLimits | None = None) -> RateLimits:
+        """Answer 429 with Retry-After, as Slack does, whenever a limit is exceeded."""
+        self.limits = limits or RateLimits()
+        return self.limits
+
     def rate_limit_next(self, method: str, retry_after: int = 1, times: int = 1) -> None:
         """Answer the next `times` calls of `method` with HTTP 429 and Retry-After."""
         failure = _Failure("ratelimited", status=429, retry_after=retry_after)
@@ -179,6 +187,10 @@ class FakeSlack:
         else:
             return 404, {}, b"not found"
         failure = self._take_failure(method, args)
+        if failure is None and self.limits is not None:
+            retry_after = self.limits.check(method, args)
+            if retry_after is not None:
+                failure = _Failure("ratelimited", status=429, retry_after=retry_after)
         if failure is not None:
             answer: dict[str, Any] = {"ok": False, "error": failure.error}
             headers = {"Content-Type": "application/json"}
