@@ -10,12 +10,12 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from bot.atomic_storage import StoreFileError
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 from bot.content.check import main_check
 from bot.content.ingest import main_ingest
 from bot.logs import secrets_of, setup_logging
+from bot.store import StoreFileError
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bot.calllog.masking import Masker
 from bot.calllog.service import CallService
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.guides.hold_timer import HoldTimers
 from bot.outbox import Outbox
+from bot.people import People
 from bot.rephrase.engine import Engine
 from bot.reports.access import ManagerDirectory
 from bot.reports.service import Reports
@@ -36,6 +38,7 @@ class Services:
     rephrase: Engine
     calls: CallService
     managers: ManagerDirectory
+    people: People
     reports: Reports
     hold_timers: HoldTimers
     tips: TipsManager
@@ -60,6 +63,7 @@ def build_services(
     outbox = Outbox(store, clock.now)
     ticker = Ticker(clock)
     ticker.on_stop(outbox.wait_idle)  # posts in flight finish before the store closes
+    people = People(clock)
     return Services(
         settings=settings,
         store=store,
@@ -68,12 +72,18 @@ def build_services(
         outbox=outbox,
         content=content,
         rephrase=Engine(content),
-        calls=CallService(store, clock, settings.zone),
+        calls=CallService(store, clock, settings.zone, Masker(settings.phone_regions)),
         managers=managers,
-        reports=Reports(store, clock, content, managers, settings.timezone),
+        people=people,
+        reports=Reports(store, clock, content, managers, people, settings.timezone),
         hold_timers=HoldTimers(store),
         tips=TipsManager(
-            store, content, timedelta(hours=settings.tip_catchup_hours), tip_schedules
+            store,
+            content,
+            timedelta(hours=settings.tip_catchup_hours),
+            settings.tips_admins,
+            schedules=tip_schedules,
+            leases=outbox.leases,
         ),
         tip_schedules=tip_schedules,
         tip_feedback=Feedback(store),

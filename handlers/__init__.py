@@ -8,10 +8,10 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.services import Services
-from handlers import calllog, guides, home, rephrase, reports, tips
+from handlers import calllog, guides, home, people, rephrase, reports, tips
 
 # Every feature the app registers, in order. A new feature package adds one entry here.
-FEATURES = (tips, guides, calllog, reports, rephrase, home)
+FEATURES = (people, tips, guides, calllog, reports, rephrase, home)
 
 
 def register_all(app: App, services: Services) -> None:

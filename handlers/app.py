@@ -30,7 +30,7 @@ def create_app(
     Bolt's thread pool (the console runs listeners inline so output appears in order).
     """
     settings = services.settings
-    client = make_client(token or settings.bot_token or "xoxb-console", api_url)
+    client = make_client(token or settings.bot_token or "xoxb-console", api_url or settings.api_url)
     app = App(
         client=client,
         signing_secret=signing_secret or settings.signing_secret or "",

@@ -1,7 +1,10 @@
 """The one error handler: a short apology with an error ID for the user, details in the log.
 
 It answers on the surface the user was on: the response_url of a command or button, an
-ephemeral in the channel, or otherwise a direct message; when one surface fails, the next.
+ephemeral in the channel, or otherwise a direct message; when one surface fails, the next
+(see `handlers.delivery`). It acts only on a request that passed Bolt's signature check (or
+came over Socket Mode): an error raised before that point, on a body anyone could have
+written, is logged and nothing is sent anywhere.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from slack_bolt import Ack, App, BoltContext
 from slack_bolt.context.respond import Respond
 from slack_bolt.context.respond.internals import _build_message
 from slack_sdk import WebClient
-from slack_sdk.webhook import WebhookResponse
 
-from handlers.clients import webhook_client
+from handlers.clients import send_reply, uncertain
+from handlers.delivery import Where, deliver
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,15 @@ def apology(error_id: str) -> str:
     return (
         ":warning: Sorry, something went wrong on our side. Please try again in a moment; "
         f"if it keeps happening, give your Slack admin this error ID: `{error_id}`."
+    )
+
+
+def unconfirmed(error_id: str) -> str:
+    """After an ambiguous failure: the step may have worked, so "try again" would be wrong."""
+    return (
+        ":hourglass: Slack did not confirm that last step in time, so it may have worked. "
+        "Check before doing it again; if it did not, try once more. "
+        f"If this keeps happening, give your Slack admin this error ID: `{error_id}`."
     )
 
 
@@ -48,6 +60,9 @@ class StickyAck(Ack):
         super().__setattr__(name, value)
 
 
+VERIFIED = "coach_verified"
+
+
 class RespondFailed(RuntimeError):
     """Slack refused a reply sent to a response_url (expired, or blocks it would not show)."""
 
@@ -55,66 +70,61 @@ class RespondFailed(RuntimeError):
 class CheckedRespond(Respond):
     """Bolt's respond() returns the response_url's answer and never raises, so a reply to an
     expired URL, or one Slack rejects, would vanish without a trace. This one raises, so the
-    error handler logs it and reaches the user another way. It also waits out a 429, which
-    Bolt's own respond() (a WebhookClient with only the connection retry) does not."""
+    error handler logs it and reaches the user another way. It also waits out a 429, never
+    repeats a reply that may have arrived, cuts the message to Slack's limits, and calls only
+    Slack's own hosts (see `handlers.clients`)."""
 
-    def __call__(self, *args: Any, **kwargs: Any) -> WebhookResponse:
-        if self.response_url is None:
-            raise ValueError("respond is unsupported here as there is no response_url")
+    def __init__(self, response_url: str, client: WebClient) -> None:
+        super().__init__(response_url=response_url, proxy=client.proxy, ssl=client.ssl)
+        self.client = client
+
+    def __call__(self, *args: Any, **kwargs: Any) -> int:  # type: ignore[override]
+        assert self.response_url is not None
         # Bolt's own message builder, so replies look exactly as with Bolt's respond().
         message = _build_message(*args, **kwargs)
-        client = webhook_client(self.response_url, proxy=self.proxy, ssl=self.ssl)
-        answer = client.send_dict(message)
-        if answer.status_code != 200:
-            raise RespondFailed(f"response_url answered {answer.status_code}: {answer.body[:200]}")
-        return answer
+        status = send_reply(self.response_url, self.client, message)
+        if status != 200:
+            raise RespondFailed(f"response_url answered {status}")
+        return status
 
 
 def register_error_handler(app: App) -> None:
     def checked_replies(context: BoltContext, next: Callable[[], None]) -> None:
+        # Global middleware runs after Bolt's own, signature check included: reaching here
+        # means the request is Slack's.
+        context[VERIFIED] = True
         context["ack"] = StickyAck()  # type: ignore[no-untyped-call]
         if context.response_url:
-            context["respond"] = CheckedRespond(
-                response_url=context.response_url,
-                proxy=context.client.proxy,
-                ssl=context.client.ssl,
-            )
+            context["respond"] = CheckedRespond(context.response_url, context.client)
         next()
 
     app.use(checked_replies)
 
     @app.error
     def handle_error(
-        error: Exception, body: dict[str, Any], client: WebClient, respond: Respond | None
+        error: Exception, body: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
         error_id = new_error_id()
+        if not context.get(VERIFIED):
+            # Raised before the signature check passed: the body may be anyone's. Log, act not.
+            log.warning(
+                "%s: refused an unverified request (%s: %s)", error_id, type(error).__name__, error
+            )
+            return
         log.error("%s while handling %s", error_id, _describe(body), exc_info=error)
-        text = apology(error_id)
-        user = _user_id(body)
-        channel = _channel_id(body)
-        surfaces: list[Callable[[], object]] = []
-        if respond is not None and _has_response_url(body):
-            surfaces.append(
-                lambda: respond(text=text, response_type="ephemeral", replace_original=False)
-            )
-        if user and channel:
-            surfaces.append(
-                lambda: client.chat_postEphemeral(channel=channel, user=user, text=text)
-            )
-        if user:
-            surfaces.append(lambda: client.chat_postMessage(channel=user, text=text))
-        for surface in surfaces:
-            try:
-                surface()
-                return
-            except Exception:
-                log.warning("%s: one way of telling the user failed", error_id, exc_info=True)
-        # The user could not be told; the log still holds every failure under one ID.
-        log.error("%s: could not tell the user about the error", error_id)
+        where = Where(user=_user_id(body), channel=_channel_id(body), response_url=_reply_url(body))
+        text = unconfirmed(error_id) if uncertain(error) else apology(error_id)
+        outcome = deliver(client, where, {"text": text})
+        # Whatever happened, the log holds every failure under one ID.
+        log.info("%s: the user's apology %s", error_id, outcome.value)
 
 
-def _has_response_url(body: dict[str, Any]) -> bool:
-    return bool(body.get("response_url") or body.get("response_urls"))
+def _reply_url(body: dict[str, Any]) -> str | None:
+    url = body.get("response_url")
+    if not url:
+        urls = body.get("response_urls") or []
+        url = urls[0].get("response_url") if urls and isinstance(urls[0], dict) else None
+    return str(url) if isinstance(url, str) and url else None
 
 
 def _user_id(body: dict[str, Any]) -> str | None:

@@ -109,6 +109,10 @@ class ReportAction(StrEnum):
     HOME_WEEK = "report_home_week"
     HOME_ESCALATIONS = "report_home_escalations"
     HOME_HOT = "report_home_hot"
+    HOME_AGENTS = "report_home_agents"  # value: the per-agent query text
+    HOME_TIPS = "report_home_tips"  # value: the tip report's period
+    AGENT_CALLS = "report_agent_calls"  # value: the query text of one agent's calls
+    DIGEST_DETAIL = "report_digest_detail"  # value: the digest's own filter, zone included
 
 
 class ReportView(StrEnum):

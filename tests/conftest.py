@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bot.clock import ManualClock
 from bot.config import Settings
@@ -15,6 +16,11 @@ from handlers.console.fakeslack.server import FakeSlack
 from handlers.console.repl import Console
 from tests.harness import SECRET, Harness
 from tests.postgres import postgres_server, unavailable_reason
+
+# Speed is measured by the benchmarks, not here: a per-example deadline only makes the property
+# tests flaky on a loaded machine.
+settings.register_profile("coach", deadline=None)
+settings.load_profile("coach")
 
 
 @pytest.fixture(scope="session")

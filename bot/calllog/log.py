@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 
 from bot.calllog.model import CallRecord
-from bot.store import Store
+from bot.store import Query, Store
 
 COLLECTION = "calls"
 
@@ -48,12 +47,9 @@ class CallLog:
         low = _iso(since) if since else None
         high = _iso(until) if until else None
 
-        # Compare the stored ISO strings first: cheap, and it skips building most records.
-        def in_period(doc: dict[str, Any]) -> bool:
-            created = str(doc.get("created_at", ""))
-            return (low is None or created >= low) and (high is None or created < high)
-
-        records = [CallRecord.from_doc(k, d) for k, d in self.store.scan(COLLECTION, in_period)]
+        # The store's time index finds the period without reading the rest of the log.
+        found = self.store.find(COLLECTION, Query("created_at", low=low, high=high))
+        records = [CallRecord.from_doc(k, d) for k, d in found]
         return [r for r in records if where is None or where(r)]
 
     def purge_before(self, cutoff: datetime) -> int:
@@ -65,12 +61,6 @@ class CallLog:
 
     def by_agent(self, agent: str, limit: int | None = None) -> list[CallRecord]:
         """The agent's calls, newest first (at most `limit`)."""
-        found = self.store.scan(COLLECTION, lambda doc: doc.get("agent") == agent)
-        # Keys grow with each add, so they order calls logged in the same instant.
-        found.sort(key=lambda pair: (str(pair[1].get("created_at", "")), _number(pair[0])))
-        found.reverse()
-        return [CallRecord.from_doc(k, d) for k, d in found[:limit]]
-
-
-def _number(key: str) -> int:
-    return int(key) if key.isdigit() else 0
+        # Calls logged in the same instant keep the order they were added in.
+        newest = Query("agent", equals=agent, order_by="created_at", descending=True, limit=limit)
+        return [CallRecord.from_doc(k, d) for k, d in self.store.find(COLLECTION, newest)]

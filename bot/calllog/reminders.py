@@ -15,7 +15,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.store import Store
+from bot.store import Query, Store
 
 COLLECTION = "call_reminders"
 KIND = "reminder"
@@ -68,7 +68,8 @@ class Reminders:
         def waiting(doc: dict[str, Any]) -> bool:
             return str(doc["remind_at"]) <= edge and doc.get("sent_for") != doc["remind_at"]
 
-        return [_reminder(key, doc) for key, doc in self.store.scan(COLLECTION, waiting)]
+        due = Query("remind_at", high=edge, include_high=True, where=waiting)
+        return [_reminder(key, doc) for key, doc in self.store.find(COLLECTION, due)]
 
     def mark_sent(self, reminder: Reminder) -> None:
         """It stops being due; a snooze since (a new time) is left alone."""

@@ -16,9 +16,8 @@ from bot.rephrase.models import Analysis, Finding
 from bot.rephrase.nudges import has_way_forward, nudges
 from bot.rephrase.phrasebook import gate, phrasebook_findings
 from bot.rephrase.politeness import Politeness
-from bot.rephrase.rewrite import chosen, rewrite
+from bot.rephrase.rewrite import Rewriter
 
-REWRITE_PASSES = 3  # enough for a word dropped to uncover one more problem, then stop
 MAX_DRAFT = 4000  # the longest draft Slack surfaces accept; the engine itself has no limit
 # Words inside quotation marks are the customer's (or a policy's), not the agent's tone.
 MODEL_RULE = "model:"
@@ -50,6 +49,7 @@ class Engine:
         self._politeness = Politeness()
         self.lexicon = self._politeness.lexicon
         self.model = ToneModel.load(self.lexicon) if use_model else None
+        self._rewriter = Rewriter(self.findings)
 
     def findings(self, text: str) -> tuple[Finding, ...]:
         found = self.rule_findings(text)
@@ -78,47 +78,29 @@ class Engine:
         self, draft: str, customer_message: str | None = None, *, variant: int = 0
     ) -> Analysis:
         findings = self.findings(draft)
-        rewritten, _ = self._rewrite(draft, findings, variant)
+        outcome = self._rewriter.outcome(draft, findings, variant)
         memo: dict[str, float] = {}
         score = self._politeness.score(draft, findings, memo)
         rewrite_score = (
             score
-            if rewritten == draft
-            else self._politeness.score(rewritten, self.findings(rewritten), memo)
+            if outcome.text == draft
+            else self._politeness.score(
+                outcome.text,
+                self.findings(outcome.text) if outcome.findings is None else outcome.findings,
+                memo,
+            )
         )
         return Analysis(
             draft=draft,
             findings=findings,
             nudges=nudges(draft, customer_message),
-            rewrite=rewritten,
+            rewrite=outcome.text,
             score=score,
             rewrite_score=rewrite_score,
+            rewrite_status=outcome.status,
+            rewrite_reason=outcome.reason,
+            more_wordings=outcome.more,
         )
-
-    def _rewrite(
-        self, draft: str, findings: tuple[Finding, ...], variant: int
-    ) -> tuple[str, tuple[Finding, ...]]:
-        """The rewrite and its own findings, rewritten again while a pass uncovers more.
-
-        Dropping a word can expose another problem: without "clearly", "you clearly didn't
-        check" becomes "you didn't check", which a rule of its own catches. The findings
-        of the last pass are returned so the rewrite's score need not look again.
-        """
-        text, found = draft, _rewritable(findings)
-        for _ in range(REWRITE_PASSES):
-            if not chosen(found):
-                break
-            text, before = rewrite(text, found, variant), text
-            if text == before:
-                break
-            found = tuple(self.rule_findings(text))  # only rule findings are rewritten
-        return text, found
-
-
-def _rewritable(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """Rule findings only: a model finding flags a whole clause, and its suggestions are
-    advice, not words that can replace the span (rewriting clauses is rewrite.py's job)."""
-    return tuple(f for f in findings if not f.rule.startswith(MODEL_RULE))
 
 
 def _add_model(found: list[Finding], model: list[Finding]) -> list[Finding]:

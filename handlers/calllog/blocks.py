@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.calllog.masking import describe
-from bot.calllog.model import OUTCOMES, CallRecord
+from bot.calllog.model import CONTACTS, HEAT_LABELS, OUTCOMES, CallRecord
 from bot.calllog.quick import EXAMPLE
 from bot.calllog.service import EDIT_WINDOW, Mine
 from bot.services import Services
@@ -47,13 +47,29 @@ def follow_up_line(record: CallRecord, now: datetime, zone: ZoneInfo) -> str:
 
 
 def confirmation(
-    record: CallRecord, now: datetime, zone: ZoneInfo, *, edited: bool = False
+    record: CallRecord,
+    now: datetime,
+    zone: ZoneInfo,
+    masked: tuple[str, ...] | None = None,
+    *,
+    edited: bool = False,
+    repeated: bool = False,
 ) -> dict[str, Any]:
+    """`masked`: the kinds this save masked (an edit's earlier tags are not news); by default
+    every kind masked in the record."""
+    masked = record.masked_kinds if masked is None else masked
     verb = "Updated" if edited else "Logged"
     lines = [f":white_check_mark: {verb} call *#{record.id}*: {details(record)}"]
-    if record.masked_kinds:
+    if repeated:
+        verb = "Already logged"
+        lines = [
+            f":white_check_mark: You logged this same call a moment ago as *#{record.id}*, so "
+            f"it is stored once, not twice: {details(record)}",
+            "If it was another call, add a detail that tells the two apart.",
+        ]
+    if masked:
         lines.append(
-            f":lock: Masked before saving: {describe(record.masked_kinds)}. "
+            f":lock: Masked before saving: {describe(masked)}. "
             "Keep card, contact and ID details in the customer system, not here."
         )
     follow = follow_up_line(record, now, zone)
@@ -63,8 +79,14 @@ def confirmation(
         section("\n".join(lines)),
         context("`/logcall mine` lists your calls; you can edit or delete this one for 24 hours."),
     ]
-    masked = f" Masked: {describe(record.masked_kinds)}." if record.masked_kinds else ""
-    return message(f"{verb} call #{record.id}.{masked}", blocks)
+    summary = f" Masked: {describe(masked)}." if masked else ""
+    return message(f"{verb} call #{record.id}.{summary}", blocks)
+
+
+def saved_text(record: CallRecord, *, edited: bool = False) -> str:
+    """The short confirmation, when the full one cannot be shown: the call is safe either way."""
+    verb = "updated" if edited else "saved"
+    return f":white_check_mark: Your call is {verb} as #{record.id}. `/logcall mine` lists it."
 
 
 def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -> dict[str, Any]:
@@ -156,10 +178,12 @@ def quick_help(categories: Sequence[str]) -> str:
     return (
         "*Log a call in one line:* `/logcall category heat outcome: what happened`\n"
         f"For example: `{EXAMPLE}`\n"
-        "• Before the colon, in any order and any case: a category, a heat and an outcome.\n"
+        "• Before the colon, in any order and any case: a category, a heat, an outcome and, "
+        "if it was not by phone, the channel of contact.\n"
         f"• Category is one of: {escape(', '.join(categories))}.\n"
-        "• Heat is 1 (calm) to 5 (furious).\n"
+        f"• Heat is 1 to 5, or its word: {', '.join(f'{n} {w}' for n, w in HEAT_LABELS.items())}.\n"
         f"• Outcome is one of: {', '.join(OUTCOMES)} (`callback` or `promised` will do).\n"
+        f"• Channel is one of: {', '.join(CONTACTS)} (phone when not given).\n"
         "• Leave something out and the form opens with what you gave filled in; a callback "
         "always opens it, to ask when you promised to call back.\n"
         "• Card numbers, e-mails, phone numbers, SSNs and IBANs are masked before saving.\n"

@@ -8,10 +8,12 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.calllog.quick import CALLBACK, QuickLog, QuickLogError, parse_quick
-from handlers.calllog.blocks import confirmation, mine_message, quick_help
+from bot.calllog.service import CallLogError
+from handlers.calllog.blocks import mine_message, quick_help
 from handlers.calllog.modal import CallPrefill
-from handlers.calllog.slack_io import open_call_log_modal, team_of
+from handlers.calllog.slack_io import confirm, open_call_log_modal, refusal_text, team_of
 from handlers.context import services_of
+from handlers.delivery import Where
 from handlers.ids import Command
 
 
@@ -37,15 +39,24 @@ def logcall(
         return
     given = quick.as_input()
     if given is not None:
-        record = calls.log_call(team_of(command), user, given)
-        respond(response_type="ephemeral", **confirmation(record, now, calls.zone))
+        where = Where(user, command.get("channel_id"), command.get("response_url"))
+        try:
+            logged = calls.log_once(team_of(command), user, given)
+        except CallLogError as refused:
+            respond(response_type="ephemeral", text=refusal_text(refused))
+            return
+        confirm(client, where, logged, now, calls.zone)
         return
     open_call_log_modal(
         client,
         command["trigger_id"],
         services.content,
         CallPrefill(
-            category=quick.category, heat=quick.heat, outcome=quick.outcome, notes=quick.notes
+            category=quick.category,
+            heat=quick.heat,
+            outcome=quick.outcome,
+            notes=quick.notes,
+            contact=quick.contact,
         ),
         response_url=command.get("response_url"),
         note=_missing(quick) if text else "",

@@ -13,7 +13,7 @@ from bot.outbox import DueItem
 from bot.scheduler import Job
 from bot.services import Services
 from handlers.calllog.blocks import reminder_message
-from handlers.delivery import posted_ts, slack_route
+from handlers.outbox_sender import posted_ts, slack_route
 
 # A finished post's record is needed only while its window can still be open: a weekly
 # digest's day, a tip's day, a reminder until it is stamped sent. Kept a little longer.

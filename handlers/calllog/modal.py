@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.calllog.model import CONTACTS, HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallRecord
+from bot.calllog.model import (
+    CONTACTS,
+    HEAT_LABELS,
+    HEAT_RANGE,
+    NOTES_LIMIT,
+    OUTCOMES,
+    CallRecord,
+)
 from bot.calllog.quick import CALLBACK
 from bot.content import Content
 from bot.text import clip
@@ -21,7 +28,6 @@ from handlers.ids import CallLogAction, CallLogBlock, CallLogView
 OPTION_TEXT_LIMIT = 75
 OPTIONS_LIMIT = 100  # Slack's cap for one menu, counted across its groups
 REFERENCE_LIMIT = 200
-HEAT_LABELS = {1: "calm", 2: "tense", 3: "heated", 4: "angry", 5: "furious"}
 CONTACT_DEFAULT = "phone"
 
 

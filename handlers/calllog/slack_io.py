@@ -7,15 +7,18 @@ prefilled with what the guide already knows (category, heat, steps used, notes).
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 
-from bot.calllog.service import CallLogError
+from bot.calllog.service import CallLogError, Logged
 from bot.content import Content
 from bot.text import escape
+from handlers.calllog.blocks import confirmation, saved_text
 from handlers.calllog.modal import CallPrefill, FormMeta, call_log_modal
-from handlers.clients import webhook_client
+from handlers.delivery import Outcome, Where, deliver
 
 log = logging.getLogger(__name__)
 
@@ -40,17 +43,35 @@ def open_call_log_modal(
         client.views_open(trigger_id=trigger_id, view=view)
 
 
-def tell(client: WebClient, user: str, response_url: str | None, reply: dict[str, Any]) -> None:
-    """Reply privately after a form closes: where the agent started, or else by DM."""
-    if response_url:
-        answer = webhook_client(response_url, proxy=client.proxy, ssl=client.ssl).send(
-            text=reply["text"], blocks=reply.get("blocks"), response_type="ephemeral"
+def confirm(
+    client: WebClient,
+    where: Where,
+    logged: Logged,
+    now: datetime,
+    zone: ZoneInfo,
+    *,
+    masked: tuple[str, ...] | None = None,
+    edited: bool = False,
+) -> None:
+    """Tell the agent their call is stored, whatever else fails: the full confirmation on the
+    first surface that takes it (see `handlers.delivery`), else a short "saved as #N". Never
+    "try again": the call already is in the log."""
+    short = saved_text(logged.record, edited=edited)
+    try:
+        reply = confirmation(
+            logged.record, now, zone, masked, edited=edited, repeated=logged.repeated
         )
-        if answer.status_code == 200:
-            return
-        # A response_url expires after 30 minutes; a DM always arrives.
-        log.info("response_url answered %s; confirming by DM instead", answer.status_code)
-    client.chat_postMessage(channel=user, text=reply["text"], blocks=reply.get("blocks"))
+    except Exception:
+        log.exception("Call #%s is stored; its confirmation could not be built", logged.record.id)
+        reply = {"text": short}
+    if deliver(client, where, reply, plain=short) is Outcome.FAILED:
+        log.error("Call #%s is stored, but %s could not be told so", logged.record.id, where.user)
+
+
+def tell(client: WebClient, where: Where, reply: dict[str, Any]) -> None:
+    """Reply privately after a form closes: where the agent started, or else by DM."""
+    if deliver(client, where, reply) is Outcome.FAILED:
+        log.error("Could not tell %s: %s", where.user, reply.get("text", "")[:80])
 
 
 def refusal_text(refused: CallLogError) -> str:

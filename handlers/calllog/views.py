@@ -7,12 +7,12 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.calllog.service import CallLogError
-from handlers.calllog.blocks import confirmation
+from bot.calllog.service import CallLogError, Logged
 from handlers.calllog.form import check, needs_follow_up_field, read_form
 from handlers.calllog.modal import FormMeta, call_log_modal, step_options
-from handlers.calllog.slack_io import refusal_text, team_of, tell
+from handlers.calllog.slack_io import confirm, refusal_text, team_of, tell
 from handlers.context import services_of
+from handlers.delivery import Where
 from handlers.ids import CallLogView
 
 
@@ -49,16 +49,19 @@ def submit_call(
         return
     ack()
     user = body["user"]["id"]
+    where = Where(user, response_url=meta.response_url)
     try:
         if meta.call_id is None:
-            record = calls.log_call(team_of(body), user, result)
+            logged = calls.log_once(team_of(body), user, result)
+            masked = logged.record.masked_kinds
         else:
-            record = calls.edit(meta.call_id, user, result)
+            edited = calls.edit(meta.call_id, user, result)
+            logged, masked = Logged(edited.record), edited.masked
     except CallLogError as refused:
-        tell(client, user, meta.response_url, {"text": refusal_text(refused)})
+        tell(client, where, {"text": refusal_text(refused)})
         return
-    reply = confirmation(record, services.clock.now(), calls.zone, edited=meta.call_id is not None)
-    tell(client, user, meta.response_url, reply)
+    now = services.clock.now()
+    confirm(client, where, logged, now, calls.zone, masked=masked, edited=meta.call_id is not None)
 
 
 def register(app: App) -> None:

@@ -57,9 +57,11 @@ def _nav(state: GuideState, guide: Guide) -> Block:
     if state.step > 0:
         elements.append(button("Back", GuideAction.BACK, state.go(state.step - 1).encode()))
     if state.step < last:
-        elements.append(
-            button("Next", GuideAction.NEXT, state.go(state.step + 1).encode(), style="primary")
-        )
+        elements += [
+            button("Next", GuideAction.NEXT, state.go(state.step + 1).encode(), style="primary"),
+            # A call can end at any step: logging it is always one press away.
+            button("Log this call", GuideAction.LOG, state.encode()),
+        ]
     else:
         elements += [
             button("Log this call", GuideAction.LOG, state.encode(), style="primary"),

@@ -13,8 +13,8 @@ from bot.guides.hold_timer import HoldTimer
 from bot.outbox import DueItem
 from bot.scheduler import Job
 from bot.services import Services
-from handlers.delivery import PAUSE, meaning_of, posted_ts, slack_route
 from handlers.guides.cards import nudge_message
+from handlers.outbox_sender import PAUSE, meaning_of, posted_ts, slack_route
 
 log = logging.getLogger(__name__)
 KIND = "hold_nudge"

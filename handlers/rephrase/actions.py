@@ -1,4 +1,4 @@
-""" "Try another wording": the same draft rewritten with each finding's next suggestion."""
+""" "Try another wording": the next wording of the same draft not shown before."""
 
 from __future__ import annotations
 

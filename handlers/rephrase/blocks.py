@@ -10,7 +10,6 @@ from bot.content import Content
 from bot.rephrase.engine import MAX_DRAFT
 from bot.rephrase.models import Analysis, Finding
 from bot.rephrase.report import meter, shown_suggestion, tip_title
-from bot.rephrase.rewrite import chosen
 from bot.text import escape
 from handlers.blocks import (
     SECTION_TEXT_LIMIT,
@@ -64,10 +63,7 @@ def answer_blocks(
         lines = [f"• {escape(n.why)} _e.g._ `{escape(n.suggestion)}`" for n in analysis.nudges]
         blocks.append(section("*Could also add*\n" + "\n".join(lines)))
     blocks.append(divider())
-    title = "*Rewrite, ready to copy*" + (f" (wording {variant + 1})" if variant else "")
-    rewrite = _pack([escape(p) for p in _pieces(analysis.rewrite)])
-    blocks.append(section(title))
-    blocks += [section(f"```{text}```") for text in rewrite]
+    blocks += _rewrite_blocks(analysis, variant)
     if another_value is not None:
         blocks.append(
             actions(
@@ -78,17 +74,34 @@ def answer_blocks(
     return blocks
 
 
+LAST_WORDING = "That's the last wording I have for this draft."
+
+
+def _rewrite_blocks(analysis: Analysis, variant: int) -> list[Block]:
+    """The rewrite only when it passed every check; otherwise the one-line reason."""
+    if analysis.rewrite_status == "unchanged":
+        return [section("*No rewrite needed*: your draft can go as it is.")]
+    if analysis.rewrite_status != "offered":
+        return [section(f"*No rewrite this time.* {escape(analysis.rewrite_reason)}")]
+    title = "*Rewrite, ready to copy*" + (f" (wording {variant + 1})" if variant else "")
+    rewrite = _pack([escape(p) for p in _pieces(analysis.rewrite)])
+    blocks = [section(title), *(section(f"```{text}```") for text in rewrite)]
+    if variant and not analysis.more_wordings:
+        blocks.append(context(LAST_WORDING))
+    return blocks
+
+
 def has_alternatives(analysis: Analysis) -> bool:
-    return any(len(f.suggestions) > 1 for f in chosen(analysis.findings))
+    """Another wording, different from every one shown so far, exists."""
+    return analysis.more_wordings
 
 
 def summary_text(analysis: Analysis) -> str:
     count = len(analysis.serious)
     if not count:
         return "Your draft reads well: nothing likely to land badly."
-    return (
-        f"{count} thing{'s' if count > 1 else ''} in your draft could land badly; see the rewrite."
-    )
+    see = "see the rewrite" if analysis.offered else "see the suggestions"
+    return f"{count} thing{'s' if count > 1 else ''} in your draft could land badly; {see}."
 
 
 def draft_modal() -> Block:

@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from slack_sdk import WebClient
 
 from bot.outbox import DueItem, Refused
-from bot.reports.digest import KIND, DigestSchedule, digest_summary, open_digests
-from bot.reports.digest import last_week as last_week_of
-from bot.reports.files import chart_file
-from bot.reports.summary import Summary, Window, matching, overdue_follow_ups
+from bot.reports.digest import KIND, DigestSchedule, open_digests
 from bot.scheduler import Job
 from bot.services import Services
-from handlers.delivery import posted_ts, slack_route
-from handlers.reports.blocks import digest_blocks
+from handlers.outbox_sender import posted_ts, slack_route
+from handlers.reports.digest_post import DigestPost, digest_post
 from handlers.reports.slack_io import upload
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Digest:
-    text: str
-    blocks: list[Any]
-    summary: Summary
-    window: Window
-
-
 def send_digest(client: WebClient, item: DueItem, digest: object) -> str | None:
-    assert isinstance(digest, Digest)
+    assert isinstance(digest, DigestPost)
     answer = client.chat_postMessage(channel=item.channel, text=digest.text, blocks=digest.blocks)
     return posted_ts(answer)
 
@@ -53,20 +40,14 @@ def digest_job(services: Services, client: WebClient) -> Job:
 def _item(
     services: Services, client: WebClient, schedule: DigestSchedule, local_day: date, now: datetime
 ) -> DueItem:
-    log_ = services.reports.log
-    window = last_week_of(local_day, schedule.zone)
-
-    def compose() -> Digest:
-        summary = digest_summary(log_, window, now)
-        text, blocks = digest_blocks(summary, overdue_follow_ups(log_, now), schedule.zone)
-        return Digest(text, blocks, summary, window)
+    def compose() -> DigestPost:
+        return digest_post(services, local_day, schedule.zone, now)
 
     def chart(digest: object) -> None:
         # After the post is recorded: a failed chart never posts the digest twice.
-        assert isinstance(digest, Digest)
-        if digest.summary.count:
-            records = matching(log_, digest.summary.filter, digest.window)
-            upload(client, schedule.channel, chart_file(records, digest.window))
+        assert isinstance(digest, DigestPost)
+        if digest.count:
+            upload(client, schedule.channel, digest.chart())
 
     return DueItem(
         kind=KIND,

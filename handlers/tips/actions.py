@@ -19,7 +19,8 @@ def helpful(
     services = services_of(context)
     feedback = services.tip_feedback
     tip_id = str(action.get("value", ""))
-    if feedback.helpful(tip_id, body["user"]["id"], services.clock.now()):
+    channel = (body.get("channel") or {}).get("id")  # where it was read: the tip report's rows
+    if feedback.helpful(tip_id, body["user"]["id"], services.clock.now(), channel):
         count = feedback.count(tip_id)
         others = "" if count == 1 else f" {count} people have found it helpful."
         text = f"Thanks, glad it helped!{others}"

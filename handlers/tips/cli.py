@@ -17,7 +17,7 @@ from bot.content import load_content
 from bot.store import open_store
 from bot.tips.posting import mark_daily_tip_shown, next_daily_tip
 from handlers.clients import make_client
-from handlers.delivery import meaning_of
+from handlers.outbox_sender import meaning_of
 from handlers.tips.blocks import tip_message
 
 INTRO = "Service tip of the day"

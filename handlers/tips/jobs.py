@@ -10,7 +10,7 @@ from bot.content import Tip
 from bot.outbox import DueItem
 from bot.services import Services
 from bot.tips.posting import TipPoster
-from handlers.delivery import posted_ts, slack_route
+from handlers.outbox_sender import posted_ts, slack_route
 from handlers.tips.blocks import tip_message
 
 TIPS_JOB = "daily tips"

@@ -7,9 +7,7 @@ through the real app and the fake Slack is in tests/handlers/test_outbox_app.py.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -17,20 +15,10 @@ from bot.clock import ManualClock
 from bot.leases import RECORDS, SENDING, is_finished
 from bot.outbox import LEASE, DueItem, Meaning, Outbox, RateLimited, Refused, Route, Uncertain
 from bot.pacing import Pacer
-from bot.pg_store import PgStore
-from bot.store import Store, TinyStore
+from bot.store import Store
+from tests.bot.store.conftest import store as store  # both backends
 
 NOON = datetime(2026, 11, 30, 12, tzinfo=UTC)
-
-
-@pytest.fixture(params=["tinydb", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "tinydb":
-        opened: Store = TinyStore(tmp_path / "db.json")
-    else:
-        opened = PgStore(request.getfixturevalue("postgres_database"))
-    yield opened
-    opened.close()
 
 
 class Slack:

@@ -7,6 +7,7 @@ hand it; what it builds must still be something Slack accepts.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,9 +24,12 @@ from bot.clock import ManualClock
 from bot.content import Content, load_content
 from bot.rephrase import Engine
 from bot.rephrase.engine import MAX_DRAFT
-from bot.reports.query import Filter, LastDays
-from bot.reports.summary import Summary, window_for
-from bot.reports.wording import summary_text
+from bot.reports.agents import AgentReport, AgentRow
+from bot.reports.period import LastDays, window_for
+from bot.reports.query import Filter
+from bot.reports.summary import Summary
+from bot.reports.tip_votes import ChannelTips, TipCount, TipReport
+from bot.reports.wording import Viewpoint, summary_text
 from bot.store import TinyStore
 from handlers.block_limits import message_problems, view_problems
 from handlers.blocks import modal, section
@@ -41,6 +45,8 @@ from handlers.guides.cards import no_match_blocks, no_match_text
 from handlers.rephrase.answer import rephrase_answer
 from handlers.rephrase.blocks import result_view
 from handlers.reports import blocks as report_blocks
+from handlers.reports.agent_blocks import agent_blocks, tip_blocks
+from handlers.reports.digest_post import digest_blocks
 from handlers.tips.blocks import tip_message
 
 NOW = datetime(2026, 11, 30, 14, 0, tzinfo=UTC)
@@ -194,11 +200,27 @@ def test_call_log_form(content: Content, notes: str) -> None:
 @example(notes=WORST[:NOTES_LIMIT])
 def test_managers_reports(notes: str) -> None:
     summary = summary_of(notes, 10)
-    blocks = report_blocks.summary_blocks(summary, ZONE, note=notes)
+    name = notes[:80] or "x"  # Slack caps display names at 80 characters
+    view = Viewpoint(ZONE, {"U0AGENT01": name}, manager=True)
+    blocks = report_blocks.summary_blocks(summary, view, NOW, note=notes)
     assert message_problems(blocks, summary_text(summary)) == []
-    assert view_problems(report_blocks.details_view(record(notes), ZONE, NOW)) == []
-    assert message_problems(report_blocks.home_panel(summary)) == []
-    text, digest = report_blocks.digest_blocks(summary, [record(notes, n) for n in range(50)], ZONE)
+    assert view_problems(report_blocks.details_view(record(notes), view, NOW)) == []
+    rows = [
+        AgentRow(f"U{n:08d}", n, 99 - n, 5 * n, n, n, Counter({"escalated": n, name: 1}))
+        for n in range(60)
+    ]
+    agents = AgentReport(summary.filter, summary.window, rows)
+    tips = TipReport(
+        summary.window,
+        [ChannelTips(f"C{n:08d}", 99, [TipCount(name, name * 3, 9)] * 5, 40) for n in range(30)],
+    )
+    views = {f"U{n:08d}": name for n in range(60)}
+    many = Viewpoint(ZONE, views, manager=True)
+    assert message_problems(agent_blocks(agents, many, NOW)) == []
+    assert message_problems(tip_blocks(tips, many, NOW)) == []
+    assert message_problems(report_blocks.home_panel(summary, agents, tips, many)) == []
+    overdue = [record(notes, n) for n in range(50)]
+    text, digest = digest_blocks(summary, overdue, tips, view)
     assert message_problems(digest, text) == []
 
 

@@ -32,7 +32,8 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def test_every_client_retries_rate_limits() -> None:
-    for client in (make_client("xoxb-x"), webhook_client("http://127.0.0.1:9/respond/1")):
+    web = make_client("xoxb-x", "http://127.0.0.1:9/api/")
+    for client in (web, webhook_client("http://127.0.0.1:9/respond/1", web)):
         kinds = {type(handler) for handler in client.retry_handlers}
         assert builtin_handlers.RateLimitErrorRetryHandler in kinds
 

@@ -67,7 +67,7 @@ def daily_tip(bot: Harness) -> Post:
     bot.command("/tips", "on 09:00")
     bot.wait("response_url")
     due = datetime(2026, 11, 30, 9, tzinfo=CHICAGO)
-    sent = _ok(bot, "chat.postMessage", lambda c: c.args.get("channel") == CHANNEL)
+    sent = _ok(bot, "chat.postMessage", lambda c: c.args["text"].startswith("Service tip"))
     return Post(f"tip:{CHANNEL}:2026-11-30", due, sent)
 
 
@@ -221,10 +221,12 @@ def test_two_posts_to_one_channel_keep_a_second_apart(bot: Harness) -> None:
     bot.clock.set(datetime(2026, 12, 7, 7, tzinfo=CHICAGO))
     bot.command("/tips", "on 09:00", channel=LEADS)
     digest = weekly_digest(bot)  # the same channel, the same minute
+    bot.wait("chat.postMessage", count=2)  # both set-up notes are out, a second ago
+    time.sleep(1.1)
     limits = bot.fake.enforce_rate_limits()
     tick_at(bot, digest.due)
-    posted = [c for c in bot.fake.calls_to("chat.postMessage") if c.args["channel"] == LEADS]
-    assert len([c for c in posted if c.answer["ok"]]) == 3  # set-up note, tip, digest
+    limited = [c for c in bot.fake.calls_to("chat.postMessage") if c.args["channel"] == LEADS]
+    assert len([c for c in limited if c.answer["ok"]]) == 4  # two set-up notes, tip, digest
     assert limits.refused.get("per channel", 0) == 0
 
 

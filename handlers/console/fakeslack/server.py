@@ -2,8 +2,9 @@
 
 The console shows what it records as text; the tests assert on it. It answers in Slack's
 shapes, checks every outgoing message and view against Block Kit's limits, and can be told to
-fail the next call of a method (an error code, or a 429 with Retry-After), or enforce Slack's
-rate limits (limits.py).
+fail the next call of a method: an error code, a 429 with Retry-After, a connection reset
+before or after acting on the call, or an answer slower than the client waits; or enforce
+Slack's rate limits (limits.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +24,7 @@ from urllib.parse import parse_qs, urlparse
 
 from handlers.block_limits import message_problems, view_problems
 from handlers.console.fakeslack.limits import RateLimits
+from handlers.console.fakeslack.people import default_users
 
 BOT_USER_ID = "UBOTCOACH"
 TEAM_ID = "T0COACH"
@@ -44,14 +48,24 @@ class _Failure:
     status: int = 200
     retry_after: int | None = None
     channel: str | None = None  # only calls to this channel, when given
+    reset: str | None = None  # "before": reset without acting; "after": act, then reset
+    delay: float = 0.0  # act, then answer this many seconds late
+
+
+_RESET: tuple[int, dict[str, str], bytes] = (
+    0,
+    {},
+    b"",
+)  # _handle's answer when the connection is to be reset
 
 
 class FakeSlack:
     def __init__(self, on_call: Callable[[ApiCall], None] | None = None) -> None:
         self.calls: list[ApiCall] = []
+        self.dropped: list[ApiCall] = []  # calls reset before the fake acted on them
         self.problems: list[str] = []
         self.usergroups: dict[str, list[str]] = {}
-        self.users: dict[str, dict[str, Any]] = {}
+        self.users: dict[str, dict[str, Any]] = default_users()  # users.info, users.list
         self.uploads: dict[str, bytes] = {}
         self.socket_url: str | None = None
         self.on_call = on_call
@@ -76,12 +90,20 @@ class FakeSlack:
                     raw,
                     self.headers.get("Authorization"),
                 )
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                if status == 0:  # a reset: no answer at all, as a dropped connection
+                    self.close_connection = True
+                    linger = struct.pack("ii", 1, 0)
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                    self.connection.close()
+                    return
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    # The client may have given up waiting (a delayed answer): as in Slack.
+                    self.send_response(status)
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # the recorded calls are the log
@@ -141,6 +163,20 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).extend(failure for _ in range(times))
 
+    def reset_next(self, method: str, *, after: bool, times: int = 1) -> None:
+        """Reset the connection of the next `times` calls of `method`: before acting on the
+        call (nothing happens), or `after` acting on it (it happened; no answer came back)."""
+        failure = _Failure("reset", reset="after" if after else "before")
+        with self._lock:
+            self._failures.setdefault(method, []).extend(failure for _ in range(times))
+
+    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Act on the next `times` calls of `method`, but answer `seconds` late: a client that
+        waits less sees a timeout although the call happened."""
+        failure = _Failure("slow", delay=seconds)
+        with self._lock:
+            self._failures.setdefault(method, []).extend(failure for _ in range(times))
+
     # --- reading what was sent ----------------------------------------------------------------
 
     def calls_to(self, *methods: str) -> list[ApiCall]:
@@ -191,6 +227,16 @@ class FakeSlack:
             retry_after = self.limits.check(method, args)
             if retry_after is not None:
                 failure = _Failure("ratelimited", status=429, retry_after=retry_after)
+        if failure is not None and failure.reset == "before":
+            with self._lock:
+                self.dropped.append(ApiCall(method, args, token, path))
+            return _RESET
+        if failure is not None and (failure.reset == "after" or failure.delay):
+            acted = self._act(method, args, token, path)
+            if failure.reset == "after":
+                return _RESET
+            time.sleep(failure.delay)
+            return acted
         if failure is not None:
             answer: dict[str, Any] = {"ok": False, "error": failure.error}
             headers = {"Content-Type": "application/json"}
@@ -201,6 +247,11 @@ class FakeSlack:
                 headers["Content-Type"] = "text/plain"
                 return failure.status, headers, failure.error.encode()
             return failure.status, headers, json.dumps(answer).encode()
+        return self._act(method, args, token, path)
+
+    def _act(
+        self, method: str, args: dict[str, Any], token: str | None, path: str
+    ) -> tuple[int, dict[str, str], bytes]:
         answer = self._answer(method, args)
         self._record(ApiCall(method, args, token, path, answer))
         if method == "response_url":
@@ -261,8 +312,12 @@ class FakeSlack:
                 return {"ok": False, "error": "no_such_subteam"}
             return {"ok": True, "users": self.usergroups[group]}
         if method == "users.info":
-            user = str(args.get("user"))
-            return {"ok": True, "user": self.users.get(user, {"id": user, "name": user.lower()})}
+            found = self.users.get(str(args.get("user")))
+            return (
+                {"ok": True, "user": found} if found else {"ok": False, "error": "user_not_found"}
+            )
+        if method == "users.list":
+            return self._users_page(args)
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ids):06d}"
             return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
@@ -277,6 +332,16 @@ class FakeSlack:
                 return {"ok": False, "error": "invalid_auth"}
             return {"ok": True, "url": self.socket_url}
         return {"ok": True}
+
+    def _users_page(self, args: dict[str, Any]) -> dict[str, Any]:
+        # Pages as Slack does: `limit` users, then a cursor for the rest ("" on the last page).
+        limit = max(1, min(int(args.get("limit") or 200), 1000))
+        start = int(args.get("cursor") or 0)
+        with self._lock:
+            everyone = list(self.users.values())
+        page = everyone[start : start + limit]
+        rest = str(start + limit) if start + limit < len(everyone) else ""
+        return {"ok": True, "members": page, "response_metadata": {"next_cursor": rest}}
 
     def _check_limits(self, method: str, args: dict[str, Any]) -> list[str]:
         if method in _MESSAGE_METHODS:

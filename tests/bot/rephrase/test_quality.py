@@ -124,36 +124,15 @@ def test_every_rewrite_keeps_the_facts(every_set: Results) -> None:
     assert lost == []
 
 
-# The rewrite replaces phrasebook findings only: a model finding flags a whole clause, and
-# rewriting clauses is the rewrite's own work (issue 13). So these two checks look at the
-# phrasebook's findings; detection quality is measured in test_corpus_quality.py.
-def _rule_score(engine: Engine, text: str) -> float:
-    return engine.score(text, tuple(engine.rule_findings(text)))
-
-
-# The score now uses the paper's full strategy set, where a sentence that starts with
-# "you" counts against politeness; dropping a leading word ("Lol you just need...") can
-# expose one, so a rewrite may lose up to that much.
-SECOND_PERSON_START = 0.15
-
-
-def test_every_rewrite_scores_higher(engine: Engine, every_set: Results) -> None:
-    worse = [
-        (row["id"], _rule_score(engine, row["draft"]), _rule_score(engine, analysis.rewrite))
-        for row, analysis in every_set
-        if analysis.rewrite != row["draft"]
-        and _rule_score(engine, analysis.rewrite)
-        <= _rule_score(engine, row["draft"]) - SECOND_PERSON_START
-    ]
-    assert worse == []
-    for row, analysis in every_set:
-        if any(f.serious for f in engine.rule_findings(row["draft"])):
-            assert analysis.rewrite != row["draft"], row["id"]
-
-
-def test_a_rewrite_has_no_serious_findings_left(engine: Engine, every_set: Results) -> None:
+def test_an_offered_rewrite_has_no_serious_findings_left(
+    engine: Engine, every_set: Results
+) -> None:
     left = {
-        row["id"]: [f.text for f in engine.rule_findings(analysis.rewrite) if f.serious]
+        row["id"]: [f.text for f in engine.findings(analysis.rewrite) if f.serious]
         for row, analysis in every_set
+        if analysis.offered
     }
     assert {k: v for k, v in left.items() if v} == {}
+    for row, analysis in every_set:
+        if not analysis.offered:
+            assert analysis.rewrite == row["draft"], row["id"]

@@ -182,6 +182,28 @@ def test_quick_log_records_in_one_line(bot: Harness) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "contact", "heat"),
+    [
+        ("email furious billing escalated: wrote in capitals", "email", 5),
+        ("Billing, calm, resolved, in person: at the desk", "in person", 1),
+        ("billing 3 resolved: no channel given", "phone", 3),
+    ],
+)
+def test_quick_log_takes_the_channel_and_the_forms_heat_words(
+    bot: Harness, line: str, contact: str, heat: int
+) -> None:
+    bot.command("/logcall", line)
+    assert "Logged call *#1*" in bot.text(bot.wait("response_url"))
+    stored = calls(bot).get("1")
+    assert stored is not None and stored.contact == contact and stored.heat == heat
+
+
+def test_quick_log_missing_parts_keeps_the_channel_in_the_form(bot: Harness) -> None:
+    shown = bot.text(open_form(bot, "chat tense: customer typed in capitals"))
+    assert "= chat" in shown and "= 2 · tense" in shown
+
+
+@pytest.mark.parametrize(
     ("line", "prefilled", "missing"),
     [
         (
@@ -212,7 +234,8 @@ def test_quick_log_with_parts_missing_opens_the_form_prefilled(
 def test_quick_log_refuses_a_bad_heat_with_an_example(bot: Harness) -> None:
     bot.command("/logcall", "billing 9 escalated: shouting")
     shown = bot.text(bot.wait("response_url"))
-    assert "heat must be a whole number from 1 (calm) to 5 (furious); you wrote `9`" in shown
+    assert "heat must be a whole number from 1 (calm) to 5 (furious)" in shown
+    assert "or one of calm, tense, heated, angry, furious; you wrote `9`" in shown
     assert "/logcall billing 4 escalated:" in shown
     assert calls(bot).count() == 0
 
@@ -423,6 +446,32 @@ def test_mine_lists_the_last_ten_calls_with_open_follow_ups(bot: Harness) -> Non
     assert mine.args["response_type"] == "ephemeral"
 
 
+def test_an_edit_reports_only_what_that_save_masked(bot: Harness) -> None:
+    bot.command(
+        "/logcall", "billing 4 escalated: IBAN GB82 WEST 1234 5698 7654 32, SSN 219-09-9999"
+    )
+    first = bot.text(bot.wait("response_url"))
+    assert "Masked before saving: an IBAN and a social security number" in first
+    for count, (notes, said) in enumerate(
+        [
+            ("refund agreed, IBAN [iban] on file", None),
+            ("they emailed from jo@example.com", "Masked before saving: an e-mail address."),
+        ],
+        start=2,
+    ):
+        bot.command("/logcall", "mine")
+        bot.click(bot.wait("response_url", count=2 * count - 2), "Edit")
+        bot.submit(bot.wait("views.open", count=count - 1), notes=notes)
+        reply = bot.text(bot.wait("response_url", count=2 * count - 1))
+        assert "Updated call *#1*" in reply
+        if said is None:
+            assert "Masked" not in reply
+        else:
+            assert said in reply and "IBAN" not in reply
+    stored = calls(bot).get("1")
+    assert stored is not None and "IBAN" in stored.masked_kinds  # the record remembers all
+
+
 def test_the_author_can_edit_within_a_day_keeping_created_at(bot: Harness) -> None:
     bot.command("/logcall", "billing 4 escalated: first version")
     bot.wait("response_url")
@@ -508,7 +557,9 @@ def test_retention_purges_old_calls_daily_and_says_how_many(
 ) -> None:
     start = bot.clock.now()
     bot.command("/logcall", "billing 4 escalated: old one")
+    bot.wait("response_url")  # logged before the clock moves
     log_callback(bot, start + timedelta(hours=1))
+    bot.wait("response_url", count=2)
     bot.clock.advance(timedelta(days=200))
     bot.command("/logcall", "billing 4 escalated: newer one")
     bot.wait("response_url", count=3)

@@ -150,7 +150,7 @@ def test_console_clicks_a_button_by_its_label(console: tuple[Console, io.StringI
     shown = run(console, ":click Switch scenario policy says no")
     assert "*Policy says no* · Step 1 of 6" in shown
     shown = run(console, ":click Nope")
-    assert "! there is no [Nope]; the buttons showing are [1] Next, [2] Customer on hold" in shown
+    assert "! there is no [Nope]; the buttons showing are [1] Next, [2] Log this call" in shown
 
 
 def test_console_reads_typed_ids_as_slack_mentions(settings: Settings) -> None:

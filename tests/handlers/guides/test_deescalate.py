@@ -74,7 +74,7 @@ def assert_step(bot: Harness, call: ApiCall, guide: Guide, number: int) -> None:
     assert ("Start over" in controls) == (number > 1)
     last = number == len(guide.steps)
     assert ("Next" in controls) != last
-    assert ("Log this call" in controls) == last and ("Done" in controls) == last
+    assert "Log this call" in controls and ("Done" in controls) == last  # a call can end anywhere
     assert "Customer on hold" in controls and "Switch scenario" in controls
 
 
@@ -159,7 +159,8 @@ def test_switching_scenario_keeps_the_steps_walked_for_the_call_log(bot: Harness
     walked = ("general:1", "general:2", *every_step(abusive))
     form = press(bot, card, "Log this call", method="views.open")
     assert ticked(form) == walked
-    assert "From the *Abusive caller* guide" in bot.text(form)
+    general = GUIDES["general"].name
+    assert f"From the *{general}* and *Abusive caller* guides" in bot.text(form)
     replies = len(bot.fake.calls_to("response_url"))
     response = bot.submit(form, contact="phone", category="billing", heat="4", outcome="resolved")
     assert response.status == 200 and not response.body
@@ -168,7 +169,21 @@ def test_switching_scenario_keeps_the_steps_walked_for_the_call_log(bot: Harness
     stored = CallLog(bot.services.store).get("1")
     assert stored is not None
     assert stored.steps == walked
-    assert stored.notes.startswith("Guide used: Abusive caller.")
+    assert stored.notes.startswith(f"Guides used: {general} and Abusive caller.")
+
+
+def test_log_this_call_from_a_middle_step_opens_the_form_with_the_steps_so_far(
+    bot: Harness,
+) -> None:
+    card = press(bot, open_guide(bot, GUIDES["on-hold"]), "Next")
+    form = press(bot, card, "Log this call", method="views.open")
+    assert ticked(form) == ("on-hold:1", "on-hold:2")
+    assert "From the *Putting someone on hold* guide" in bot.text(form)
+    replies = len(bot.fake.calls_to("response_url"))
+    bot.submit(form, contact="chat", category="billing", heat="2", outcome="resolved")
+    bot.wait("response_url", count=replies + 1)  # the confirmation: the call is stored by then
+    stored = CallLog(bot.services.store).get("1")
+    assert stored is not None and stored.notes.startswith("Guide used: Putting someone on hold.")
 
 
 def test_hold_timer_nudges_once_after_a_minute_with_the_words_to_use(bot: Harness) -> None:
@@ -277,7 +292,8 @@ def test_app_home_opens_the_guide_in_a_modal(bot: Harness) -> None:
     for _ in GUIDES["social-media"].steps[1:]:
         modal = press(bot, modal, "Next")
     pushed = press(bot, modal, "Log this call", method="views.push")
-    assert "From the *Social media complaint* guide" in bot.text(pushed)
+    # Every guide walked is named, the one on screen last.
+    assert "From the *Angry caller* and *Social media complaint* guides" in bot.text(pushed)
     assert "social-media:1" in json.dumps(pushed.args["view"])  # the steps walked are ticked
     thanks = press(bot, modal, "Done")
     assert "Thank you for working through it" in bot.text(thanks)
@@ -307,7 +323,7 @@ def test_logging_from_the_app_home_modal_pushes_the_form_and_confirms_by_dm(bot:
     stored = CallLog(bot.services.store).get("1")
     assert stored is not None and stored.steps == walked
     assert (stored.category, stored.heat, stored.outcome) == ("shipping", 3, "escalated")
-    assert stored.notes.startswith("Guide used: Putting someone on hold.")
+    assert stored.notes.startswith("Guides used: Angry caller and Putting someone on hold.")
     thanks = press(bot, modal, "Done")
     assert thanks.args["view_id"] == view_id and "Thank you" in bot.text(thanks)
     assert bot.fake.calls_to("response_url") == []

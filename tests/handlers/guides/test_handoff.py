@@ -8,14 +8,22 @@ from handlers.calllog.modal import CallPrefill
 from handlers.guides.handoff import call_prefill, form_note
 
 
-def test_the_form_names_the_guide_and_ticks_the_steps_walked(content: Content) -> None:
+def test_the_form_names_every_guide_walked_and_ticks_the_steps(content: Content) -> None:
     state = GuideState.start("general").go(1).switch("on-hold").go(1)
     prefill = call_prefill(content, state)
-    assert prefill.notes == "Guide used: Putting someone on hold. "
+    assert prefill.notes == "Guides used: Angry caller and Putting someone on hold. "
     assert prefill.steps == ("general:1", "general:2", "on-hold:1", "on-hold:2")
     assert prefill.category is None and prefill.heat is None and prefill.outcome is None
     assert form_note(content, state) == (
-        "From the *Putting someone on hold* guide: the steps you walked are ticked."
+        "From the *Angry caller* and *Putting someone on hold* guides: the steps you walked "
+        "are ticked."
+    )
+
+
+def test_three_guides_are_listed_in_the_order_walked(content: Content) -> None:
+    state = GuideState.start("on-hold").switch("general").switch("abusive-caller")
+    assert call_prefill(content, state).notes == (
+        "Guides used: Putting someone on hold, Angry caller and Abusive caller. "
     )
 
 

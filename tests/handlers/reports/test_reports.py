@@ -308,7 +308,8 @@ def test_details_opens_the_whole_record(bot: Harness, sample: dict[str, CallReco
     modal = bot.wait("views.open")
     shown = bot.text(modal)
     assert "Call details" in shown and "ORD-9" in shown
-    assert "*Agent:* <@U0AGENT01>" in shown and "*Follow-up:* none promised" in shown
+    assert "*Agent:* Ana" in shown and "*Follow-up:* none promised" in shown
+    assert "*When:* Mon 30 Nov 2026 07:55, America/Chicago (CST)" in shown
     texts = [block["text"]["text"] for block in modal.args["view"]["blocks"][3:-1]]
     assert "".join(texts) == escape(notes)
 
@@ -411,7 +412,7 @@ def test_export_sends_a_safe_csv_to_the_managers_dm(bot: Harness) -> None:
 
 def test_export_with_nothing_to_send_says_so(bot: Harness) -> None:
     reply = ask(bot, "export 2026-01")
-    assert "No calls match `2026-01-01..2026-01-31`" in reply.args["text"]
+    assert "No calls match `2026-01` (1 Jan – 31 Jan 2026)" in reply.args["text"]
     assert bot.fake.calls_to("files.getUploadURLExternal") == []
     assert "I don't know the filter `nonsense`" in ask(bot, "export nonsense").args["text"]
 
@@ -504,7 +505,8 @@ def test_the_digest_posts_last_week_once_at_its_time(bot: Harness) -> None:
     shown = bot.text(posted[0])
     assert "*3 calls* last week (30 Nov – 6 Dec 2026), up 1 from 2 in the previous 7 days" in shown
     assert "*Top categories:* shipping 2 · billing 1" in shown
-    assert "*Overdue promises: 1*" in shown and "Callback due Wed 2 Dec" in shown
+    assert "*Overdue promises: 1*" in shown
+    assert "*Ana*: callback due Wed 2 Dec 08:00 Europe/London · account" in shown
     assert "<!channel>" not in json.dumps(posted[0].args)
     content, done = uploaded(bot)
     assert content.startswith(b"\x89PNG") and done.args["channel_id"] == LEADS

@@ -39,7 +39,7 @@ def test_post_tip_explains_what_is_missing(tmp_path: Path, fake_slack: FakeSlack
 def test_post_tip_uses_the_configured_postgresql_database(
     tmp_path: Path, fake_slack: FakeSlack, postgres_database: str
 ) -> None:
-    from bot.pg_store import PgStore
+    from bot.store.postgres import PgStore
 
     db_file = tmp_path / "db.json"
     env = {

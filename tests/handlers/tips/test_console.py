@@ -56,6 +56,7 @@ def test_moving_the_time_after_todays_post_names_tomorrow(settings: Settings) ->
         start = out.tell()
         console.handle("/tips on 09:00 America/Chicago")
         assert "Next tip: Wed 2 Dec 2026 at 09:00 CST" in out.getvalue()[start:]
+        start = out.tell()
         console.handle(":clock 2026-12-01 15:00")
         assert "Service Coach:" not in out.getvalue()[start:]
         console.handle(":clock 2026-12-02 15:00")

@@ -42,12 +42,21 @@ def tips(bot: Harness, text: str, *, channel: str = CHANNEL, user: str = AGENT) 
     return reply(bot, lambda: bot.command("/tips", text, channel=channel, user=user))
 
 
-def posts(bot: Harness, channel: str = CHANNEL) -> list[ApiCall]:
+def messages(bot: Harness, channel: str) -> list[ApiCall]:
     return [c for c in bot.fake.calls_to("chat.postMessage") if c.args.get("channel") == channel]
 
 
+def posts(bot: Harness, channel: str = CHANNEL) -> list[ApiCall]:
+    """The tips posted in `channel` (a notice of a change is plain text; a tip has blocks)."""
+    return [call for call in messages(bot, channel) if call.args.get("blocks")]
+
+
+def notices(bot: Harness, channel: str = CHANNEL) -> list[str]:
+    return [bot.text(call) for call in messages(bot, channel) if not call.args.get("blocks")]
+
+
 def dms(bot: Harness, user: str = AGENT) -> list[ApiCall]:
-    return posts(bot, user)
+    return messages(bot, user)
 
 
 def title(call: ApiCall) -> str:
@@ -197,7 +206,7 @@ def test_posts_due_together_all_go_out_in_one_tick_without_waiting(
     assert [len(posts(bot, channel)) for channel in channels] == [1] * len(channels)
     assert waits == []
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0, 15))
-    assert len(bot.fake.calls_to("chat.postMessage")) == len(channels)
+    assert sum(len(posts(bot, channel)) for channel in channels) == len(channels)
 
 
 def test_skip_and_unskip_a_holiday(bot: Harness) -> None:
@@ -209,9 +218,9 @@ def test_skip_and_unskip_a_holiday(bot: Harness) -> None:
     tick_at(bot, local(CHICAGO, 2026, 12, 1, 9, 0))
     assert posts(bot) == []
     assert "Tips are back on for Fri 25 Dec 2026" in tips(bot, "unskip 2026-12-25")
-    assert "Skipping" not in tips(bot, "unskip")
+    assert "Next skipped" not in tips(bot, "unskip")
     past = tips(bot, "skip 2026-11-01")
-    assert "is in the past" in past and "`/tips skip 2026-12-25`" in past
+    assert "is in the past" in past and "`/tips skip tomorrow`" in past
     tips(bot, "skip 2026-12-31")
     missing = tips(bot, "unskip 2026-12-24")
     assert "was not skipped" in missing and "`/tips unskip 2026-12-31`" in missing
@@ -222,7 +231,10 @@ def test_off_stops_the_posts_and_on_starts_them_again(bot: Harness) -> None:
     tips(bot, "on 09:00")
     off = tips(bot, "off")
     assert "now off" in off and "`/tips on 09:00 America/Chicago weekdays` turns them" in off
-    assert "not on in this channel" in tips(bot, "status")
+    # The schedule is remembered: status shows how to bring it back as it was.
+    status = tips(bot, "status")
+    assert "off in this channel" in status
+    assert "`/tips on 09:00 America/Chicago weekdays` turns them back on as they were" in status
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     assert posts(bot) == []
     assert "now on" in tips(bot, "on 10:00 Europe/London mon,wed,fri")
@@ -242,12 +254,15 @@ def test_status_shows_the_next_post_in_the_channel_zone_and_the_round(bot: Harne
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("on 9am", "`9am` is not a 24-hour time"),
-        ("on 25:00", "`25:00` is not a 24-hour time"),
-        ("on 09:00 Mars/Olympus", "`Mars/Olympus` is not a time zone or a set of days"),
-        ("on 09:00 mon,funday", "`mon,funday` is not a time zone"),
+        ("on 9", "`9` is not a time"),
+        ("on 13pm", "`13pm` is not a time: 12-hour times run"),
+        ("on 25:00", "`25:00` is not a time: 24-hour times run"),
+        ("on 09:00 Mars/Olympus", "`Mars/Olympus` is not a time, a time zone or a set of days"),
+        ("on 09:00 mon,funday", "`mon,funday` is not a time, a time zone"),
         ("on", "At what time?"),
-        ("skip 25/12/2026", "`25/12/2026` is not a date written YYYY-MM-DD"),
+        ("skip 25/12/2026", "`25/12/2026` is not a date. Write it 2026-12-25"),
+        ("skip someday", "or today, tomorrow, friday or next monday"),
+        ("holidays XX", "`XX` is not a country code"),
         ("pause", "I don't know `pause`"),
         ("off now", "`/tips off` takes nothing after it"),
         ("on 09:00 <!channel>", "`&lt;!channel&gt;`"),
@@ -314,12 +329,12 @@ def test_another_error_is_logged_with_the_channel_and_retried_next_tick(
         tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     failed = next(c for c in bot.fake.calls_to("chat.postMessage") if not c.answer.get("ok"))
     assert str(failed.args["channel"]) in caplog.text and "fatal_error" in caplog.text
-    assert len(bot.fake.calls_to("chat.postMessage")) == 2  # the other channel went on
+    assert len(posts(bot)) + len(posts(bot, OTHER)) == 2  # the other channel went on
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0, 20))
-    ok = [c for c in bot.fake.calls_to("chat.postMessage") if c.answer.get("ok")]
+    ok = [c for c in posts(bot) + posts(bot, OTHER) if c.answer.get("ok")]
     assert sorted(c.args["channel"] for c in ok) == sorted([CHANNEL, OTHER])
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 1))
-    assert len(bot.fake.calls_to("chat.postMessage")) == 3
+    assert len(posts(bot)) + len(posts(bot, OTHER)) == 3
 
 
 def test_a_429_is_retried_after_retry_after(bot: Harness, waits: list[float]) -> None:

@@ -6,24 +6,12 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bot.pg_store import PgStore
 from bot.store import Store, StoreFileError, TinyStore
-
-
-@pytest.fixture(params=["tinydb", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """Every contract test runs against both backends."""
-    if request.param == "tinydb":
-        opened: Store = TinyStore(tmp_path / "db.json")
-    else:
-        opened = PgStore(request.getfixturevalue("postgres_database"))
-    yield opened
-    opened.close()
+from bot.store.postgres import PgStore
 
 
 def test_put_get_update_delete(store: Store) -> None:
@@ -53,12 +41,22 @@ def test_claim_is_exactly_once(store: Store) -> None:
     assert store.get("posts", "C1:2026-11-30") == {"by": "a"}
 
 
-def test_returned_documents_are_copies(store: Store) -> None:
-    store.put("x", "k", {"list": [1]})
+def test_returned_documents_cannot_change_stored_state(store: Store) -> None:
+    mine = {"list": [1], "inner": {"n": 1}}
+    store.put("x", "k", mine)
+    mine["list"].append(99)  # the caller's own dict stays the caller's
     doc = store.get("x", "k")
-    assert doc is not None
-    doc["list"].append(2)
-    assert store.get("x", "k") == {"list": [1]}
+    assert doc == {"list": [1], "inner": {"n": 1}}
+    with pytest.raises(TypeError, match="read-only"):
+        doc["list"].append(2)
+    with pytest.raises(TypeError, match="read-only"):
+        doc["inner"]["n"] = 2
+    with pytest.raises(TypeError, match="read-only"):
+        doc["new"] = 1
+    assert {**doc, "new": 1}["new"] == 1  # building a new document from it is fine
+    changed = store.update("x", "k", lambda d: d["list"].append(3) or d)  # a private copy
+    assert changed == {"list": [1, 3], "inner": {"n": 1}}
+    assert store.get("x", "k") == {"list": [1, 3], "inner": {"n": 1}}
 
 
 def test_data_survives_reopening(tmp_path: Path) -> None:
@@ -107,7 +105,9 @@ def _write_forever(path: str, ready: multiprocessing.synchronize.Event) -> None:
     store = TinyStore(Path(path))
     n = 0
     while True:
-        store.add("calls", {"n": n, "notes": "x" * (n % 500)})
+        month = 1 + n % 3  # three month files, so kills land in different ones
+        store.add("calls", {"n": n, "created_at": f"2026-0{month}-02T10:00:00+00:00"})
+        store.put("tip_schedules", f"C{n % 7}", {"n": n, "notes": "x" * (n % 500)})
         n += 1
         if n == 20:
             ready.set()
@@ -126,13 +126,23 @@ def test_a_process_killed_mid_write_leaves_every_earlier_record_readable(tmp_pat
         time.sleep(0.05 * (attempt + 1))
         os.kill(writer.pid or 0, signal.SIGKILL)
         writer.join()
-        data = json.loads(path.read_text())  # never a half-written file
-        numbers = sorted(doc["n"] for doc in data["calls"].values())
-        # Each run starts its own count at 0; every record written is still there, in order.
-        assert len(numbers) >= 20 * (attempt + 1)
+        files = list((tmp_path / "db.json.d").rglob("*.json"))
+        for file in files:
+            json.loads(file.read_text())  # never a half-written file
+        numbers = [
+            doc["n"] for file in files if "calls" in file.parts for doc in _table(file, "calls")
+        ]
         store = TinyStore(path)
+        # Each run starts its own count at 0; every record written is still there.
+        assert len(numbers) >= 20 * (attempt + 1)
         assert store.count("calls") == len(numbers)
+        assert [int(key) for key, _ in store.scan("calls")] == list(range(1, len(numbers) + 1))
+        assert not list(tmp_path.rglob("*.tmp"))  # what the kill left behind is gone
         store.close()
+
+
+def _table(file: Path, collection: str) -> list[dict[str, object]]:
+    return list(json.loads(file.read_text())[collection].values())
 
 
 def test_claims_are_exactly_once_across_instances(postgres_database: str) -> None:

@@ -11,12 +11,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import orjson
 import psycopg
+from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from bot.atomic_storage import StoreFileError
-from bot.store import Doc, Predicate, Store
+from bot.store.frozen import freeze_doc, thaw
+from bot.store.interface import Doc, Predicate, Query, Store, StoreFileError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS coach_documents (
@@ -31,9 +31,8 @@ CREATE INDEX IF NOT EXISTS coach_documents_order ON coach_documents (collection,
 
 
 def _load(value: Any) -> Doc:
-    # psycopg returns jsonb already decoded; copy through orjson to hand out plain dicts.
-    loaded: Doc = orjson.loads(orjson.dumps(value))
-    return loaded
+    # psycopg decodes each row afresh; frozen like TinyStore's, so no caller relies on changing it.
+    return freeze_doc(value)
 
 
 class PgStore(Store):
@@ -95,7 +94,7 @@ class PgStore(Store):
             if row is None:
                 return None
             current = _load(row[0])
-            changed = change(_load(current))
+            changed = change(thaw(current))
             if changed is None:
                 return current
             self._conn.execute(
@@ -128,6 +127,37 @@ class PgStore(Store):
                     (collection, doomed),
                 )
             return len(doomed)
+
+    def find(self, collection: str, query: Query) -> list[tuple[str, Doc]]:
+        # Text comparison in byte order ("C"), as TinyStore's index compares.
+        value = sql.SQL('(doc->>{}) COLLATE "C"')
+        field = value.format(sql.Literal(query.field))
+        conditions = [sql.SQL("collection = %s"), sql.SQL("{} IS NOT NULL").format(field)]
+        params: list[Any] = [collection]
+        for bound, operator in (
+            (query.low, ">="),
+            (query.high, "<=" if query.include_high else "<"),
+            (query.equals, "="),
+        ):
+            if bound is not None:
+                conditions.append(sql.SQL("{} {} %s").format(field, sql.SQL(operator)))
+                params.append(bound)
+        direction = sql.SQL("DESC" if query.descending else "ASC")
+        template = sql.SQL("SELECT key, doc FROM coach_documents WHERE {} ORDER BY {} {}, seq {}")
+        statement: sql.Composed = template.format(
+            sql.SQL(" AND ").join(conditions),
+            sql.SQL("COALESCE({}, '')").format(value.format(sql.Literal(query.sort_field))),
+            direction,
+            direction,
+        )
+        if query.limit is not None and query.where is None:
+            statement = sql.SQL("{} LIMIT {}").format(statement, sql.Literal(query.limit))
+        with self._lock:
+            rows = self._conn.execute(statement, params).fetchall()
+        found = [(str(key), _load(doc)) for key, doc in rows]
+        if query.where is not None:
+            found = [(key, doc) for key, doc in found if query.where(doc)]
+        return found if query.limit is None else found[: query.limit]
 
     def count(self, collection: str) -> int:
         with self._lock:

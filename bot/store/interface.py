@@ -1,0 +1,129 @@
+"""The storage interface the rest of the bot sees: named collections of JSON documents, each
+under a string key, plus range queries on a document field.
+
+Documents handed out are read-only (see `bot.store.frozen`): a backend may share them between
+callers instead of copying each one, and nobody can change stored state behind its back.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Doc = dict[str, Any]
+Predicate = Callable[[Doc], bool]
+
+
+class StoreFileError(RuntimeError):
+    """The data cannot be used; the message says which file or database and what to do."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """Documents whose `field` (compared as stored text, so ISO times sort by time) lies in
+    [low, high) — or [low, high] with `include_high` — or equals `equals`. Documents without
+    the field never match. Results come ordered by `order_by` (default `field`), then by
+    insertion; `where` filters further; `limit` cuts after `where`.
+
+    Backends answer from an index when they keep one on the field (TinyStore: the fields its
+    layout names) and by scanning otherwise: same answer, different cost.
+    """
+
+    field: str
+    low: str | None = None
+    high: str | None = None
+    include_high: bool = False
+    equals: str | None = None
+    order_by: str | None = None
+    descending: bool = False
+    limit: int | None = None
+    where: Predicate | None = None
+
+    def matches_value(self, value: str | None) -> bool:
+        if value is None:
+            return False
+        if self.equals is not None and value != self.equals:
+            return False
+        if self.low is not None and value < self.low:
+            return False
+        if self.high is not None:
+            return value <= self.high if self.include_high else value < self.high
+        return True
+
+    @property
+    def sort_field(self) -> str:
+        return self.order_by or self.field
+
+
+def field_text(doc: Doc, field: str) -> str | None:
+    """A field's value as the text queries compare; None when absent or null."""
+    value = doc.get(field)
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+class Store(ABC):
+    @abstractmethod
+    def get(self, collection: str, key: str) -> Doc | None:
+        """The document under `key`, or None."""
+
+    @abstractmethod
+    def put(self, collection: str, key: str, doc: Doc) -> None:
+        """Insert or replace the document under `key`."""
+
+    @abstractmethod
+    def add(self, collection: str, doc: Doc) -> str:
+        """Insert under a new key (a growing number, as text) and return the key."""
+
+    @abstractmethod
+    def claim(self, collection: str, key: str, doc: Doc) -> bool:
+        """Insert only if `key` is free. True if this call took it: the basis of exactly-once."""
+
+    @abstractmethod
+    def update(self, collection: str, key: str, change: Callable[[Doc], Doc | None]) -> Doc | None:
+        """Read, change and write one document atomically. `change` gets a private, mutable
+        copy and returns the new document, or None to leave it as it was. Returns the stored
+        result, or None when there is no such document."""
+
+    @abstractmethod
+    def delete(self, collection: str, key: str) -> bool:
+        """Remove the document; True if it existed. If the write fails, it stays."""
+
+    @abstractmethod
+    def scan(self, collection: str, where: Predicate | None = None) -> list[tuple[str, Doc]]:
+        """(key, document) pairs, in insertion order, optionally filtered."""
+
+    @abstractmethod
+    def delete_where(self, collection: str, where: Predicate) -> int:
+        """Remove every matching document; return how many."""
+
+    @abstractmethod
+    def count(self, collection: str) -> int:
+        """How many documents the collection holds."""
+
+    def find(self, collection: str, query: Query) -> list[tuple[str, Doc]]:
+        """(key, document) pairs matching `query`, in its order. This version scans; backends
+        override it to use their indexes."""
+        return answer_by_scan(self.scan(collection), query)
+
+    def close(self) -> None:  # noqa: B027 - optional for backends without resources
+        """Release files or connections."""
+
+
+def answer_by_scan(pairs: list[tuple[str, Doc]], query: Query) -> list[tuple[str, Doc]]:
+    """The reference answer to a query over (key, doc) pairs given in insertion order."""
+    found = [
+        (position, key, doc)
+        for position, (key, doc) in enumerate(pairs)
+        if query.matches_value(field_text(doc, query.field))
+        and (query.where is None or query.where(doc))
+    ]
+    field = query.sort_field
+    found.sort(key=lambda item: (field_text(item[2], field) or "", item[0]))
+    if query.descending:
+        found.reverse()
+    chosen = found if query.limit is None else found[: query.limit]
+    return [(key, doc) for _position, key, doc in chosen]
