@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.calllog.model import CallRecord
-from bot.store import Query, Store
+from bot.store import Doc, Query, Store
 
 COLLECTION = "calls"
 
@@ -58,6 +58,15 @@ class CallLog:
 
     def count(self) -> int:
         return self.store.count(COLLECTION)
+
+    def open_follow_ups(self, agent: str) -> list[CallRecord]:
+        """The agent's calls with a promised follow-up not yet done, in due order."""
+
+        def open_and_mine(doc: Doc) -> bool:
+            return doc.get("agent") == agent and not doc.get("follow_up_done_at")
+
+        promised = self.store.find(COLLECTION, Query("follow_up_due", where=open_and_mine))
+        return [CallRecord.from_doc(k, d) for k, d in promised]
 
     def by_agent(self, agent: str, limit: int | None = None) -> list[CallRecord]:
         """The agent's calls, newest first (at most `limit`)."""

@@ -154,12 +154,11 @@ class CallService:
         return record
 
     def mine(self, agent: str) -> Mine:
-        calls = self.log.by_agent(agent)
+        # Two index lookups: the newest calls, and the promises (few) still open.
         open_ones = sorted(
-            (r for r in calls if r.follow_up_open()),
-            key=lambda r: r.follow_up_due or r.created_at,
+            self.log.open_follow_ups(agent), key=lambda r: r.follow_up_due or r.created_at
         )
-        return Mine(calls[:MINE_LIMIT], open_ones)
+        return Mine(self.log.by_agent(agent, MINE_LIMIT), open_ones)
 
     # --- follow-ups ---------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """One collection of the embedded store: its files, its index, its lock.
 
 Each collection has its own lock, so a write to the call log never waits for a tip claim.
-The newest month of a partitioned collection (and every unpartitioned collection) stays in
-memory; older months are read from disk when an operation needs them and not kept after.
+The newest two months of a partitioned collection (and every unpartitioned collection) stay
+in memory, so a 30-day window never opens a file; older months are read from disk when an
+operation needs them and not kept after.
 Memory and the index change only after the file write succeeded.
 """
 
@@ -18,6 +19,8 @@ from bot.store.interface import Doc, Predicate, Query, answer_by_scan
 from bot.store.layout import UNDATED, CollectionLayout, file_name
 from bot.store.partitions import PartitionFile, Table
 
+RESIDENT_MONTHS = 2
+
 
 class Collection:
     def __init__(self, folder: Path, name: str, layout: CollectionLayout) -> None:
@@ -28,7 +31,7 @@ class Collection:
         self._single = folder / f"{file_name(name)}.json"
         self._months = folder / file_name(name)
         self._partitions: dict[str, PartitionFile] = {}
-        self._newest = ""  # the month kept in memory
+        self._hot: list[str] = []  # the months kept in memory, oldest first
         self._load()
 
     def _load(self) -> None:
@@ -36,21 +39,23 @@ class Collection:
         if self._months.is_dir():
             found += sorted(p.stem for p in self._months.glob("*.json"))
         months = [name for name in found if name not in ("", UNDATED)]
-        self._newest = max(months, default="")
+        self._hot = months[-RESIDENT_MONTHS:]
         for partition in found:
             part = self._partition(partition)
-            self.index.load(partition, part.read())
+            self.index.load(partition, part.read_for_index())
         self.index.finish_loading()
 
     def _partition(self, partition: str) -> PartitionFile:
         part = self._partitions.get(partition)
         if part is None:
-            if partition not in ("", UNDATED) and partition > self._newest:
-                if self._newest in self._partitions:
-                    self._partitions[self._newest].make_resident(False)
-                self._newest = partition
+            if partition not in ("", UNDATED) and partition not in self._hot:
+                self._hot = sorted([*self._hot, partition])
+                if len(self._hot) > RESIDENT_MONTHS:
+                    cold = self._hot.pop(0)
+                    if cold in self._partitions:
+                        self._partitions[cold].make_resident(False)
             path = self._single if not partition else self._months / f"{partition}.json"
-            resident = partition in ("", self._newest)
+            resident = not partition or partition in self._hot
             part = PartitionFile(path, self.name, resident=resident)
             self._partitions[partition] = part
         return part

@@ -53,7 +53,6 @@ STANDARD_LAYOUT: Layout = {
     ),
     "report_audit": CollectionLayout(partition_by="at", indexes=("at",)),
     "call_reminders": CollectionLayout(indexes=("remind_at",)),
-    "tip_schedules": CollectionLayout(indexes=("next_due",)),
 }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 
 from bot.store.atomic import read_json, write_atomically
-from bot.store.frozen import FrozenDict, freeze
+from bot.store.frozen import freeze_doc
 from bot.store.interface import Doc, StoreFileError
 
 KEY_FIELD = "_key"
@@ -40,6 +40,15 @@ class PartitionFile:
             self._table, self._keys = table, keys
         for doc_id, doc in table.items():
             yield keys.get(doc_id, doc_id), int(doc_id), doc
+
+    def read_for_index(self) -> Iterator[tuple[str, int, Doc]]:
+        """Like `read`, but documents of a partition not kept in memory come as parsed, not
+        frozen (cheaper): for building the index at start-up, never to hand out."""
+        if self.resident or self._table is not None:
+            yield from self.read()
+            return
+        for doc_id, doc in read_json(self.path).get(self.collection, {}).items():
+            yield str(doc.get(KEY_FIELD, doc_id)), int(doc_id), doc
 
     def table(self) -> tuple[Table, dict[str, str]]:
         if self._table is not None:
@@ -111,7 +120,5 @@ def split_keys(raw: dict[str, Doc], path: Path) -> tuple[Table, dict[str, str]]:
         key = stored.get(KEY_FIELD)
         if key is not None and str(key) != doc_id:
             keys[doc_id] = str(key)
-        table[doc_id] = FrozenDict(
-            {name: freeze(value) for name, value in stored.items() if name != KEY_FIELD}
-        )
+        table[doc_id] = freeze_doc(stored, without=KEY_FIELD)
     return table, keys

@@ -18,7 +18,6 @@ from bot.calllog.reminders import COLLECTION as REMINDERS
 from bot.reports.access import AUDIT
 from bot.store import Query, StoreFileError, TinyStore
 from bot.store.layout import STANDARD_LAYOUT
-from bot.tips.schedules import SCHEDULES
 
 
 def call(month: int, n: int = 0) -> dict[str, object]:
@@ -26,7 +25,7 @@ def call(month: int, n: int = 0) -> dict[str, object]:
 
 
 def test_the_layout_names_the_features_collections() -> None:
-    assert {CALLS, AUDIT, REMINDERS, SCHEDULES} <= set(STANDARD_LAYOUT)
+    assert {CALLS, AUDIT, REMINDERS} <= set(STANDARD_LAYOUT)
 
 
 def test_each_collection_and_each_month_has_its_own_file(tmp_path: Path) -> None:
@@ -69,24 +68,25 @@ def test_older_months_are_read_when_needed_and_not_kept(tmp_path: Path) -> None:
     store = TinyStore(tmp_path / "db.json")
     coll = store._collections["calls"]  # white-box: which months are held in memory
     resident = {name for name, part in coll._partitions.items() if part._table is not None}
-    assert resident == {"2026-03"}
+    assert resident == {"2026-02", "2026-03"}
     assert store.get("calls", keys[0]) == call(1, 1)
     found = store.find("calls", Query("created_at", low="2026-01-01", high="2026-03-01"))
     assert [key for key, _ in found] == keys[:2]
     resident = {name for name, part in coll._partitions.items() if part._table is not None}
-    assert resident == {"2026-03"}
+    assert resident == {"2026-02", "2026-03"}
     store.put("calls", keys[0], {**call(1), "n": 7})  # an edit of an old call goes to its month
     assert store.get("calls", keys[0]) == {**call(1), "n": 7}
     store.close()
 
 
-def test_a_new_month_takes_over_as_the_one_in_memory(tmp_path: Path) -> None:
+def test_a_new_month_pushes_the_oldest_out_of_memory(tmp_path: Path) -> None:
     store = TinyStore(tmp_path / "db.json")
-    store.add("calls", call(1))
-    store.add("calls", call(2))
+    for month in (1, 2, 3):
+        store.add("calls", call(month))
     coll = store._collections["calls"]
-    assert {n for n, p in coll._partitions.items() if p._table is not None} == {"2026-02"}
-    assert store.count("calls") == 2
+    in_memory = {n for n, p in coll._partitions.items() if p._table is not None}
+    assert in_memory == {"2026-02", "2026-03"}
+    assert store.count("calls") == 3
     store.close()
 
 
