@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_TRAIN := $(VENV)/.installed-train
 
-.PHONY: run console test lint typecheck pytest bench manifest clean
+.PHONY: run console test lint imports typecheck pytest bench manifest train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,17 +20,25 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP_RUN)
 
+$(STAMP_TRAIN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	touch $@
+
 run: $(STAMP_RUN)
 	$(BIN)/python -m bot run
 
 console: $(STAMP_RUN)
 	$(BIN)/python -m bot console
 
-test: $(STAMP_TEST) lint typecheck pytest
+test: $(STAMP_TEST) lint imports typecheck pytest
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# bot/ must not import Slack or handlers/: the contract is in pyproject.toml.
+imports: $(STAMP_TEST)
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
@@ -39,6 +48,11 @@ pytest: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m pytest bench --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly
+
+# Refit the tone model on the corpus's train split (thresholds on dev); writes
+# content/rephrase_model.json. Deterministic: the same corpus gives the same file.
+train: $(STAMP_TRAIN)
+	$(BIN)/python -m bot.rephrase.train
 
 manifest: $(STAMP_RUN)
 	$(BIN)/python -m bot manifest > manifest.json

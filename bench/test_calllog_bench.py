@@ -24,7 +24,7 @@ def test_log_one_call(benchmark: BenchmarkFixture, seeded_store: Seeder, stored:
     store = seeded_store("calls", [sample_call(n) for n in range(stored)])
     service = CallService(store, ManualClock(datetime(2026, 12, 1, tzinfo=UTC)), ZoneInfo("UTC"))
     given = CallInput("billing", 4, "escalated", NOTES * 2, reference="ORD-99812")
-    benchmark.pedantic(lambda: service.record("T0COACH", "U00000001", given), rounds=10)
+    benchmark.pedantic(lambda: service.log_call("T0COACH", "U00000001", given), rounds=10)
 
 
 def test_mine_with_100k(benchmark: BenchmarkFixture, seeded_store: Seeder) -> None:

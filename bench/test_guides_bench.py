@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from bot.content import load_content
-from bot.guides.cards import step_blocks
 from bot.guides.hold_timer import HoldTimers
 from bot.guides.lookup import find_guide
 from bot.guides.state import GuideState, decode
 from bot.store import open_store
+from handlers.guides.cards import step_blocks
 
 CONTENT = load_content()
 

@@ -14,11 +14,11 @@ from bench.conftest import Seeder, sample_call
 from bot.calllog.log import CallLog
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.fakeslack.server import FakeSlack
 from bot.reports.access import AUDIT
-from bot.reports.blocks import summary_blocks
 from bot.reports.query import parse_filter
 from bot.reports.summary import summarize
+from handlers.console.fakeslack.server import FakeSlack
+from handlers.reports.blocks import summary_blocks
 from tests.harness import SECRET, Harness
 
 NOW = datetime(2026, 11, 30, 14, tzinfo=UTC)

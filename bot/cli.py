@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help="one JSON string per input line, one result per line"
     )
     rephrase.add_argument("--customer", metavar="TEXT", help="the customer's message, for context")
+    rephrase.add_argument(
+        "action", nargs="?", choices=["eval"], help="eval: score detection on the labelled corpus"
+    )
+    rephrase.add_argument(
+        "--split", choices=["train", "dev", "test"], default="test", help="the corpus split (eval)"
+    )
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")
     return parser
@@ -94,21 +100,25 @@ def _runs_console(command: str, settings: Settings) -> bool:
 
 
 def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int:
-    from bot.console import run_console
-    from bot.run import run
-
+    # The Slack edge is imported here, lazily: the one place the core reaches into handlers/.
     if command == "content":
         if args.content_command == "check":
             return main_check(settings.content_dir)
         return main_ingest(args.article)
-    if command == "console":
-        return run_console(settings)
     if command == "calls":
         return _purge_calls(settings, args.before)
     if command == "post-tip":
-        from bot.tips.cli import main_post_tip
+        from handlers.tips.cli import main_post_tip
 
         return main_post_tip(settings, args.channel, args.api_url)
+    if _runs_console(command, settings):
+        from handlers.console.repl import run_console
+
+        if command == "run" and settings.console_reason:
+            print(settings.console_reason, file=sys.stderr)
+        return run_console(settings)
+    from handlers.run import run
+
     return run(settings)
 
 
@@ -136,7 +146,7 @@ def _purge_calls(settings: Settings, before: date) -> int:
 
 
 def _manifest(check: bool) -> int:
-    from bot.manifest import MANIFEST_PATH, manifest_json
+    from handlers.manifest import MANIFEST_PATH, manifest_json
 
     text = manifest_json()
     if not check:
@@ -160,4 +170,9 @@ def _rephrase(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(f"Content error: {error}", file=sys.stderr)
         return 2
+    if args.action == "eval":
+        from bot.rephrase.eval import main_eval
+
+        print(main_eval(engine.findings, args.split))
+        return 0
     return main_rephrase(engine, as_json=args.json, jsonl=args.jsonl, customer=args.customer)

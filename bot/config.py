@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.calllog.masking.regions import RegionError, parse_regions, regions_for_timezone
+
 Mode = Literal["socket", "http", "console"]
 MODES: tuple[Mode, ...] = ("socket", "http", "console")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -35,11 +37,16 @@ class Settings:
     timezone: str = "UTC"
     managers: frozenset[str] = frozenset()
     manager_group: str | None = None
+    tips_admins: frozenset[str] = frozenset()  # empty: anyone may change a channel's tips
     port: int = 3000
     log_level: str = "INFO"
     content_dir: Path | None = None
     tip_catchup_hours: float = 4.0
     retention_days: int = 365
+    # Phone numbers without a country code are read by these regions' numbering plans.
+    phone_regions: tuple[str, ...] = ("US",)
+    # Another Slack Web API base URL (a fake Slack for tests); None means Slack's own.
+    api_url: str | None = None
     # Why the console was chosen, when it was chosen by default rather than asked for.
     console_reason: str | None = None
 
@@ -62,6 +69,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     _check_prefix("SLACK_APP_TOKEN", app_token, "xapp-", "an app-level token")
 
     mode, reason = _choose_mode(get("BOT_MODE"), bot_token, app_token, signing_secret)
+    timezone = _timezone("BOT_TIMEZONE", get("BOT_TIMEZONE") or "UTC")
     return Settings(
         mode=mode,
         bot_token=bot_token,
@@ -69,9 +77,10 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         signing_secret=signing_secret,
         db_path=Path(get("BOT_DB_PATH") or "data/service-coach.json"),
         database_url=_database_url(get("BOT_DATABASE_URL")),
-        timezone=_timezone("BOT_TIMEZONE", get("BOT_TIMEZONE") or "UTC"),
+        timezone=timezone,
         managers=_ids("BOT_MANAGERS", get("BOT_MANAGERS"), _USER_ID, "U0123ABCD"),
         manager_group=_group(get("BOT_MANAGER_GROUP")),
+        tips_admins=_ids("BOT_TIPS_ADMINS", get("BOT_TIPS_ADMINS"), _USER_ID, "U0123ABCD"),
         port=_int("PORT", get("PORT"), default=3000, low=1, high=65535),
         log_level=_log_level(get("LOG_LEVEL")),
         content_dir=_folder("BOT_CONTENT_DIR", get("BOT_CONTENT_DIR")),
@@ -79,6 +88,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         retention_days=_int(
             "BOT_RETENTION_DAYS", get("BOT_RETENTION_DAYS"), default=365, low=1, high=36500
         ),
+        phone_regions=_phone_regions(get("BOT_PHONE_REGIONS"), timezone),
+        api_url=_api_url(get("SLACK_API_URL")),
         console_reason=reason,
     )
 
@@ -200,6 +211,17 @@ def _database_url(value: str | None) -> str | None:
     return value
 
 
+def _api_url(value: str | None) -> str | None:
+    if value is not None and not (
+        value.startswith(("https://", "http://")) and value.endswith("/")
+    ):
+        raise ConfigError(
+            "SLACK_API_URL must be a URL ending in a slash, such as https://slack.com/api/ "
+            "(leave it empty for Slack's own)."
+        )
+    return value
+
+
 def _folder(name: str, value: str | None) -> Path | None:
     if value is None:
         return None
@@ -207,3 +229,12 @@ def _folder(name: str, value: str | None) -> Path | None:
     if not path.is_dir():
         raise ConfigError(f"{name} must be an existing folder (got {value!r}).")
     return path
+
+
+def _phone_regions(value: str | None, timezone: str) -> tuple[str, ...]:
+    if value is None:
+        return regions_for_timezone(timezone)
+    try:
+        return parse_regions(value)
+    except RegionError as error:
+        raise ConfigError(f"BOT_PHONE_REGIONS: {error} (got {value!r}).") from None

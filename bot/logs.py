@@ -29,7 +29,7 @@ class RedactingFormatter(logging.Formatter):
 
 class DropKnownNoise(logging.Filter):
     # Bolt warns that SLACK_BOT_TOKEN is unused because the app is given a client built from
-    # that very token (for its retry handlers); the warning is true and harmless.
+    # that very token (for its retries); the warning is true and harmless.
     def filter(self, record: logging.LogRecord) -> bool:
         return "`token` will be unused" not in record.getMessage()
 

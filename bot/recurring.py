@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.holiday_calendar import holiday_name
+
+# The day names and sets are the shared grammar's; re-exported for the schedules built on them.
+from bot.schedule_text import DAY_NAMES as DAY_NAMES
+from bot.schedule_text import EVERY_DAY as EVERY_DAY
+from bot.schedule_text import WEEKDAYS as WEEKDAYS
 from bot.store import Store
 
-DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAYS = frozenset(range(5))
-EVERY_DAY = frozenset(range(7))
 CLAIMS = "post_claims"
 
 
@@ -28,13 +31,18 @@ class Recurrence:
     zone: str  # IANA name
     days: frozenset[int] = WEEKDAYS  # 0 = Monday … 6 = Sunday
     skip: frozenset[date] = field(default_factory=frozenset)  # local dates with no post
+    holidays: str | None = None  # a public-holiday calendar (GB, US-CA) whose holidays skip
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.zone)
 
     def runs_on(self, local_day: date) -> bool:
-        return local_day.weekday() in self.days and local_day not in self.skip
+        return (
+            local_day.weekday() in self.days
+            and local_day not in self.skip
+            and holiday_name(self.holidays, local_day) is None
+        )
 
     def instant_on(self, local_day: date) -> datetime:
         """The UTC instant of the post on `local_day` (whether or not it runs that day)."""

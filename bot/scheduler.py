@@ -34,10 +34,6 @@ class Ticker:
     def add(self, name: str, job: Job) -> None:
         self._jobs.append((name, job))
 
-    @property
-    def job_names(self) -> list[str]:
-        return [name for name, _ in self._jobs]
-
     def tick(self) -> None:
         """Run every job once for the clock's current time; never raises."""
         # A console :clock and the background thread must not run the same jobs at once.

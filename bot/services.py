@@ -1,20 +1,28 @@
-"""What every listener and job needs, built once and handed to Bolt listeners via the context."""
+"""Everything the listeners and jobs need, built once at start-up and passed in.
+
+A plain dataclass: each feature of the Slack edge receives it in `register(app, services)`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from datetime import timedelta
+from pathlib import Path
 
-from slack_bolt import App, BoltContext
-
-from bot.clock import Clock
+from bot.calllog.masking import Masker
+from bot.calllog.service import CallService
+from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.content import Content
+from bot.content import Content, load_content
+from bot.guides.hold_timer import HoldTimers
+from bot.people import People
+from bot.rephrase.engine import Engine
+from bot.reports.access import ManagerDirectory
+from bot.reports.service import Reports
 from bot.scheduler import Ticker
-from bot.store import Store
-
-_KEY = "coach_services"
+from bot.store import Store, open_store
+from bot.tips.feedback import Feedback
+from bot.tips.manage import TipsManager
 
 
 @dataclass
@@ -24,17 +32,47 @@ class Services:
     clock: Clock
     ticker: Ticker
     content: Content
+    rephrase: Engine
+    calls: CallService
+    managers: ManagerDirectory
+    people: People
+    reports: Reports
+    hold_timers: HoldTimers
+    tips: TipsManager
+    tip_feedback: Feedback
 
 
-def attach_services(app: App, services: Services) -> None:
-    """A global middleware that puts the services into every listener's context."""
-
-    def inject(context: BoltContext, next: Callable[[], None]) -> None:
-        context[_KEY] = services
-        next()
-
-    app.use(inject)
-
-
-def services_of(context: BoltContext) -> Services:
-    return cast(Services, context[_KEY])
+def build_services(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    store: Store | None = None,
+    content: Content | None = None,
+) -> Services:
+    """Everything the listeners need. Content is checked before the store is opened, so a
+    broken content file stops start-up without touching the data."""
+    clock = clock or SystemClock()
+    content = content or load_content(settings.content_dir)
+    store = store or open_store(Path(settings.db_path), settings.database_url)
+    managers = ManagerDirectory(settings, clock)
+    people = People(clock)
+    return Services(
+        settings=settings,
+        store=store,
+        clock=clock,
+        ticker=Ticker(clock),
+        content=content,
+        rephrase=Engine(content),
+        calls=CallService(store, clock, settings.zone, Masker(settings.phone_regions)),
+        managers=managers,
+        people=people,
+        reports=Reports(store, clock, content, managers, people, settings.timezone),
+        hold_timers=HoldTimers(store),
+        tips=TipsManager(
+            store,
+            content,
+            timedelta(hours=settings.tip_catchup_hours),
+            settings.tips_admins,
+        ),
+        tip_feedback=Feedback(store),
+    )

@@ -7,13 +7,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.console import Console
-from bot.fakeslack.server import FakeSlack
+from bot.content import Content, load_content
+from handlers.console.fakeslack.server import FakeSlack
+from handlers.console.repl import Console
 from tests.harness import SECRET, Harness
 from tests.postgres import postgres_server, unavailable_reason
+
+# Speed is measured by the benchmarks, not here: a per-example deadline only makes the property
+# tests flaky on a loaded machine.
+settings.register_profile("coach", deadline=None)
+settings.load_profile("coach")
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The built-in content, loaded once."""
+    return load_content()
 
 
 @pytest.fixture

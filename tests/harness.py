@@ -7,13 +7,13 @@ from typing import Any
 
 from slack_bolt import App, BoltResponse
 
-from bot.app import build_services, create_app
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.fakeslack.render import Control, Rendered, render_message, render_view
-from bot.fakeslack.requests import SlackRequests, field_state
-from bot.fakeslack.server import ApiCall, FakeSlack
-from bot.services import Services
+from bot.services import Services, build_services
+from handlers.app import create_app
+from handlers.console.fakeslack.render import Control, Rendered, render_message, render_view
+from handlers.console.fakeslack.requests import SlackRequests, field_state
+from handlers.console.fakeslack.server import ApiCall, FakeSlack
 
 SECRET = "test-signing-secret"
 AGENT = "U0AGENT01"
@@ -110,10 +110,6 @@ class Harness:
     def wait(self, *methods: str, count: int = 1) -> ApiCall:
         """The newest call of `methods`, once at least `count` were made."""
         return self.fake.wait_for(*methods, count=count)[-1]
-
-    def wait_reply(self, count: int = 1) -> ApiCall:
-        """The newest private reply (response_url or ephemeral) once `count` were sent."""
-        return self.wait("response_url", "chat.postEphemeral", count=count)
 
     def text(self, call: ApiCall) -> str:
         return render_call(call).text

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 CONTACTS: tuple[str, ...] = ("phone", "email", "chat", "social", "in person")
 OUTCOMES: tuple[str, ...] = ("resolved", "escalated", "callback promised", "unresolved")
 HEAT_RANGE = range(1, 6)
+# The words the form shows beside each heat; the one-line /logcall accepts them too.
+HEAT_LABELS: dict[int, str] = {1: "calm", 2: "tense", 3: "heated", 4: "angry", 5: "furious"}
 NOTES_LIMIT = 3000
-
-Outcome = Literal["resolved", "escalated", "callback promised", "unresolved"]
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
 """The one-line quick log: `/logcall billing 4 escalated: customer charged twice`.
 
-Grammar: up to three parts before a colon, in any order — a category, a heat from 1 to 5 and
-an outcome — then the notes after the colon. Case does not matter, commas between the parts
-are fine, and the callback outcome may be written "callback promised", "callback" or
-"promised". Whatever is missing is asked for in the form; whatever is wrong is refused with a
-message that names it. A line that does not start with parts is taken whole as the notes.
+Grammar: up to four parts before a colon, in any order — a category, a heat (1 to 5, or the
+form's word for it: calm, tense, heated, angry, furious), an outcome and the channel of
+contact (phone, email, chat, social, in person; phone when not given) — then the notes after
+the colon. Case does not matter, commas between the parts are fine, and the callback outcome
+may be written "callback promised", "callback" or "promised". Whatever is missing is asked
+for in the form; whatever is wrong is refused with a message that names it. A line that
+does not start with parts is taken whole as the notes.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.blocks import escape
-from bot.calllog.model import HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallInput
+from bot.calllog.model import CONTACTS, HEAT_LABELS, HEAT_RANGE, NOTES_LIMIT, OUTCOMES, CallInput
+from bot.text import escape
 
 CALLBACK = "callback promised"
 OUTCOME_WORDS: dict[str, str] = {
@@ -23,6 +25,15 @@ OUTCOME_WORDS: dict[str, str] = {
     "callback": CALLBACK,
     "promised": CALLBACK,
 }
+CONTACT_WORDS: dict[str, str] = {
+    **{contact: contact for contact in CONTACTS},
+    "e-mail": "email",
+    "in-person": "in person",
+    "social media": "social",
+    "call": "phone",
+}
+HEAT_WORDS: dict[str, int] = {word: heat for heat, word in HEAT_LABELS.items()}
+DEFAULT_CONTACT = "phone"
 EXAMPLE = "/logcall billing 4 escalated: customer charged twice, refund requested"
 T = TypeVar("T")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -38,6 +49,7 @@ class QuickLog:
     heat: int | None = None
     outcome: str | None = None
     notes: str = ""
+    contact: str | None = None  # phone when not given, as in the form
 
     @property
     def complete(self) -> bool:
@@ -56,11 +68,14 @@ class QuickLog:
             return None
         if not self.complete:
             return None
-        return CallInput(self.category, self.heat, self.outcome, self.notes)
+        return CallInput(
+            self.category, self.heat, self.outcome, self.notes, self.contact or DEFAULT_CONTACT
+        )
 
     def line(self) -> str:
         """The quick-log text that reads back as this log."""
-        head = [str(part) for part in (self.category, self.heat, self.outcome) if part is not None]
+        parts = (self.category, self.heat, self.outcome, self.contact)
+        head = [str(part) for part in parts if part is not None]
         return f"{' '.join(head)}: {self.notes}" if self.notes else " ".join(head)
 
 
@@ -90,7 +105,7 @@ def _with_notes(log: QuickLog, notes: str) -> QuickLog:
             f"The notes are {len(notes):,} characters; the limit is {NOTES_LIMIT:,}. "
             "Shorten them, or type `/logcall` alone to use the form."
         )
-    return QuickLog(log.category, log.heat, log.outcome, notes)
+    return QuickLog(log.category, log.heat, log.outcome, notes, log.contact)
 
 
 def _words(head: str) -> list[str]:
@@ -98,7 +113,7 @@ def _words(head: str) -> list[str]:
     return [word for word in (w.rstrip(",") for w in head.lower().split()) if word]
 
 
-Part = tuple[str, str]  # ("category" | "heat" | "outcome", the word as written)
+Part = tuple[str, str]  # ("category" | "heat" | "outcome" | "contact", the value)
 
 
 def _read_head(words: list[str], categories: Sequence[str]) -> tuple[list[Part], list[str]]:
@@ -110,15 +125,24 @@ def _read_head(words: list[str], categories: Sequence[str]) -> tuple[list[Part],
     unknown: list[str] = []
     at = 0
     while at < len(words):
-        word = words[at]
+        word, pair = words[at], " ".join(words[at : at + 2])
         if _NUMBER.match(word):
             parts.append(("heat", word))
             at += 1
-        elif " ".join(words[at : at + 2]) == CALLBACK:
+        elif word in HEAT_WORDS:
+            parts.append(("heat", str(HEAT_WORDS[word])))
+            at += 1
+        elif pair == CALLBACK:
             parts.append(("outcome", CALLBACK))
             at += 2
         elif word in OUTCOME_WORDS:
             parts.append(("outcome", OUTCOME_WORDS[word]))
+            at += 1
+        elif pair in CONTACT_WORDS and pair not in known:
+            parts.append(("contact", CONTACT_WORDS[pair]))
+            at += 2
+        elif word in CONTACT_WORDS and word not in known:
+            parts.append(("contact", CONTACT_WORDS[word]))
             at += 1
         else:
             size = next(
@@ -137,21 +161,25 @@ def _parts(parts: list[Part]) -> QuickLog:
     category: str | None = None
     heat: int | None = None
     outcome: str | None = None
+    contact: str | None = None
     for name, value in parts:
         if name == "heat":
             heat = _once("heats", heat, _heat(value))
         elif name == "outcome":
             outcome = _once("outcomes", outcome, value)
+        elif name == "contact":
+            contact = _once("channels of contact", contact, value)
         else:
             category = _once("categories", category, value)
-    return QuickLog(category, heat, outcome)
+    return QuickLog(category, heat, outcome, contact=contact)
 
 
 def _heat(word: str) -> int:
     value = int(word) if word.lstrip("+-").isdigit() else None
     if value is None or value not in HEAT_RANGE:
         raise QuickLogError(
-            "The heat must be a whole number from 1 (calm) to 5 (furious); "
+            "The heat must be a whole number from 1 (calm) to 5 (furious), or one of "
+            f"{', '.join(HEAT_LABELS.values())}; "
             f"you wrote `{escape(word)}`. For example: `{EXAMPLE}`"
         )
     return value
@@ -168,6 +196,8 @@ def _once(names: str, current: T | None, new: T) -> T:
 def _unknown(word: str, categories: Sequence[str]) -> str:
     return (
         f"I don't know `{escape(word)}`. Before the colon, give a category "
-        f"({', '.join(categories)}), a heat from 1 to 5 and an outcome "
-        f"({', '.join(OUTCOMES)}), then the notes after the colon. For example: `{EXAMPLE}`"
+        f"({', '.join(categories)}), a heat from 1 to 5 (or "
+        f"{', '.join(HEAT_LABELS.values())}), an outcome ({', '.join(OUTCOMES)}) and, if it "
+        f"was not by phone, the channel ({', '.join(CONTACTS)}); then the notes after the "
+        f"colon. For example: `{EXAMPLE}`"
     )

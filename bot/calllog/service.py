@@ -10,18 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
-from bot.calllog.masking import KINDS, mask
+from bot.calllog.masking import KINDS, Masker, masker_for
 from bot.calllog.model import CallInput, CallRecord
+from bot.calllog.once import RepeatGuard, repeat_key
 from bot.calllog.reminders import Reminders
 from bot.clock import Clock
+from bot.maybe_sent import MaybeSent
 from bot.store import Store
-
-if TYPE_CHECKING:  # the services module imports Bolt; this one stays free of Slack
-    from bot.services import Services
 
 EDIT_WINDOW = timedelta(hours=24)
 MINE_LIMIT = 10
@@ -35,21 +34,37 @@ class CallLogError(Exception):
 
 
 @dataclass(frozen=True)
+class Edited:
+    record: CallRecord
+    masked: tuple[str, ...]  # the kinds masked in what THIS save was given (not earlier ones)
+
+
+@dataclass(frozen=True)
+class Logged:
+    record: CallRecord
+    repeated: bool = False  # the same call was already stored: this is that one, not a copy
+
+
+@dataclass(frozen=True)
 class Mine:
     recent: list[CallRecord]  # newest first, at most MINE_LIMIT
     open_follow_ups: list[CallRecord]  # soonest due first, however old the call
 
 
 class CallService:
-    def __init__(self, store: Store, clock: Clock, zone: ZoneInfo) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, zone: ZoneInfo, masker: Masker | None = None
+    ) -> None:
+        self.masker = masker or masker_for()
         self.log = CallLog(store)
         self.reminders = Reminders(store)
+        self.repeats = RepeatGuard(store, clock.now)
         self.clock = clock
         self.zone = zone
 
     # --- logging and changing -----------------------------------------------------------------
 
-    def record(self, team: str, agent: str, given: CallInput) -> CallRecord:
+    def log_call(self, team: str, agent: str, given: CallInput) -> CallRecord:
         """Mask, store, and schedule the follow-up reminder if a callback was promised."""
         record = self.log.add(
             CallRecord(
@@ -57,12 +72,43 @@ class CallService:
                 team=team,
                 agent=agent,
                 created_at=self.clock.now(),
-                **_given_fields(given),
+                **_given_fields(self.masker, given),
             )
         )
         if record.follow_up_due is not None:
             self.reminders.schedule(record.id, agent, record.follow_up_due)
         return record
+
+    def masked_kinds(self, given: CallInput) -> tuple[str, ...]:
+        """What saving `given` masks, this save alone (the record lists every save's kinds)."""
+        texts = [given.notes, given.reference or ""]
+        found = {kind for text in texts for kind in self.masker.mask(text).kinds}
+        return tuple(kind for kind in KINDS if kind in found)
+
+    def log_once(self, team: str, agent: str, given: CallInput) -> Logged:
+        """Log the call unless the agent sent this same call within the last few minutes; then
+        hand back the one already stored (see `bot.calllog.once`)."""
+        key = repeat_key(agent, given)
+        claim = self.repeats.claim(key)
+        if claim.pending:
+            raise CallLogError(
+                "This same call is being saved from your previous message at this moment; "
+                "`/logcall mine` will list it in a few seconds. It will be stored once."
+            )
+        if claim.existing is not None:
+            existing = self.log.get(claim.existing)
+            if existing is not None:
+                return Logged(existing, repeated=True)
+            self.repeats.release(key)  # deleted since: this is a new call after all
+            return self.log_once(team, agent, given)
+        try:
+            record = self.log_call(team, agent, given)
+        except BaseException:
+            self.repeats.release(key)  # nothing stored: a retry must be free to store it
+            raise
+        self.repeats.stored(key, record.id)
+        self.repeats.forget_old()
+        return Logged(record)
 
     def editable(self, record: CallRecord, agent: str) -> bool:
         return record.agent == agent and self.clock.now() - record.created_at < EDIT_WINDOW
@@ -77,14 +123,20 @@ class CallService:
             )
         return record
 
-    def edit(self, call_id: str, agent: str, given: CallInput) -> CallRecord:
+    def edit(self, call_id: str, agent: str, given: CallInput) -> Edited:
         """Replace the author's call; created_at stays, updated_at is now."""
         old = self.for_change(call_id, agent)
         promise_moved = given.follow_up_due != old.follow_up_due
+        fields = _given_fields(self.masker, given)
+        masked_now = fields["masked_kinds"]
+        # The record keeps every kind ever masked in it: tags from earlier saves may still be
+        # in the text. The confirmation names only what this save masked.
+        kinds = {*masked_now, *old.masked_kinds}
+        fields["masked_kinds"] = tuple(kind for kind in KINDS if kind in kinds)
+        fields["masked"] = bool(kinds)
         new = replace(
             old,
-            # Tags from the first save are still in the text, so its masked kinds stay listed.
-            **_given_fields(given, already=old.masked_kinds),
+            **fields,
             follow_up_done_at=None if promise_moved else old.follow_up_done_at,
             updated_at=self.clock.now(),
         )
@@ -93,7 +145,7 @@ class CallService:
             self.reminders.cancel(call_id)
             if new.follow_up_due is not None:
                 self.reminders.schedule(call_id, agent, new.follow_up_due)
-        return new
+        return Edited(new, masked_now)
 
     def delete(self, call_id: str, agent: str) -> CallRecord:
         record = self.for_change(call_id, agent)
@@ -141,6 +193,8 @@ class CallService:
                 continue
             try:
                 post(record.agent, message(record))
+            except MaybeSent:
+                continue  # it may have arrived: claimed, so it is not sent twice
             except BaseException:
                 self.reminders.release(reminder)
                 raise
@@ -157,15 +211,11 @@ class CallService:
         return record
 
 
-def call_service(services: Services) -> CallService:
-    return CallService(services.store, services.clock, services.settings.zone)
-
-
-def _given_fields(given: CallInput, already: tuple[str, ...] = ()) -> dict[str, Any]:
+def _given_fields(masker: Masker, given: CallInput) -> dict[str, Any]:
     """The record's fields from what the agent gave, with notes and reference masked."""
-    notes = mask(given.notes)
-    reference = mask(given.reference) if given.reference else None
-    found = {*notes.kinds, *(reference.kinds if reference else ()), *already}
+    notes = masker.mask(given.notes)
+    reference = masker.mask(given.reference) if given.reference else None
+    found = {*notes.kinds, *(reference.kinds if reference else ())}
     kinds = tuple(kind for kind in KINDS if kind in found)
     return {
         "category": given.category,

@@ -1,7 +1,7 @@
 """Immutable content objects built by the loader.
 
 Everything is a frozen dataclass holding tuples, so a loaded Content can be shared freely
-between threads and handlers without anyone mutating it.
+between threads and listeners without anyone mutating it.
 """
 
 from __future__ import annotations

@@ -11,26 +11,54 @@ from pathlib import Path
 from bot.content import Content, load_content
 from bot.content.segment import sentence_spans
 from bot.rephrase import plain, tone
+from bot.rephrase.model import QUOTED, ToneModel
 from bot.rephrase.models import Analysis, Finding
 from bot.rephrase.nudges import has_way_forward, nudges
 from bot.rephrase.phrasebook import gate, phrasebook_findings
 from bot.rephrase.politeness import Politeness
-from bot.rephrase.rewrite import chosen, rewrite
+from bot.rephrase.rewrite import Rewriter
 
-REWRITE_PASSES = 3  # enough for a word dropped to uncover one more problem, then stop
 MAX_DRAFT = 4000  # the longest draft Slack surfaces accept; the engine itself has no limit
 # Words inside quotation marks are the customer's (or a policy's), not the agent's tone.
-_QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d")
+MODEL_RULE = "model:"
+# Said with regret, a refusal is kind: "Unfortunately, we can't...", "For your security, ..."
+_REGRET = re.compile(
+    r"\b(?:unfortunately|sadly|regrettably|I'm afraid|I am afraid|I'm sorry|I am sorry"
+    r"|for your (?:protection|security|safety)|by law|legally)\b",
+    re.IGNORECASE,
+)
+# A reason, or an alternative offered after it: "so we can't", "but you can ...".
+_REASON = re.compile(
+    r"\b(?:because|since|for (?:\w+ )?reasons|due to|as (?:it|the|this|that)"
+    r"|so we (?:can't|cannot))\b",
+    re.IGNORECASE,
+)
+_ALTERNATIVE = re.compile(
+    r"\b(?:but|however|instead|alternatively|what (?:I|we) can|(?:I|we|you) can|(?:I|we)'ll"
+    r"|I will|we will|is welcome|are welcome|you're welcome|happy to)\b",
+    re.IGNORECASE,
+)
+_QUOTED = QUOTED
 
 
 class Engine:
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, *, use_model: bool = True) -> None:
         self.content = content
         self._rules = gate(content.rules)
         self._jargon = plain.compile_jargon(content.jargon)
         self._politeness = Politeness()
+        self.lexicon = self._politeness.lexicon
+        self.model = ToneModel.load(self.lexicon) if use_model else None
+        self._rewriter = Rewriter(self.findings)
 
     def findings(self, text: str) -> tuple[Finding, ...]:
+        found = self.rule_findings(text)
+        if self.model is not None:
+            found = _add_model(found, self.model.findings(text))
+        return tuple(sorted(found, key=lambda f: (f.start, -f.end, -f.rank)))
+
+    def rule_findings(self, text: str) -> list[Finding]:
+        """The phrasebook's and the tone checks' findings, without the trained model."""
         found = [
             *phrasebook_findings(self._rules, text),
             *tone.shouting(text),
@@ -41,8 +69,7 @@ class Engine:
         ]
         quoted = [m.span() for m in _QUOTED.finditer(text)]
         found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in quoted)]
-        found = _soften_refusals(text, _drop_repeats(found))
-        return tuple(sorted(found, key=lambda f: (f.start, -f.end, -f.rank)))
+        return _soften_refusals(text, _drop_repeats(found))
 
     def score(self, text: str, findings: tuple[Finding, ...] | None = None) -> float:
         return self._politeness.score(text, self.findings(text) if findings is None else findings)
@@ -51,39 +78,40 @@ class Engine:
         self, draft: str, customer_message: str | None = None, *, variant: int = 0
     ) -> Analysis:
         findings = self.findings(draft)
-        rewritten, left = self._rewrite(draft, findings, variant)
+        outcome = self._rewriter.outcome(draft, findings, variant)
         memo: dict[str, float] = {}
         score = self._politeness.score(draft, findings, memo)
         rewrite_score = (
-            score if rewritten == draft else self._politeness.score(rewritten, left, memo)
+            score
+            if outcome.text == draft
+            else self._politeness.score(
+                outcome.text,
+                self.findings(outcome.text) if outcome.findings is None else outcome.findings,
+                memo,
+            )
         )
         return Analysis(
             draft=draft,
             findings=findings,
             nudges=nudges(draft, customer_message),
-            rewrite=rewritten,
+            rewrite=outcome.text,
             score=score,
             rewrite_score=rewrite_score,
+            rewrite_status=outcome.status,
+            rewrite_reason=outcome.reason,
+            more_wordings=outcome.more,
         )
 
-    def _rewrite(
-        self, draft: str, findings: tuple[Finding, ...], variant: int
-    ) -> tuple[str, tuple[Finding, ...]]:
-        """The rewrite and its own findings, rewritten again while a pass uncovers more.
 
-        Dropping a word can expose another problem: without "clearly", "you clearly didn't
-        check" becomes "you didn't check", which a rule of its own catches. The findings
-        of the last pass are returned so the rewrite's score need not look again.
-        """
-        text, found = draft, findings
-        for _ in range(REWRITE_PASSES):
-            if not chosen(found):
-                break
-            text, before = rewrite(text, found, variant), text
-            if text == before:
-                break
-            found = self.findings(text)
-        return text, found
+def _add_model(found: list[Finding], model: list[Finding]) -> list[Finding]:
+    """Model findings where no rule already flags the same words (a rule's span and fix
+    are more precise than the model's)."""
+    extra = [
+        m
+        for m in model
+        if not any(f.serious and f.start < m.end and m.start < f.end for f in found)
+    ]
+    return [*found, *extra]
 
 
 def _drop_repeats(found: list[Finding]) -> list[Finding]:
@@ -103,7 +131,7 @@ def _drop_repeats(found: list[Finding]) -> list[Finding]:
 
 
 def _soften_refusals(text: str, found: list[Finding]) -> list[Finding]:
-    """A "we can't" followed, in its sentence or the next, by what you CAN do is fine."""
+    """A "we can't" said with regret, or followed by what you CAN do, is fine."""
     if not any(f.kind == "absolute-no" and f.serious for f in found):
         return found
     spans = sentence_spans(text)
@@ -113,8 +141,14 @@ def _soften_refusals(text: str, found: list[Finding]) -> list[Finding]:
             index = next(
                 (i for i, (a, b) in enumerate(spans) if a <= finding.start < b), len(spans) - 1
             )
-            end = spans[min(index + 1, len(spans) - 1)][1] if spans else len(text)
-            if has_way_forward(text[finding.start : end]):
+            start, end = spans[index] if spans else (0, len(text))
+            after = text[finding.end :]
+            if (
+                _REGRET.search(text, start, end)
+                or _REASON.search(text, start, end)
+                or _ALTERNATIVE.search(after)
+                or has_way_forward(after)
+            ):
                 finding = _replace_severity(finding, "low")
         softened.append(finding)
     return softened
@@ -125,19 +159,6 @@ def _replace_severity(finding: Finding, severity: str) -> Finding:
 
 
 _lock = threading.Lock()
-_engines: dict[int, tuple[Content, Engine]] = {}
-
-
-def engine_for(content: Content) -> Engine:
-    """One engine per loaded Content, built on first use and shared by every thread."""
-    with _lock:
-        entry = _engines.get(id(content))
-        if entry is None or entry[0] is not content:
-            entry = (content, Engine(content))
-            _engines[id(content)] = entry
-        return entry[1]
-
-
 _default: Engine | None = None
 
 

@@ -51,6 +51,16 @@ class Analysis:
     rewrite: str
     score: float
     rewrite_score: float
+    # "unchanged" (nothing to fix: rewrite is the draft), "offered" (ready to copy),
+    # "withheld" (no rewrite passed every check; reason says why) or "exhausted" (every
+    # wording was already shown). Only an offered rewrite differs from the draft.
+    rewrite_status: str = "unchanged"
+    rewrite_reason: str = ""
+    more_wordings: bool = False
+
+    @property
+    def offered(self) -> bool:
+        return self.rewrite_status == "offered"
 
     @property
     def serious(self) -> tuple[Finding, ...]:

@@ -58,20 +58,50 @@ def has_way_forward(text: str) -> bool:
     return WAY_FORWARD.search(text.replace("\u2019", "'")) is not None
 
 
+WARMTH = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|glad|happy to|pleasure|welcome|hope|appreciate"
+    r"|understand)\b",
+    _I,
+)
+# Work left open: a next step the customer will wait for, so say when.
+OPEN_WORK = re.compile(
+    r"\b(?:looking into|investigating|checking|escalat\w*|passed (?:it |this )?(?:on|to)"
+    r"|raised|waiting (?:for|on)|pending|get back to you|follow(?:ing)? up|in progress"
+    r"|(?:I|we)(?:'ll| will) (?:\w+ )?(?:send|call|email|update|let you know|chase|check))\b",
+    _I,
+)
+GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b", _I)
+SUBSTANTIAL = 250  # characters: a reply, not a quick confirmation
+CONFIRMATION_SENTENCES = 2
+
+
+def is_short_confirmation(text: str) -> bool:
+    """One or two short sentences with no refusal: a coach would not ask for more."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if s.strip()]
+    return (
+        len(sentences) <= CONFIRMATION_SENTENCES
+        and len(text) < SUBSTANTIAL
+        and not REFUSAL.search(text)
+    )
+
+
 def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
+    """Only what a coach would ask for: nothing on a short confirmation, no thanks on a
+    reply that already thanks (or is warm), no "say when" unless work is left open."""
     text = draft.replace("\u2019", "'")
-    found: list[Nudge] = []
     if not text.strip():
         return ()
-    if not GRATITUDE.search(text):
+    complaint = bool(customer and CUSTOMER_COMPLAINT.search(customer.replace("\u2019", "'")))
+    found: list[Nudge] = []
+    refusal = REFUSAL.search(text)
+    if refusal and not has_way_forward(text[refusal.start() :]):
         found.append(
             Nudge(
-                "thanks",
-                "A word of thanks tells the customer their message was welcome.",
-                "Thank you for getting in touch about this.",
+                "way-forward",
+                "After a no, offer what you can do: something can nearly always be done.",
+                "What I can do instead is …",
             )
         )
-    complaint = bool(customer and CUSTOMER_COMPLAINT.search(customer.replace("\u2019", "'")))
     if (complaint or DRAFT_COMPLAINT.search(text)) and not ACKNOWLEDGED.search(text):
         found.append(
             Nudge(
@@ -81,7 +111,18 @@ def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
                 "I'm sorry about this, and I understand how frustrating it is.",
             )
         )
-    if not TIME.search(text):
+    if is_short_confirmation(text):
+        return tuple(found)
+    long_reply = len(text) >= SUBSTANTIAL
+    if not GRATITUDE.search(text) and not WARMTH.search(text) and (long_reply or complaint):
+        found.append(
+            Nudge(
+                "thanks",
+                "A word of thanks tells the customer their message was welcome.",
+                "Thank you for getting in touch about this.",
+            )
+        )
+    if (OPEN_WORK.search(text) or refusal) and not TIME.search(text):
         found.append(
             Nudge(
                 "next-step",
@@ -89,13 +130,12 @@ def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
                 "I'll email you by 3 pm tomorrow with an update.",
             )
         )
-    refusal = REFUSAL.search(text)
-    if refusal and not has_way_forward(text[refusal.start() :]):
+    if long_reply and not GREETING.search(text):
         found.append(
             Nudge(
-                "way-forward",
-                "After a no, offer what you can do: something can nearly always be done.",
-                "What I can do instead is …",
+                "name",
+                "Open with the customer's name: it reads as a reply to them, not a form letter.",
+                "Hi Sam,",
             )
         )
     return tuple(found)

@@ -1,8 +1,9 @@
 """A politeness score from -1 to 1: Danescu-Niculescu-Mizil et al.'s strategies plus VADER.
 
-The strategies are the ones "A computational approach to politeness" (ACL 2013) found
-people perceive, made computable on Brown and Levinson's theory. Each is a yes/no feature
-with a weight; VADER adds the sentiment of the words, and every serious finding costs.
+The strategies are the full set "A computational approach to politeness" (ACL 2013) found
+people perceive (bot/rephrase/strategies.py), plus acknowledging, ownership and imperatives.
+Each is a yes/no feature with a weight; VADER adds the sentiment of the words, and every
+serious finding costs.
 
 VADER lower-cases the whole text again for every word, so its cost grows with the square of
 the length (2.6 ms at 1,000 characters, 28 ms at 4,000). It is run sentence by sentence.
@@ -16,53 +17,21 @@ import re
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.content.segment import sentence_spans
+from bot.rephrase import strategies
+from bot.rephrase.lexical import tokens
 from bot.rephrase.models import Finding
 
 _I = re.IGNORECASE | re.MULTILINE
-# (name, weight, pattern): positive strategies raise the score, negative ones lower it.
-STRATEGIES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+# Strategies beyond the paper's that coaches ask for: (name, weight, pattern).
+EXTRAS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     (name, weight, re.compile(pattern, _I))
     for name, weight, pattern in (
-        ("gratitude", 0.35, r"\b(?:thank(?:s| you)|appreciate)\b"),
-        ("apologising", 0.35, r"\b(?:sorry|apologi[sz]e|apologies|my mistake|our mistake)\b"),
-        ("please", 0.15, r"\bplease\b"),
-        (
-            "hedges",
-            0.1,
-            r"\b(?:perhaps|maybe|might|possibly|I think|I believe|it seems|it looks like"
-            r"|usually|should)\b",
-        ),
-        (
-            "deference",
-            0.2,
-            r"\b(?:great question|good (?:question|catch|point)|you(?:'re| are) right"
-            r"|fair point|thanks for catching)\b",
-        ),
-        ("greeting", 0.15, r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b"),
-        (
-            "indirect",
-            0.2,
-            r"\b(?:could|would) you\b|\bmay I\b|\bif you(?:'d| would) (?:like|prefer)\b"
-            r"|\bif that helps\b|\bwould it help\b",
-        ),
-        (
-            "counterfactual",
-            0.1,
-            r"\b(?:I|we) (?:could|would|might)\b",
-        ),
         (
             "acknowledging",
             0.2,
             r"\b(?:I understand|I can see|I hear you|I know (?:this|that|how)|that must be)\b",
         ),
         ("ownership", 0.15, r"\b(?:I'll|I will|I've|let me|I can)\b"),
-        (
-            "direct question",
-            -0.2,
-            r"\b(?:why|what|how)\b(?: (?:are|is|do|did|does|were|can't|don't|didn't)\b)"
-            r"[^.?!\n]*\?",
-        ),
-        ("second-person start", -0.15, r"(?:^|[.!?]\s+)you\b(?!'re right| are right)"),
         (
             "imperative",
             -0.15,
@@ -72,6 +41,7 @@ STRATEGIES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+WEIGHTS = {**strategies.WEIGHTS, **{name: weight for name, weight, _ in EXTRAS}}
 VADER_WEIGHT = 0.6
 PENALTY = {"high": 0.5, "medium": 0.3, "low": 0.05}
 
@@ -81,6 +51,7 @@ class Politeness:
 
     def __init__(self) -> None:
         self._vader = SentimentIntensityAnalyzer()
+        self.lexicon: dict[str, float] = self._vader.lexicon
 
     def sentiment(self, text: str, memo: dict[str, float] | None = None) -> float:
         """Mean VADER compound over sentences, weighted by their length.
@@ -101,7 +72,14 @@ class Politeness:
         return total / weight if weight else 0.0
 
     def strategies(self, text: str) -> tuple[str, ...]:
-        return tuple(name for name, _, pattern in STRATEGIES if pattern.search(text))
+        """The strategies the text uses: the paper's full set, then our extras."""
+        found: set[str] = set()
+        for start, end in sentence_spans(text):
+            toks = tokens(text, start, end)
+            if toks:
+                strategies.sentence_strategies(toks, self.lexicon, found)
+        found.update(name for name, _, pattern in EXTRAS if pattern.search(text))
+        return tuple(name for name in WEIGHTS if name in found)
 
     def score(
         self, text: str, findings: tuple[Finding, ...], memo: dict[str, float] | None = None
@@ -109,8 +87,7 @@ class Politeness:
         if not text.strip():
             return 0.0
         plain = text.replace("\u2019", "'")
-        weights = {name: weight for name, weight, _ in STRATEGIES}
-        raw = sum(weights[name] for name in self.strategies(plain))
+        raw = sum(WEIGHTS[name] for name in self.strategies(plain))
         raw += VADER_WEIGHT * self.sentiment(text, memo)
         raw -= sum(PENALTY[f.severity] for f in findings)
         return round(math.tanh(raw), 3)

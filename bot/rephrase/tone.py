@@ -20,27 +20,47 @@ ACRONYMS = _words(
     UPS DHL FEDEX USPS AA AAA NFC QR CVV OTP FAQS SUV RSVP AKA ASAP
     """
 )
-# Everyday words that only appear in capitals when someone raises their voice.
-COMMON = _words(
-    """
+# Everyday words that only appear in capitals when someone raises their voice ("do NOT",
+# "NO", "I SAID"). Stored in capitals: they are looked up by the word as typed.
+COMMON = frozenset(
+    w.upper()
+    for w in _words(
+        """
     a all always am an and any are as at be been but by can cannot did do does done dont
     for from get go had has have he her here him his how i if in is isnt it its just
     know last me more must my never no not now of off on once one only or our out please
     read really right said same say see she should so stop that the their them then there
     these they this those three times to told too twice two up very was we were what when
     where which who why will with wont would yes yet you your
+    again already ever every nothing nobody none anything everything everyone anyone
+    need needs want listen wait look understand clear clearly obviously simply seriously
+    final last warning immediately urgent asap impossible absolutely exactly enough
+    wrong fault mistake problem policy rules terms
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
     """
+    )
 )
 PROPER = _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april"
     " may june july august september october november december"
 )
 _CAPS_WORD = r"[A-Z]+(?:['\u2019][A-Z]+)?"
-# A word of capitals not glued to a hyphen or digits, so ORD-99812 and SIM-only stay codes.
-_CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD})*(?![\w-])")
+# A run of capitals not glued to a code or a link: ORD-99812, SAVE20, SIM-only, /SALE, #TAG.
+_GLUE = r"\w\-/.=#@*_&%+:"
+_CAPS_RUN = re.compile(rf"(?<![{_GLUE}]){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD})*(?![\w\-/=#@*_&%+])")
+# Capitals right after these words are a code or a name to type, not a raised voice.
+_CODE_CONTEXT = re.compile(
+    r"(?:code|promo|coupon|voucher|ref|reference|password|keyword|text|type|enter|reply"
+    r"|select|press|click|tap|button|tab|menu|option|plan|tariff|called|named)"
+    r"[\s:'\"\u2018\u201c(*`]*$",
+    re.IGNORECASE,
+)
+_QUOTES = re.compile(
+    r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|'[^'\n]*'|`[^`\n]*`|\u2018[^\u2019\n]*\u2019"
+)
 _LONG_WORD = 5
+_ADVERB = re.compile(r"[A-Z]{3,}LY")
 
 _SHOUT_WHY = "Words in capitals read as shouting, so the customer hears anger rather than help."
 
@@ -70,9 +90,14 @@ _PROFANITY_WHY = (
 
 def shouting(text: str) -> list[Finding]:
     found: list[Finding] = []
+    quoted = (
+        [m.span() for m in _QUOTES.finditer(text)]
+        if any(q in text for q in "\"'`\u201c\u2018")
+        else []
+    )
     for match in _CAPS_RUN.finditer(text):
         words = match.group().split()
-        if not _is_shouting(words):
+        if not _is_shouting(words) or _is_code(text, match.start(), match.end(), quoted):
             continue
         found.append(
             Finding(
@@ -91,12 +116,20 @@ def shouting(text: str) -> list[Finding]:
 
 
 def _is_shouting(words: list[str]) -> bool:
+    """Everyday words or -LY adverbs in capitals; unknown capitals are names or codes."""
     plain = [w for w in words if _key(w) not in ACRONYMS]
     if not plain or all(len(w) == 1 for w in plain):
         return False  # "I", "A", or acronyms only
-    if len(words) >= 2 and sum(len(w) for w in plain) >= 4:
-        return True  # "I SAID", "THREE TIMES"
-    return any(_key(w) in COMMON or len(w) >= _LONG_WORD for w in plain)
+    return any(
+        (_key(w) in COMMON and len(w) >= 2) or _ADVERB.fullmatch(_key(w)) for w in plain
+    ) or (len(plain) >= 3 and any(_key(w) in COMMON for w in plain))
+
+
+def _is_code(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Capitals in quotes or after "code", "promo", "type"...: a literal, not a tone."""
+    if any(a <= start and end <= b for a, b in quoted):
+        return True
+    return _CODE_CONTEXT.search(text, max(0, start - 24), start) is not None
 
 
 def _key(word: str) -> str:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 import threading
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.services import Services
+from bot.clock import Clock
+from bot.config import Settings
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -27,17 +27,16 @@ GroupLookup = Callable[[str], list[str] | None]
 
 
 class ManagerDirectory:
-    def __init__(self, services: Services) -> None:
-        self.settings = services.settings
-        self.clock = services.clock
+    def __init__(self, settings: Settings, clock: Clock) -> None:
+        self.settings = settings
+        self.clock = clock
         self.lookup: GroupLookup | None = None
         self._members: frozenset[str] = frozenset()
         self._fetched_at: datetime | None = None
         self._lock = threading.Lock()
 
     def use_lookup(self, lookup: GroupLookup) -> None:
-        """Set how to read the group, once: listeners run on a thread pool, and each would
-        otherwise race to set it."""
+        """Set how to read the group, once; the Slack edge does so when it registers."""
         with self._lock:
             if self.lookup is None:
                 self.lookup = lookup
@@ -73,31 +72,6 @@ class ManagerDirectory:
         if len(names) == 1:
             return names[0]
         return ", ".join(names[:-1]) + " or " + names[-1]
-
-
-# One directory per running bot. Services is not hashable, so its id is the key and a weak
-# reference makes sure a new bot never inherits the directory of an old one with the same id.
-_directories: dict[int, tuple[weakref.ref[Services], ManagerDirectory]] = {}
-_directories_lock = threading.Lock()
-
-
-def directory_of(services: Services) -> ManagerDirectory:
-    key = id(services)
-    with _directories_lock:
-        entry = _directories.get(key)
-        if entry is None or entry[0]() is not services:
-            directory = ManagerDirectory(services)
-            ref = weakref.ref(services, lambda _: _forget(key))
-            _directories[key] = (ref, directory)
-            return directory
-        return entry[1]
-
-
-def _forget(key: int) -> None:
-    with _directories_lock:
-        entry = _directories.get(key)
-        if entry is not None and entry[0]() is None:
-            del _directories[key]
 
 
 @dataclass(frozen=True)

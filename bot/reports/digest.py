@@ -1,11 +1,12 @@
 """The weekly digest: its schedule per channel, the `/calls digest ...` grammar, and the post.
 
-    /calls digest on #channel [mon] [09:00] [Europe/London]    (defaults: mon 09:00, BOT_TIMEZONE)
+    /calls digest on #channel [mon] [9am] [Europe/London]    (defaults: mon 09:00, BOT_TIMEZONE)
     /calls digest off [#channel]
     /calls digest status
 
 The post is due through `bot.recurring` and claimed there before it is sent, the same
 exactly-once mechanism as the daily tips: ticks, restarts and a second ticker never repeat it.
+Its blocks are built and sent at the Slack edge.
 """
 
 from __future__ import annotations
@@ -14,23 +15,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.blocks import Block, actions, button, code, context, escape, header, section
 from bot.calllog.log import CallLog
-from bot.calllog.model import CallRecord
-from bot.ids import ReportAction
 from bot.recurring import DAY_NAMES, Recurrence
-from bot.reports.blocks import breakdown, change_text, local_time, plural
-from bot.reports.query import Dates, Filter
-from bot.reports.summary import Summary, Window, summarize_window
+from bot.reports.period import Dates
+from bot.reports.query import Filter
+from bot.reports.summary import Summary, summarize
+from bot.schedule_text import TextError, Zone, take_time, weekday_named, zone_named
 from bot.store import Store
+from bot.text import code
 
 SCHEDULES = "report_digests"
 KIND = "digest"
 OVERDUE_SHOWN = 5
 _CHANNEL = re.compile(r"^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$")
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 USAGE = (
     "*Weekly digest:*\n"
     "• `/calls digest on #channel mon 09:00 Europe/London` (day, time and zone are optional: "
@@ -99,7 +97,8 @@ DigestCommand = DigestOn | DigestOff | DigestStatus
 
 
 def parse_digest(text: str, default_zone: str, user: str = "") -> DigestCommand:
-    """Read what follows `/calls digest`; raise DigestError saying what was wrong."""
+    """Read what follows `/calls digest`; raise DigestError saying what was wrong. The day,
+    time and zone are read by the shared grammar (bot.schedule_text), as `/tips` reads them."""
     words = text.split()
     if not words or words[0].lower() == "status":
         if len(words) > 1:
@@ -112,57 +111,56 @@ def parse_digest(text: str, default_zone: str, user: str = "") -> DigestCommand:
         return DigestOff(_channel(rest[0]) if rest else None)
     if verb != "on":
         raise DigestError(f"{code(words[0])} is not `on`, `off` or `status`.")
+    try:
+        return DigestOn(_schedule(rest, default_zone, user))
+    except TextError as error:
+        raise DigestError(f"{error}.") from None
+
+
+def _schedule(words: list[str], default_zone: str, user: str) -> DigestSchedule:
     channel: str | None = None
     weekday: int | None = None
     at: time | None = None
-    zone: str | None = None
-    for word in rest:
-        lowered = word.lower()
+    zone: Zone | None = None
+    index = 0
+    while index < len(words):
+        word, used = words[index], 1
         if word.startswith(("<#", "#")):
             if channel is not None:
                 raise DigestError("one channel at a time, please.")
             channel = _channel(word)
-        elif lowered[:3] in DAY_NAMES and _is_day_name(lowered):
+        elif (day := weekday_named(word)) is not None:
             if weekday is not None:
                 raise DigestError("the digest is weekly: give one day.")
-            weekday = DAY_NAMES.index(lowered[:3])
-        elif _TIME.match(word):
+            weekday = day
+        elif (found_time := take_time(words, index)) is not None:
             if at is not None:
-                raise DigestError("give one time, such as `09:00`.")
-            match = _TIME.match(word)
-            assert match is not None
-            at = time(int(match.group(1)), int(match.group(2)))
-        elif "/" in word or word.upper() == "UTC":
+                raise DigestError("give one time, such as `09:00` or `9am`.")
+            at, used = found_time
+        elif (found_zone := zone_named(word)) is not None:
             if zone is not None:
                 raise DigestError("give one time zone, such as `Europe/London`.")
-            zone = _zone(word)
+            zone = found_zone
+        elif "/" in word:
+            raise DigestError(
+                f"{code(word)} is not a time zone; use a name such as Europe/London or "
+                "America/Chicago."
+            )
         else:
             raise DigestError(
                 f"I don't know {code(word)}: expected a channel, a day (mon … sun), a time "
-                "(HH:MM, 24-hour) or a time zone (such as Europe/London)."
+                "(such as 09:00 or 9am) or a time zone (such as Europe/London)."
             )
+        index += used
     if channel is None:
         raise DigestError("which channel? Add it, such as `#support-leads`.")
-    return DigestOn(
-        DigestSchedule(
-            channel=channel,
-            weekday=0 if weekday is None else weekday,
-            at=time(9, 0) if at is None else at,
-            zone=zone or default_zone,
-            set_by=user,
-        )
+    return DigestSchedule(
+        channel=channel,
+        weekday=0 if weekday is None else weekday,
+        at=time(9, 0) if at is None else at,
+        zone=zone or Zone(default_zone),
+        set_by=user,
     )
-
-
-_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def _is_day_name(word: str) -> bool:
-    return word in DAY_NAMES or word in _FULL_DAYS or (len(word) >= 3 and _prefix_of_day(word))
-
-
-def _prefix_of_day(word: str) -> bool:
-    return any(full.startswith(word) for full in _FULL_DAYS)
 
 
 def _channel(word: str) -> str:
@@ -172,16 +170,6 @@ def _channel(word: str) -> str:
             f"{code(word)} is not a channel I can read: pick it from Slack's list as you type #."
         )
     return match.group(1)
-
-
-def _zone(word: str) -> str:
-    try:
-        ZoneInfo(word)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise DigestError(
-            f"{code(word)} is not a time zone; use a name such as Europe/London or America/Chicago."
-        ) from None
-    return word
 
 
 # --- storing schedules ---------------------------------------------------------------------
@@ -214,50 +202,14 @@ def due_digests(
 # --- the post ------------------------------------------------------------------------------
 
 
-def last_week(local_day: date, zone: str) -> Window:
-    """The seven local days before the post's day."""
-    return Window(local_day - timedelta(days=7), local_day - timedelta(days=1), zone)
+def last_week(local_day: date, zone: str) -> Filter:
+    """The seven local days before the post's day, in the schedule's zone. The digest's
+    "in detail" button asks /calls for this very filter, so both count the same calls."""
+    return Filter(
+        period=Dates(local_day - timedelta(days=7), local_day - timedelta(days=1)), zone=zone
+    )
 
 
-def digest_summary(log: CallLog, window: Window, now: datetime) -> Summary:
-    return summarize_window(log, Filter(period=Dates(window.first, window.last)), window, now)
-
-
-def digest_blocks(
-    summary: Summary, overdue: list[CallRecord], zone: str
-) -> tuple[str, list[Block]]:
-    """The digest message: text for notifications, and blocks. Nobody is mentioned, so a
-    post in the managers' channel pings no agent; Details opens each call privately."""
-    window = summary.window
-    heat = "—" if summary.average_heat is None else f"{summary.average_heat:.1f} of 5"
-    blocks: list[Block] = [
-        header("Weekly difficult-call digest"),
-        section(
-            f"*{plural(summary.count, 'call')}* last week ({window.label()}), "
-            f"{change_text(summary)}\n"
-            f"*Top categories:* {breakdown(summary.by_category, limit=3)}\n"
-            f"*By outcome:* {breakdown(summary.by_outcome)}\n"
-            f"*Average heat:* {heat}"
-        ),
-    ]
-    if overdue:
-        blocks.append(section(f"*Overdue promises: {len(overdue)}*"))
-        for record in overdue[:OVERDUE_SHOWN]:
-            due = local_time(record.follow_up_due, zone) if record.follow_up_due else "—"
-            blocks.append(
-                section(
-                    f"Callback due {due} · {escape(record.category)} · heat {record.heat} · "
-                    f"logged {local_time(record.created_at, zone, '%-d %b')}",
-                    accessory=button("Details", ReportAction.DETAILS, record.id),
-                )
-            )
-        if len(overdue) > OVERDUE_SHOWN:
-            blocks.append(context(f"…and {len(overdue) - OVERDUE_SHOWN} more."))
-    else:
-        blocks.append(section("*Overdue promises:* none. Every callback promised is on time."))
-    blocks += [
-        actions(button("Last 7 days in detail", ReportAction.HOME_WEEK, "7d")),
-        context(f"Times in {zone}. Managers: `/calls` for more, `/calls digest off` to stop."),
-    ]
-    text = f"Weekly digest: {plural(summary.count, 'difficult call')} last week"
-    return text, blocks
+def digest_summary(log: CallLog, flt: Filter, now: datetime) -> Summary:
+    assert flt.zone is not None, "a digest's filter names its zone"
+    return summarize(log, flt, now, flt.zone)

@@ -3,6 +3,8 @@
 A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel,
 LibreOffice and Google Sheets, so a note such as `=HYPERLINK(...)` could run as one; such
 cells get a leading apostrophe, which the spreadsheet shows as plain text (OWASP's advice).
+Each row has the agent's ID and, beside it, their name (their ID when Slack could not say);
+local times are in the reader's own time zone, named in the last column.
 The file starts with a byte-order mark so that Excel reads it as UTF-8, not the local code page.
 """
 
@@ -14,13 +16,14 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from bot.calllog.model import CallRecord
-from bot.reports.blocks import local_time
+from bot.reports.wording import Viewpoint, local_time
 
 HEADER = (
     "id",
     "logged_at_utc",
     "logged_at_local",
     "agent",
+    "name",
     "team",
     "category",
     "heat",
@@ -33,6 +36,7 @@ HEADER = (
     "follow_up_done_utc",
     "follow_up_status",
     "masked",
+    "local_time_zone",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,12 +57,14 @@ def follow_up_status(record: CallRecord, now: datetime) -> str:
     return "overdue" if record.follow_up_overdue(now) else "open"
 
 
-def row(record: CallRecord, zone: str, now: datetime) -> list[str]:
+def row(record: CallRecord, view: Viewpoint, now: datetime) -> list[str]:
+    zone = view.zone
     cells = [
         record.id,
         _utc(record.created_at),
         local_time(record.created_at, zone, "%Y-%m-%d %H:%M"),
         record.agent,
+        view.names.get(record.agent, record.agent),  # plain text: a CSV is not mrkdwn
         record.team,
         record.category,
         str(record.heat),
@@ -71,13 +77,14 @@ def row(record: CallRecord, zone: str, now: datetime) -> list[str]:
         _utc(record.follow_up_done_at),
         follow_up_status(record, now),
         ", ".join(record.masked_kinds) if record.masked else "",
+        zone,
     ]
     return [neutralise(cell) for cell in cells]
 
 
-def to_csv(records: Iterable[CallRecord], zone: str, now: datetime) -> bytes:
+def to_csv(records: Iterable[CallRecord], view: Viewpoint, now: datetime) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(HEADER)
-    writer.writerows(row(record, zone, now) for record in records)
+    writer.writerows(row(record, view, now) for record in records)
     return out.getvalue().encode("utf-8-sig")

@@ -13,23 +13,17 @@ so quoted text is unescaped here and mentions are read in that form.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.blocks import code, escape, unescape
 from bot.calllog.model import HEAT_RANGE, OUTCOMES
+from bot.reports.period import DEFAULT_PERIOD, Period, parse_period
+from bot.text import code, escape, unescape
 
-DEFAULT_DAYS = 7
-MAX_DAYS = 3660
 MAX_QUERY_LENGTH = 2000
-MIN_YEAR, MAX_YEAR = 2000, 2099
 _OPEN_QUOTES = {'"': '"', "“": "”", "”": "”"}
-_DAYS = re.compile(r"^(\d{1,4})d$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$")
 _HEAT = re.compile(r"^(>=|<=|>|<|=)?([0-9]+)$")
 _HEAT_SPAN = re.compile(r"^([0-9]+)\.\.([0-9]+)$")
@@ -58,43 +52,14 @@ class QueryError(ValueError):
 
 
 @dataclass(frozen=True)
-class LastDays:
-    """The last `days` local days, today included (`today` is 1)."""
-
-    days: int
-
-    def dates(self, today: date) -> tuple[date, date]:
-        return today - timedelta(days=self.days - 1), today
-
-    def text(self) -> str:
-        return "today" if self.days == 1 else f"{self.days}d"
-
-
-@dataclass(frozen=True)
-class Dates:
-    """Local dates from `first` to `last`, both included."""
-
-    first: date
-    last: date
-
-    def dates(self, today: date) -> tuple[date, date]:
-        return self.first, self.last
-
-    def text(self) -> str:
-        return f"{self.first.isoformat()}..{self.last.isoformat()}"
-
-
-Period = LastDays | Dates
-
-
-@dataclass(frozen=True)
 class Filter:
-    period: Period = LastDays(DEFAULT_DAYS)
+    period: Period = DEFAULT_PERIOD
     categories: frozenset[str] = frozenset()
     outcomes: frozenset[str] = frozenset()
     heat: tuple[int, int] = (HEAT_RANGE.start, HEAT_RANGE.stop - 1)
     agents: frozenset[str] = frozenset()
     texts: tuple[str, ...] = field(default=())
+    zone: str | None = None  # the period's time zone; None: the reader's own
 
     def with_agent(self, agent: str) -> Filter:
         return replace(self, agents=frozenset({agent}))
@@ -123,6 +88,8 @@ class Filter:
         """The canonical query text as Slack would send it, escaped, so it is safe in mrkdwn
         (`heat:&gt;=4`, `"a &amp; b"`); parsing it gives this filter back."""
         parts = [self.period.text()]
+        if self.zone:
+            parts.append(f"zone:{self.zone}")
         parts += [f"category:{_quote_if_needed(c)}" for c in sorted(self.categories)]
         parts += [f"outcome:{_quote_if_needed(o)}" for o in sorted(self.outcomes)]
         low, high = self.heat
@@ -143,8 +110,9 @@ class Filter:
         """The canonical query text as a person reads it, for the audit."""
         return unescape(self.text())
 
-    def describe(self) -> str:
-        """The filters other than the period, in words (mrkdwn, user text escaped)."""
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The filters other than the period, in words (mrkdwn, user text escaped), with
+        agents by name where `names` has them."""
         words: list[str] = []
         if self.categories:
             words.append("category " + " or ".join(sorted(self.categories)))
@@ -154,7 +122,10 @@ class Filter:
         if (low, high) != (HEAT_RANGE.start, HEAT_RANGE.stop - 1):
             words.append(f"heat {low}" if low == high else f"heat {low}–{high}")
         if self.agents:
-            words.append("agent " + " or ".join(f"<@{a}>" for a in sorted(self.agents)))
+            known = names or {}
+            words.append(
+                "agent " + " or ".join(escape(known.get(a, a)) for a in sorted(self.agents))
+            )
         words += [f"notes containing “{escape(text)}”" for text in self.texts]
         return ", ".join(words)
 
@@ -221,6 +192,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
     low, high = HEAT_RANGE.start, HEAT_RANGE.stop - 1
     agents: set[str] = set()
     texts: list[str] = []
+    zone: str | None = None
 
     for token in tokenize(text):
         if token.quoted:
@@ -232,6 +204,15 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
             continue
         key, sep, value = token.value.partition(":")
         key = key.casefold()
+        if sep and key == "zone":
+            if zone is not None:
+                problems.append("only one time zone at a time")
+            zone = _zone(unescape(value).strip())
+            if zone is None:
+                problems.append(
+                    f"{code(value)} is not a time zone; use a name such as `zone:Europe/London`"
+                )
+            continue
         if sep and key in ("category", "outcome", "heat"):
             value = unescape(value).strip()
             if key == "category":
@@ -272,7 +253,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
                 "list as you type @"
             )
             continue
-        parsed = _period(token.value)
+        parsed = parse_period(token.value)
         if parsed is not None:
             if isinstance(parsed, str):
                 problems.append(parsed)
@@ -293,12 +274,13 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
     if problems:
         raise QueryError(problems)
     return Filter(
-        period=period or LastDays(DEFAULT_DAYS),
+        period=period or DEFAULT_PERIOD,
         categories=frozenset(found_categories),
         outcomes=frozenset(found_outcomes),
         heat=(low, high),
         agents=frozenset(agents),
         texts=tuple(texts),
+        zone=zone,
     )
 
 
@@ -337,36 +319,9 @@ def _heat(value: str) -> tuple[int, int] | None:
     return (first, last) if in_range and first <= last else None
 
 
-def _period(value: str) -> Period | str | None:
-    """A period, a problem with something that looks like one, or None if it does not."""
-    word = value.casefold()
-    if word == "today":
-        return LastDays(1)
-    days = _DAYS.match(word)
-    if days:
-        count = int(days.group(1))
-        if not 1 <= count <= MAX_DAYS:
-            return f"{code(value)}: a period is 1 to {MAX_DAYS} days"
-        return LastDays(count)
-    month = _MONTH.match(word)
-    if month:
-        year, number = int(month.group(1)), int(month.group(2))
-        if not 1 <= number <= 12:
-            return f"{code(value)} is not a month; write it as `2026-11`"
-        if not MIN_YEAR <= year <= MAX_YEAR:
-            return f"{code(value)}: the log covers {MIN_YEAR} to {MAX_YEAR}"
-        return Dates(date(year, number, 1), date(year, number, monthrange(year, number)[1]))
-    span = _RANGE.match(word)
-    if span:
-        try:
-            first, last = date.fromisoformat(span.group(1)), date.fromisoformat(span.group(2))
-        except ValueError:
-            return f"{code(value)} has a date that does not exist"
-        if not MIN_YEAR <= first.year <= last.year <= MAX_YEAR and last >= first:
-            return f"{code(value)}: the log covers {MIN_YEAR} to {MAX_YEAR}"
-        if last < first:
-            return f"{code(value)} ends before it starts"
-        if (last - first).days + 1 > MAX_DAYS:
-            return f"{code(value)}: a period is 1 to {MAX_DAYS} days"
-        return Dates(first, last)
-    return None
+def _zone(value: str) -> str | None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return value if value else None

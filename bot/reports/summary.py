@@ -6,13 +6,13 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.calllog.log import COLLECTION, CallLog
 from bot.calllog.model import CallRecord
-from bot.reports.query import Filter, Period
+from bot.reports.period import Window, window_for
+from bot.reports.query import Filter
 from bot.store import Query
 
 RECENT = 10
@@ -20,48 +20,9 @@ RECENT = 10
 Doc = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Window:
-    """A period made concrete: local dates (both included) and their UTC bounds, plus the
-    previous period of the same length, which the change is measured against."""
-
-    first: date
-    last: date
-    zone: str
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-    @property
-    def since(self) -> datetime:
-        return _start_of(self.first, self.zone)
-
-    @property
-    def until(self) -> datetime:
-        return _start_of(self.last + timedelta(days=1), self.zone)
-
-    @property
-    def previous(self) -> Window:
-        length = timedelta(days=self.days)
-        return Window(self.first - length, self.last - length, self.zone)
-
-    def label(self) -> str:
-        if self.first == self.last:
-            return self.first.strftime("%a %-d %b %Y")
-        same_year = self.first.year == self.last.year
-        start = self.first.strftime("%-d %b" if same_year else "%-d %b %Y")
-        return f"{start} – {self.last.strftime('%-d %b %Y')}"
-
-
-def _start_of(day: date, zone: str) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
-
-
-def window_for(period: Period, now: datetime, zone: str) -> Window:
-    today = now.astimezone(ZoneInfo(zone)).date()
-    first, last = period.dates(today)
-    return Window(first, last, zone)
+def window_of(flt: Filter, now: datetime, zone: str) -> Window:
+    """The window a filter covers for a reader in `zone` (the filter's own zone wins)."""
+    return window_for(flt.period, now, flt.zone or zone)
 
 
 @dataclass(frozen=True)
@@ -128,7 +89,7 @@ def matching(log: CallLog, flt: Filter, window: Window) -> list[CallRecord]:
 
 
 def summarize(log: CallLog, flt: Filter, now: datetime, zone: str) -> Summary:
-    return summarize_window(log, flt, window_for(flt.period, now, zone), now)
+    return summarize_window(log, flt, window_of(flt, now, zone), now)
 
 
 def summarize_window(log: CallLog, flt: Filter, window: Window, now: datetime) -> Summary:

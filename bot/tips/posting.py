@@ -14,9 +14,9 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from bot.content import Content, Tip
+from bot.maybe_sent import MaybeSent
 from bot.recurring import claim_post, is_claimed, release_post
 from bot.store import Store
-from bot.tips.blocks import tip_message
 from bot.tips.picking import catalogue
 from bot.tips.rotation import Rotation, channel_deck
 from bot.tips.schedule_args import on_command
@@ -76,8 +76,8 @@ class TipPoster:
         if tip_id is None:
             return None
         tip = self.content.tip(tip_id)
-        self.sender.post(channel, tip_message(tip, intro="Service tip of the day"))
-        self.rotation.record(channel_deck(channel), tip_id, ids)
+        self.sender.post_tip(channel, tip)
+        self.rotation.mark_shown(channel_deck(channel), tip_id, ids)
         return tip
 
     def tick(self, now: datetime) -> None:
@@ -158,6 +158,9 @@ class TipPoster:
             self.sender.direct_message(
                 schedule.set_by, paused_text(channel, reason, on_command(schedule.recurrence))
             )
+        except MaybeSent:
+            # Slack may have posted it: today's tip stays claimed rather than risk a second.
+            log.warning("The tip for %s may not have been posted; not posting it again", channel)
         except Exception:
             release_post(self.store, TIP_KIND, channel, day)
             raise

@@ -83,7 +83,7 @@ class Rotation:
             return round_order(deck, state.round, fresh)[0]
         return round_order(deck, state.round + 1, candidates)[0]
 
-    def record(self, deck: str, tip_id: str, catalogue: Sequence[str]) -> None:
+    def mark_shown(self, deck: str, tip_id: str, catalogue: Sequence[str]) -> None:
         """Mark `tip_id` shown; once every tip of the catalogue is, the next round begins."""
         current = set(catalogue)
 
@@ -111,5 +111,5 @@ class Rotation:
         """peek() and record() in one: for tips shown at once, privately."""
         tip_id = self.peek(deck, catalogue, among=among, avoid=avoid)
         if tip_id is not None:
-            self.record(deck, tip_id, catalogue)
+            self.mark_shown(deck, tip_id, catalogue)
         return tip_id

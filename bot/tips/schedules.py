@@ -42,6 +42,7 @@ def to_doc(schedule: ChannelSchedule) -> Doc:
         "zone": rec.zone,
         "days": sorted(rec.days),
         "skip": sorted(day.isoformat() for day in rec.skip),
+        "holidays": rec.holidays,
         "set_by": schedule.set_by,
         "since": schedule.since.isoformat(),
         "paused": schedule.paused,
@@ -56,6 +57,7 @@ def from_doc(doc: Doc) -> ChannelSchedule:
             zone=doc["zone"],
             days=frozenset(doc["days"]),
             skip=frozenset(date.fromisoformat(day) for day in doc["skip"]),
+            holidays=doc.get("holidays"),
         ),
         set_by=doc["set_by"],
         since=datetime.fromisoformat(doc["since"]),
@@ -89,6 +91,11 @@ class Schedules:
     def set_skip(self, channel: str, skip: frozenset[date]) -> ChannelSchedule | None:
         return self._change(
             channel, lambda s: replace(s, recurrence=replace(s.recurrence, skip=skip))
+        )
+
+    def set_holidays(self, channel: str, calendar: str | None) -> ChannelSchedule | None:
+        return self._change(
+            channel, lambda s: replace(s, recurrence=replace(s.recurrence, holidays=calendar))
         )
 
     def _change(

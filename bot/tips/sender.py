@@ -1,18 +1,20 @@
 """What posting needs from Slack, and the failures it handles, without importing Slack here.
 
-`bot/tips/slack_sender.py` implements it on the Web API client; tests use the real one
-against the fake Slack.
+The Slack edge implements it on the Web API client and words the tip as Block Kit; tests
+use the real one against the fake Slack.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
+
+from bot.content import Tip
 
 
 class Sender(Protocol):
-    def post(self, channel: str, body: dict[str, Any]) -> None:
-        """Post a message (text and blocks) to a channel; raise a SendError subclass on the
-        failures below, anything else on the rest."""
+    def post_tip(self, channel: str, tip: Tip) -> None:
+        """Post the tip of the day to a channel; raise a SendError subclass on the failures
+        below, anything else on the rest."""
         ...
 
     def direct_message(self, user: str, text: str) -> None: ...

@@ -24,7 +24,7 @@ def _log_forever(path: str, ready: Any) -> None:
     while True:
         # Card numbers make every write go through masking, as a real one would.
         notes = f"call {n}: card 4111 1111 1111 1111, " + "x" * (n % 700)
-        service.record("T1", "U1", CallInput("billing", 1 + n % 5, "resolved", notes))
+        service.log_call("T1", "U1", CallInput("billing", 1 + n % 5, "resolved", notes))
         n += 1
         if n == 20:
             ready.set()

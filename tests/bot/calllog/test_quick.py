@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.calllog.model import OUTCOMES
-from bot.calllog.quick import QuickLog, QuickLogError, parse_quick
+from bot.calllog.model import CONTACTS, HEAT_LABELS, OUTCOMES
+from bot.calllog.quick import CONTACT_WORDS, QuickLog, QuickLogError, parse_quick
 
 CATEGORIES = ("billing", "shipping", "product", "account", "technical", "other", "late refund")
 
@@ -32,6 +32,37 @@ def test_callback_spellings(word: str) -> None:
     log = parse_quick(f"shipping 2 {word}: will call back", CATEGORIES)
     assert log.outcome == "callback promised"
     assert not log.complete  # the form still needs the follow-up time
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("billing furious escalated: x", QuickLog("billing", 5, "escalated", "x")),
+        ("email billing 2 resolved: x", QuickLog("billing", 2, "resolved", "x", "email")),
+        ("Chat, calm, resolved, other: x", QuickLog("other", 1, "resolved", "x", "chat")),
+        (
+            "in person tense billing resolved: x",
+            QuickLog("billing", 2, "resolved", "x", "in person"),
+        ),
+        (
+            "social media heated unresolved product: x",
+            QuickLog("product", 3, "unresolved", "x", "social"),
+        ),
+        ("e-mail angry account escalated: x", QuickLog("account", 4, "escalated", "x", "email")),
+    ],
+)
+def test_the_channel_of_contact_and_the_forms_heat_words(line: str, expected: QuickLog) -> None:
+    log = parse_quick(line, CATEGORIES)
+    assert log == expected
+    given = log.as_input()
+    assert given is not None and given.contact == (expected.contact or "phone")
+
+
+def test_two_channels_or_a_word_and_a_number_that_disagree_are_named() -> None:
+    with pytest.raises(QuickLogError, match="two channels of contact"):
+        parse_quick("billing 4 escalated email chat: x", CATEGORIES)
+    with pytest.raises(QuickLogError, match="two heats"):
+        parse_quick("billing 4 furious escalated: x", CATEGORIES)
 
 
 def test_multi_word_team_category() -> None:
@@ -103,11 +134,12 @@ notes = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_siz
     st.one_of(st.none(), st.integers(1, 5)),
     st.one_of(st.none(), st.sampled_from(OUTCOMES)),
     notes,
+    st.one_of(st.none(), st.sampled_from(CONTACTS)),
 )
 def test_round_trips_generated_lines(
-    category: str | None, heat: int | None, outcome: str | None, text: str
+    category: str | None, heat: int | None, outcome: str | None, text: str, contact: str | None
 ) -> None:
-    log = QuickLog(category, heat, outcome, text)
+    log = QuickLog(category, heat, outcome, text, contact)
     assert parse_quick(log.line(), CATEGORIES) == log
 
 
@@ -135,7 +167,13 @@ def test_commas_between_the_parts_are_fine() -> None:
     )
 
 
-KEYWORDS = {"callback", "promised", *OUTCOMES, *(w for c in CATEGORIES for w in c.split())}
+KEYWORDS = {
+    "callback",
+    "promised",
+    *OUTCOMES,
+    *HEAT_LABELS.values(),
+    *(w for c in (*CATEGORIES, *CONTACT_WORDS) for w in c.split()),
+}
 plain_words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10).filter(
     lambda w: w not in KEYWORDS
 )
@@ -145,16 +183,27 @@ cases = st.sampled_from([str.lower, str.upper, str.title])
 
 
 @given(
-    st.permutations(["billing", "4", "escalated"]),
-    st.lists(cases, min_size=3, max_size=3),
+    st.sampled_from(CONTACTS),
+    st.integers(1, 5),
+    st.booleans(),
+    st.permutations(range(4)),
+    st.lists(cases, min_size=4, max_size=4),
     st.sampled_from([" ", "  ", ", ", " ,  "]),
     notes,
 )
 def test_parts_in_any_order_case_and_spacing_read_the_same(
-    order: list[str], case: list[Callable[[str], str]], gap: str, text: str
+    contact: str,
+    heat: int,
+    heat_as_word: bool,
+    order: list[int],
+    case: list[Callable[[str], str]],
+    gap: str,
+    text: str,
 ) -> None:
-    line = gap.join(change(part) for change, part in zip(case, order, strict=True)) + ": " + text
-    assert parse_quick(line, CATEGORIES) == QuickLog("billing", 4, "escalated", text)
+    parts = ["billing", HEAT_LABELS[heat] if heat_as_word else str(heat), "escalated", contact]
+    shown = [change(parts[n]) for change, n in zip(case, order, strict=True)]
+    line = gap.join(shown) + ": " + text
+    assert parse_quick(line, CATEGORIES) == QuickLog("billing", heat, "escalated", text, contact)
 
 
 @given(st.lists(plain_words, min_size=1, max_size=12), st.booleans())

@@ -66,9 +66,12 @@ def test_jargon_wall_is_medium_and_explained_in_the_rewrite(engine: Engine) -> N
     assert [(f.kind, f.severity) for f in one] == [("jargon", "low")]
 
 
-def test_passive_evasion_is_owned(engine: Engine) -> None:
+def test_passive_evasion_is_not_turned_into_an_admission(engine: Engine) -> None:
+    # "We made a mistake" admits a fault the draft did not: the rewrite is withheld.
     analysis = engine.analyse("Mistakes were made with your order.")
-    assert analysis.rewrite == "We made a mistake with your order."
+    assert analysis.rewrite_status == "withheld"
+    assert analysis.rewrite == "Mistakes were made with your order."
+    assert "admitted a fault" in analysis.rewrite_reason
 
 
 def test_long_sentence_is_a_low_finding(engine: Engine) -> None:
@@ -86,23 +89,29 @@ def test_a_refusal_with_a_way_forward_is_softened(engine: Engine) -> None:
 
 
 def test_nudges(engine: Engine) -> None:
-    kinds = [n.kind for n in engine.analyse("We can't refund it.", "It broke, again!").nudges]
-    assert kinds == ["thanks", "apology", "next-step", "way-forward"]
+    kinds = {n.kind for n in engine.analyse("We can't refund it.", "It broke, again!").nudges}
+    assert kinds == {"thanks", "apology", "next-step", "way-forward"}
     polite = "Thanks, and I'm sorry it broke. I'll send a new one by 5 pm today."
     assert engine.analyse(polite, "It broke!").nudges == ()
 
 
+def test_no_nudges_on_a_short_confirmation(engine: Engine) -> None:
+    assert engine.analyse("Done, your address is updated.").nudges == ()
+    assert engine.analyse("Your refund of $12 went out today.\nAnything else?").nudges == ()
+
+
+def test_no_thanks_nudge_on_a_reply_that_thanks(engine: Engine) -> None:
+    long_reply = "Thanks for writing in. " + "Your plan renews on 1 March at the same price. " * 6
+    assert "thanks" not in {n.kind for n in engine.analyse(long_reply).nudges}
+    cold = "Your plan renews on 1 March at the same price. " * 6
+    assert "thanks" in {n.kind for n in engine.analyse(cold).nudges}
+
+
 def test_rewrite_seams(engine: Engine) -> None:
-    assert engine.analyse("Why are you so upset? It is fine.").rewrite.startswith(
-        "I completely understand, and I'd feel the same in your shoes. It"
-    )
+    assert engine.analyse("Why are you so upset? It ships today.").rewrite == "It ships today."
     assert engine.analyse("Lol, that's on me.").rewrite == "That's on me."
-    assert engine.analyse("Sigh. For the last time: Friday.").rewrite == "To confirm: Friday."
     assert engine.analyse("Come in like you were told.").rewrite == "Come in."
-    assert (
-        engine.analyse("You\u2019re wrong, it shipped.").rewrite
-        == "I see your point, and may I offer an alternative? It shipped."
-    )
+    assert engine.analyse("You\u2019re wrong, it shipped.").rewrite == "It shipped."
 
 
 def test_curly_apostrophes_keep_their_offsets(engine: Engine) -> None:
@@ -110,13 +119,6 @@ def test_curly_apostrophes_keep_their_offsets(engine: Engine) -> None:
     (finding,) = [f for f in engine.findings(text) if f.serious]
     assert text[finding.start : finding.end] == finding.text == "it\u2019s not my fault"
     assert "O\u2019Brien" in engine.analyse(text).rewrite
-
-
-def test_variants_cycle_through_suggestions(engine: Engine) -> None:
-    first = engine.analyse("Obviously it shipped.").rewrite
-    second = engine.analyse("Obviously it shipped.", variant=1).rewrite
-    assert first == "It shipped."
-    assert second == "As it turns out it shipped."
 
 
 def test_score_is_bounded_and_orders_politeness(engine: Engine) -> None:
@@ -152,50 +154,18 @@ def test_one_finding_per_phrase(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("draft", "rewrite"),
     [
-        # The rest of the sentence still points elsewhere, so the rewrite must not promise
-        # to fix it ("That's something I can help with, ask the garage").
-        (
-            "That's not my problem, ask the garage.",
-            "That's outside our control, but I'll help where I can, ask the garage.",
-        ),
-        (
-            "The delays aren't our problem.",
-            "The delays are outside our control, but I'll help where I can.",
-        ),
-        # No dangling "Here's what I can do." with nothing after it.
-        ("There is absolutely nothing I can do.", "I'll see what else I can do."),
-        ("Booked out. Nothing I can do.", "Booked out. I'll see what else I can do."),
-        ("Calm down please. It left at 9.", "I can hear how frustrating this is. It left at 9."),
-        (
-            "Late work loses 10%, no exceptions.",
-            "Late work loses 10%, but let me check what flexibility we have.",
-        ),
-        (
-            "It got corrupted. Should have backed it up.",
-            "It got corrupted. Next time, it may help to have backed it up.",
-        ),
+        ("That's not my problem, ask the garage.", "Ask the garage."),
+        ("There is absolutely nothing I can do.", "I'm not able to do anything."),
+        ("Booked out. Nothing I can do.", "Booked out. I'm not able to do anything."),
+        ("Calm down please. It left at 9.", "It left at 9."),
+        ("Late work loses 10%, no exceptions.", "Late work loses 10%."),
         ("Check-in is at 3 pm. Rules are rules.", "Check-in is at 3 pm."),
+        ("That\u2019s not my problem, you\u2019ll have to ask.", "You\u2019ll have to ask."),
+        (
+            "If you\u2019d read O'Brien's letter, you\u2019d know it shipped.",
+            "As O'Brien's letter mentions, it shipped.",
+        ),
     ],
 )
 def test_rewrites_read_naturally(engine: Engine, draft: str, rewrite: str) -> None:
     assert engine.analyse(draft).rewrite == rewrite
-
-
-def test_a_second_pass_rewrites_what_the_first_uncovered(engine: Engine) -> None:
-    # Dropping "clearly" leaves "you didn't check", which is blame of its own.
-    analysis = engine.analyse("You clearly didn't check the portal.")
-    assert analysis.rewrite == "You may not have seen the portal."
-    assert not [f for f in engine.findings(analysis.rewrite) if f.serious]
-    assert analysis.rewrite_score > analysis.score
-
-
-def test_a_replacement_keeps_the_drafts_curly_apostrophes(engine: Engine) -> None:
-    rewrite = engine.analyse("That\u2019s not my problem, you\u2019ll have to ask.").rewrite
-    assert rewrite == (
-        "That\u2019s outside our control, but I\u2019ll help where I can, you\u2019ll have to ask."
-    )
-    # A straight apostrophe in the span (a name copied by \g<what>) is left alone.
-    mixed = engine.analyse(
-        "If you\u2019d read O'Brien's letter, you\u2019d know it shipped."
-    ).rewrite
-    assert "O'Brien's letter" in mixed

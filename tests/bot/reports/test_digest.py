@@ -29,6 +29,16 @@ def test_on_with_everything_and_with_defaults() -> None:
     )
 
 
+def test_the_shared_grammar_reads_12_hour_times_and_zones_in_any_case() -> None:
+    """The same words as `/tips on`: 9am, 4:30 pm, tues, europe/london."""
+    assert parse_digest("on <#C0LEADS> tues 4:30 pm europe/london", "UTC") == DigestOn(
+        DigestSchedule("C0LEADS", 1, time(16, 30), "Europe/London")
+    )
+    assert parse_digest("on 9am <#C0LEADS> Thursday america/chicago", "UTC") == DigestOn(
+        DigestSchedule("C0LEADS", 3, time(9, 0), "America/Chicago")
+    )
+
+
 def test_off_and_status() -> None:
     assert parse_digest("off", "UTC") == DigestOff(None)
     assert parse_digest("OFF <#C0LEADS|x>", "UTC") == DigestOff("C0LEADS")
@@ -41,7 +51,10 @@ def test_off_and_status() -> None:
         ("on", "which channel?"),
         ("on #leads", "pick it from Slack's list"),
         ("on <#C0LEADS> Mars/Base", "is not a time zone"),
-        ("on <#C0LEADS> 25:00", "I don't know `25:00`"),
+        ("on <#C0LEADS> 25:00", "`25:00` is not a time"),
+        ("on <#C0LEADS> 13pm", "`13pm` is not a time"),
+        ("on <#C0LEADS> 9am 10am", "give one time"),
+        ("on <#C0LEADS> soonish", "I don't know `soonish`"),
         ("on <#C0LEADS> mon tue", "give one day"),
         ("sometimes", "is not `on`, `off` or `status`"),
     ],

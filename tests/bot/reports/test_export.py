@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from bot.calllog.model import CallRecord
 from bot.reports.export import HEADER, neutralise, to_csv
+from bot.reports.wording import Viewpoint
 
 NOW = datetime(2026, 11, 30, 14, tzinfo=UTC)
 
@@ -23,7 +24,9 @@ def test_formula_starts_are_neutralised() -> None:
 def test_no_cell_read_back_is_a_formula(notes: str) -> None:
     record = CallRecord("1", "T", "U1", NOW, "billing", 3, "resolved", notes, reference=notes)
     rows = list(
-        csv.reader(io.StringIO(to_csv([record], "UTC", NOW).decode("utf-8-sig"), newline=""))
+        csv.reader(
+            io.StringIO(to_csv([record], Viewpoint("UTC"), NOW).decode("utf-8-sig"), newline="")
+        )
     )
     assert tuple(rows[0]) == HEADER
     assert len(rows) == 2

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.calllog.model import OUTCOMES
-from bot.reports.query import Dates, Filter, LastDays, QueryError, parse_filter, tokenize
+from bot.reports.period import Dates, LastDays, Month
+from bot.reports.query import Filter, QueryError, parse_filter, tokenize
 
 CATEGORIES = ("billing", "shipping", "product", "account", "technical", "other")
 
@@ -24,7 +25,9 @@ def test_the_default_is_the_last_7_days_of_everything() -> None:
 def test_periods() -> None:
     assert parse("today").period == LastDays(1)
     assert parse("30D").period == LastDays(30)
-    assert parse("2026-02").period == Dates(date(2026, 2, 1), date(2026, 2, 28))
+    assert parse("2026-02").period == Month(2026, 2)
+    assert Month(2026, 2).dates(date(2026, 11, 30)) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert parse("2026-11 zone:Europe/London").zone == "Europe/London"
     assert parse("2026-11-01..2026-11-15").period == Dates(date(2026, 11, 1), date(2026, 11, 15))
 
 
@@ -119,9 +122,12 @@ _dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
 
 
 @st.composite
-def periods(draw: st.DrawFn) -> LastDays | Dates:
-    if draw(st.booleans()):
+def periods(draw: st.DrawFn) -> LastDays | Month | Dates:
+    kind = draw(st.sampled_from(["days", "month", "dates"]))
+    if kind == "days":
         return LastDays(draw(st.integers(1, 3660)))
+    if kind == "month":
+        return Month(draw(st.integers(2000, 2099)), draw(st.integers(1, 12)))
     first = draw(_dates)
     last = draw(_dates.filter(lambda d: first <= d and (d - first).days < 3660))
     return Dates(first, last)
@@ -141,6 +147,7 @@ filters = st.builds(
     heat=heats(),
     agents=st.frozensets(st.from_regex(r"U[A-Z0-9]{2,10}", fullmatch=True), max_size=3),
     texts=st.lists(_words, max_size=3).map(tuple),
+    zone=st.sampled_from([None, "UTC", "Europe/London", "America/Chicago", "Asia/Kolkata"]),
 )
 
 

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from bot.calllog.log import CallLog
 from bot.calllog.model import CallRecord
-from bot.reports.query import Dates, Filter, LastDays
-from bot.reports.summary import Window, summarize, window_for
+from bot.reports.period import Dates, LastDays, Month, Window, window_for
+from bot.reports.query import Filter
+from bot.reports.summary import summarize
 from bot.store import TinyStore
 
 NOW = datetime(2026, 11, 30, 14, tzinfo=UTC)
@@ -20,10 +21,18 @@ def test_windows_are_local_days_and_the_previous_one_has_the_same_length() -> No
     assert (window.previous.first, window.previous.last) == (date(2026, 11, 17), date(2026, 11, 23))
     month = window_for(Dates(date(2026, 2, 1), date(2026, 2, 28)), NOW, "UTC")
     assert month.days == 28 and month.previous.first == date(2026, 1, 4)
+    calendar = window_for(Month(2026, 3), NOW, "UTC")  # a month's "before" is the month before
+    assert (calendar.previous.first, calendar.previous.last) == (
+        date(2026, 2, 1),
+        date(2026, 2, 28),
+    )
+    assert calendar.previous_name() == "February 2026"
+    assert window_for(LastDays(1), NOW, "UTC").previous_name() == "yesterday (Sun 29 Nov 2026)"
 
 
 def test_a_window_across_a_clock_change_keeps_local_midnights() -> None:
-    window = Window(date(2026, 10, 31), date(2026, 11, 1), "America/Chicago")
+    days = Dates(date(2026, 10, 31), date(2026, 11, 1))
+    window = Window(days, days.first, days.last, "America/Chicago")
     assert window.since == datetime(2026, 10, 31, 5, tzinfo=UTC)  # CDT
     assert window.until == datetime(2026, 11, 2, 6, tzinfo=UTC)  # CST
 

@@ -3,11 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from bot.content import load_content
+from bot.content import Tip, load_content
 from bot.recurring import EVERY_DAY, Recurrence
 from bot.store import TinyStore
 from bot.tips.posting import MAX_POSTS_PER_TICK, SPACING_SECONDS, TipPoster
@@ -26,7 +25,7 @@ class RecordingSender:
         self.dms: list[tuple[str, str]] = []
         self.fail: dict[str, Exception] = {}
 
-    def post(self, channel: str, body: dict[str, Any]) -> None:
+    def post_tip(self, channel: str, tip: Tip) -> None:
         if channel in self.fail:
             raise self.fail.pop(channel)
         self.posts.append(channel)

@@ -7,20 +7,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.recurring import DAY_NAMES, EVERY_DAY, WEEKDAYS, Recurrence
+from bot.schedule_text import WEEKENDS
 from bot.tips.schedule_args import (
-    WEEKENDS,
     ArgsError,
+    Holidays,
+    PostNow,
     ShowStatus,
     Skip,
     TurnOff,
     TurnOn,
     Unskip,
-    canonical_zone,
     on_command,
-    parse,
 )
+from bot.tips.schedule_args import parse as parse_with_today
 
 DEFAULT = "America/Chicago"
+TODAY = date(2026, 11, 30)  # a Monday
+
+
+def parse(text: str, default: str) -> object:
+    return parse_with_today(text, default, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -32,7 +38,17 @@ DEFAULT = "America/Chicago"
         ("on 07:30 mon,wed,fri UTC", TurnOn(time(7, 30), "UTC", frozenset({0, 2, 4}))),
         ("on 07:30 mon, wed, Friday", TurnOn(time(7, 30), DEFAULT, frozenset({0, 2, 4}))),
         ("on 00:00 weekends", TurnOn(time(0), DEFAULT, WEEKENDS)),
+        ("on 9am", TurnOn(time(9), DEFAULT, WEEKDAYS)),
+        ("on 9:30 pm Europe/London", TurnOn(time(21, 30), "Europe/London", WEEKDAYS)),
+        ("on daily 7 am", TurnOn(time(7), DEFAULT, EVERY_DAY)),
         ("off", TurnOff()),
+        ("now", PostNow()),
+        ("skip tomorrow", Skip((date(2026, 12, 1),))),
+        ("skip next monday friday", Skip((date(2026, 12, 7), date(2026, 12, 4)))),
+        ("skip 2026-12-24, 2026-12-25", Skip((date(2026, 12, 24), date(2026, 12, 25)))),
+        ("unskip tomorrow", Unskip(date(2026, 12, 1))),
+        ("holidays us-ca", Holidays("US-CA")),
+        ("holidays off", Holidays(None)),
         ("status", ShowStatus()),
         ("", ShowStatus()),
         ("skip 2026-12-25", Skip((date(2026, 12, 25),))),
@@ -53,7 +69,11 @@ def test_reads_the_grammar(text: str, expected: object) -> None:
         ("on 09:00 Nowhere/Town", "`Nowhere/Town`"),
         ("on 09:00 weekdays daily", "`daily`"),
         ("on 09:00 UTC Europe/London", "not both `UTC` and `Europe/London`"),
-        ("skip tomorrow", "`tomorrow`"),
+        ("skip someday", "`someday`"),
+        ("on 13pm", "`13pm`"),
+        ("on weekdays", "At what time?"),
+        ("on 9am 10am", "one time"),
+        ("holidays", "`/tips holidays GB`"),
         ("skip 2026-02-30", "`2026-02-30`"),
         ("unskip 2026-12-25 2026-12-26", "takes one date"),
         ("status please", "`please`"),
@@ -65,11 +85,6 @@ def test_errors_name_the_bad_part_and_give_an_example(text: str, named: str) -> 
         parse(text, DEFAULT)
     assert named in str(raised.value)
     assert "/tips" in str(raised.value)
-
-
-def test_zones_are_matched_without_regard_to_case() -> None:
-    assert canonical_zone("america/new_york") == "America/New_York"
-    assert canonical_zone("weekdays") is None
 
 
 @given(st.text(max_size=60))

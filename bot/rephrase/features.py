@@ -1,0 +1,154 @@
+"""Features of one unit of a draft (a sentence, or a short draft whole) for the tone model.
+
+Each feature is named and tied to the tokens that produced it, so a model finding can point
+at the words that carried its weight. Three families:
+
+- word and lemma n-grams (unigrams and bigrams): what was said;
+- politeness strategies (bot/rephrase/strategies.py): how it was said;
+- cues that transfer to words nobody wrote down: attitude adverbs, second-person blame,
+  imperatives, sarcasm markers and emoji, minimisers, ultimatums, repetition, deflection,
+  terse one-word closings, capitals and piled-up punctuation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from bot.rephrase import strategies
+from bot.rephrase.lexical import EMOJI, Token
+from bot.rephrase.lexical import words as _W
+from bot.rephrase.tone import shouting
+
+Feature = tuple[str, int, int]  # name, first token, last token + 1
+
+
+ATTITUDE = _W(
+    "obviously clearly simply seriously honestly literally surely frankly basically"
+    " apparently evidently naturally"
+)
+MINIMISERS = _W("just only merely simply little tiny minor small slight bit trivial")
+SARCASM = _W(
+    "wow congrats congratulations genius shocking shocker surprise bravo sure riveting"
+    " amazing fantastic brilliant wonderful lovely cute lol lmao /s"
+)
+SARCASM_EMOJI = _W("🙄 🙃 😒 😏 🤷 😑 😤 🤦 👏 😂 🤣 😬 🥱")
+ULTIMATUM = _W(
+    "final last terminate suspend legal action warning warn ban close cancel forfeit"
+    " penalty consequence unless otherwise disconnect disconnection remove removal"
+    " collection debt agency court restrict block freeze revoke withdraw deadline"
+    " lose void escalate report blacklist refuse"
+)
+REPEAT = _W("again already twice times repeatedly before previously multiple")
+DEFLECT = _W(
+    "department team warehouse courier carrier vendor supplier partner manufacturer"
+    " provider job fault problem responsibility"
+)
+RULES = _W("policy policies rule rules terms conditions procedure section clause")
+BLAME_VERBS = _W(
+    "fail forget miss ignore misread misunderstand break mess skip choose decide insist"
+    " neglect overlook confuse assume refuse enter type click delete lose"
+)
+NEGATIONS = _W("not never don't can't won't isn't haven't no")
+# Words that can start an imperative; "please" before one makes it a request.
+IMPERATIVE_VERBS = _W(
+    "stop calm read check look wait listen understand deal accept try go learn follow"
+    " refer note remember take make keep quit let get see ask send call pay be do"
+    " consult review visit use submit provide resubmit fill complete reply contact"
+    " google figure sort hold bear trust relax"
+)
+CONDITIONAL_YOU = _W("continue keep refuse fail insist don't choose")
+WARMTH = frozenset({"gratitude", "apologising", "greeting", "please", "positive"})
+COLD_WORDS = _W("noted closed done fine ok okay resolved received acknowledged whatever")
+GREETING_OR_THANKS = strategies.GREETINGS | strategies.GRATITUDE | {"please", "sorry"}
+
+
+def unit_features(
+    toks: Sequence[Token], lexicon: Mapping[str, float], shouts: int = 0
+) -> list[Feature]:
+    """Every feature of one unit, with the token range each came from."""
+    out: list[Feature] = []
+    n = len(toks)
+    if not n:
+        return out
+    for i, t in enumerate(toks):
+        out.append(("w:" + t.lower, i, i + 1))
+        out.append(("l:" + t.lemma, i, i + 1))
+        if i + 1 < n:
+            nxt = toks[i + 1]
+            out.append(("w2:" + t.lower + " " + nxt.lower, i, i + 2))
+            out.append(("l2:" + t.lemma + " " + nxt.lemma, i, i + 2))
+    out.append(("w2:<s> " + toks[0].lower, 0, 1))
+    out.append(("w2:" + toks[-1].lower + " </s>", n - 1, n))
+    found: set[str] = set()
+    strategies.sentence_strategies(toks, lexicon, found)
+    out.extend(("s:" + name, 0, n) for name in found)
+    _cues(toks, out, lexicon)
+    alpha = sum(1 for t in toks if t.lower[0].isalpha())
+    if not found & WARMTH and alpha <= 12:
+        out.append(("c:no_warmth", 0, n))
+    if shouts:
+        out.append(("c:caps", 0, n))
+    return out
+
+
+def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float]) -> None:
+    n = len(toks)
+    words = [t.lower for t in toks]
+    for i, t in enumerate(toks):
+        w, lem = t.lower, t.lemma
+        if w in ATTITUDE:
+            out.append(("c:attitude", i, i + 1))
+        if w in MINIMISERS:
+            out.append(("c:minimiser", i, i + 1))
+        if w in SARCASM or t.text in SARCASM_EMOJI or (EMOJI.match(t.text) and w in SARCASM_EMOJI):
+            out.append(("c:sarcasm", i, i + 1))
+        if lem in ULTIMATUM:
+            out.append(("c:ultimatum", i, i + 1))
+        if w in REPEAT:
+            out.append(("c:repeat", i, i + 1))
+        if lem in DEFLECT:
+            out.append(("c:deflect", i, i + 1))
+        if lem in RULES:
+            out.append(("c:rules", i, i + 1))
+        if w in ("you", "your", "you're", "you've"):
+            _second_person(toks, i, out, lexicon)
+        if w in ("if", "should") and _followed_by(toks, i, "you", CONDITIONAL_YOU):
+            out.append(("c:if_you_keep", i, i + 3))
+        if EMOJI.match(t.text):
+            out.append(("c:emoji", i, i + 1))
+        if w[0] in "!?" and (len(t.text) > 1 or w == "?!"):
+            out.append(("c:punct_pile", i, i + 1))
+    first = 1 if words[0] in ("so", "and", "but", "just", "now", "then") and n > 1 else 0
+    if toks[first].lemma in IMPERATIVE_VERBS and toks[first].lower == toks[first].lemma:
+        out.append(("c:imperative", first, min(n, first + 3)))
+    alpha = [w for w in words if w[0].isalpha()]
+    if len(alpha) <= 3 and not GREETING_OR_THANKS.intersection(alpha):
+        out.append(("c:terse", 0, n))
+        if any(w in COLD_WORDS for w in alpha):
+            out.append(("c:cold_word", 0, n))
+
+
+def _followed_by(toks: Sequence[Token], i: int, word: str, lemmas: frozenset[str]) -> bool:
+    return i + 2 < len(toks) and toks[i + 1].lower == word and toks[i + 2].lemma in lemmas
+
+
+def _second_person(
+    toks: Sequence[Token], i: int, out: list[Feature], lexicon: Mapping[str, float]
+) -> None:
+    """ "you" followed within three words by a negation, a blame verb or a negative word."""
+    for j in range(i + 1, min(len(toks), i + 4)):
+        lem = toks[j].lemma
+        if lexicon.get(toks[j].lower, 0.0) <= -1.5:
+            out.append(("c:you_negative", i, j + 1))
+            return
+        if lem in NEGATIONS:
+            out.append(("c:you_neg", i, j + 1))
+            return
+        if lem in BLAME_VERBS:
+            out.append(("c:you_blame", i, j + 1))
+            return
+
+
+def shout_count(text: str) -> int:
+    """Runs of capitals the shouting check counts as raised voice (never codes or IDs)."""
+    return len(shouting(text)) if any(c.isupper() for c in text[1:]) else 0

@@ -1,0 +1,209 @@
+"""The trained tone model at run time: plain Python over content/rephrase_model.json.
+
+`make train` (bot/rephrase/train.py) fits two logistic regressions with scikit-learn and
+saves their largest weights as JSON: one says how likely a unit of the draft (a sentence,
+or a short draft whole) is rude, the other which kind of rudeness it is. Here the weights
+are summed over the unit's features, so the bot needs neither scikit-learn nor numpy.
+A finding points at the tokens whose features carried the most weight.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.content.segment import sentence_spans
+from bot.rephrase.features import Feature, shout_count, unit_features
+from bot.rephrase.lexical import Token, tokens
+from bot.rephrase.models import Finding
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+MODEL_FILE = CONTENT / "rephrase_model.json"
+KINDS_FILE = CONTENT / "tone_kinds.toml"
+SHORT_DRAFT = 240  # characters: a draft this short is also read whole (cold replies)
+# Quoted words: double or curly quotes, or single quotes around words (an apostrophe
+# inside a word, as in "I've", does not end them).
+QUOTED = re.compile(
+    r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d"
+    r"|(?<![\w'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){1,400}(?<=\S)'(?!\w)"
+    r"|\u2018[^\u2019\n]{1,400}\u2019(?!\w)"
+)
+QUOTE = "<q>"
+# A token whose weight is at least this share of the strongest one joins the span.
+SPAN_SHARE = 0.4
+
+
+Scored = tuple[int, int, float, list[Token], list[Feature]]  # start, end, p, tokens, features
+
+
+@dataclass(frozen=True)
+class KindAdvice:
+    label: str
+    why: str
+    tip: str
+    suggestions: tuple[str, ...]
+
+
+def load_advice(path: Path = KINDS_FILE) -> dict[str, KindAdvice]:
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        kind: KindAdvice(
+            str(v["label"]), str(v["why"]), str(v["tip"]), tuple(map(str, v["suggestions"]))
+        )
+        for kind, v in doc["kind"].items()
+    }
+
+
+def units(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """Sentences, plus (last, and then True) the whole draft when it is short with several
+    sentences: coldness and sarcasm can span sentences."""
+    spans = sentence_spans(text)
+    whole = len(spans) > 1 and len(text) <= SHORT_DRAFT
+    if whole:
+        spans.append((spans[0][0], spans[-1][1]))
+    return spans, whole
+
+
+def masked_tokens(
+    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> list[Token]:
+    """Tokens of text[start:end]; words inside quotation marks are the customer's, not ours."""
+    toks = tokens(text, start, end)
+    if not quoted:
+        return toks
+    return [
+        Token(t.text, QUOTE, QUOTE, t.start, t.end)
+        if any(a <= t.start and t.end <= b for a, b in quoted)
+        else t
+        for t in toks
+    ]
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations of three words or more: the customer's words. "Scare quotes" around one
+    or two words ('urgent') are the agent's own sarcasm, so they stay visible."""
+    if not any(q in text for q in "\"'\u201c\u2018"):
+        return []
+    return [m.span() for m in QUOTED.finditer(text) if m.group().count(" ") >= 2]
+
+
+class ToneModel:
+    def __init__(
+        self,
+        data: Mapping[str, object],
+        lexicon: Mapping[str, float],
+        advice: Mapping[str, KindAdvice],
+    ) -> None:
+        self.bias = float(data["bias"])  # type: ignore[arg-type]
+        self.weights: dict[str, float] = dict(data["weights"])  # type: ignore[call-overload]
+        kinds = data["kinds"]
+        assert isinstance(kinds, dict)
+        self.kind_labels: list[str] = list(kinds["labels"])
+        self.kind_bias: list[float] = list(kinds["bias"])
+        self.kind_weights: dict[str, list[float]] = dict(kinds["weights"])
+        self.thresholds: dict[str, float] = dict(data["thresholds"])  # type: ignore[call-overload]
+        self.lexicon = lexicon
+        self.advice = advice
+
+    @classmethod
+    def load(cls, lexicon: Mapping[str, float], path: Path = MODEL_FILE) -> ToneModel:
+        return cls(json.loads(path.read_text(encoding="utf-8")), lexicon, load_advice())
+
+    def unit_probability(self, feats: Sequence[Feature]) -> float:
+        names = {name for name, _, _ in feats}
+        raw = self.bias + sum(self.weights.get(name, 0.0) for name in names)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, raw))))
+
+    def scored_units(self, text: str) -> tuple[list[Scored], bool]:
+        """Each unit's probability, tokens and features; True when the last unit is the whole."""
+        quoted = quoted_spans(text)
+        out: list[Scored] = []
+        spans, whole = units(text)
+        sentence_tokens: list[Token] = []
+        for index, (start, end) in enumerate(spans):
+            if whole and index == len(spans) - 1:
+                toks = list(sentence_tokens)  # the whole short draft: its sentences' tokens
+            else:
+                toks = masked_tokens(text, start, end, quoted)
+                if whole:  # short drafts only, so this stays linear
+                    sentence_tokens.extend(toks)
+            if not toks:
+                continue
+            feats = unit_features(toks, self.lexicon, shout_count(text[start:end]))
+            out.append((start, end, self.unit_probability(feats), toks, feats))
+        return out, whole
+
+    def probability(self, text: str) -> float:
+        """The highest unit probability: how likely the draft holds a rude part."""
+        return max((p for _, _, p, _, _ in self.scored_units(text)[0]), default=0.0)
+
+    def findings(self, text: str) -> list[Finding]:
+        """One finding per rude unit; the whole short draft only when no sentence says more."""
+        scored, has_whole = self.scored_units(text)
+        low = self.thresholds["low"]
+        sentences = [
+            self._finding(text, prob, toks, feats)
+            for _, _, prob, toks, feats in (scored[:-1] if has_whole else scored)
+            if prob >= low
+        ]
+        if has_whole and scored and scored[-1][2] >= low:
+            whole = self._finding(text, scored[-1][2], scored[-1][3], scored[-1][4])
+            if all(f.rank < whole.rank for f in sentences):
+                sentences.append(whole)
+        return sentences
+
+    def severity(self, prob: float) -> str:
+        t = self.thresholds
+        return "high" if prob >= t["high"] else "medium" if prob >= t["medium"] else "low"
+
+    def kind(self, feats: Sequence[Feature]) -> str:
+        names = {name for name, _, _ in feats}
+        scores = list(self.kind_bias)
+        for name in names:
+            row = self.kind_weights.get(name)
+            if row is not None:
+                scores = [s + w for s, w in zip(scores, row, strict=True)]
+        return self.kind_labels[max(range(len(scores)), key=scores.__getitem__)]
+
+    def _finding(self, text: str, prob: float, toks: list[Token], feats: list[Feature]) -> Finding:
+        kind = self.kind(feats)
+        advice = self.advice[kind]
+        first, last = carrying_tokens(feats, self.weights, len(toks))
+        start, end = toks[first].start, toks[last].end
+        return Finding(
+            kind=advice.label,
+            severity=self.severity(prob),
+            start=start,
+            end=end,
+            text=text[start:end],
+            why=advice.why,
+            tip=advice.tip,
+            suggestions=advice.suggestions,
+            rule=f"model:{kind}",
+        )
+
+
+def carrying_tokens(
+    feats: Sequence[Feature], weights: Mapping[str, float], count: int
+) -> tuple[int, int]:
+    """The first and last token whose share of the positive weight is high enough."""
+    credit = [0.0] * count
+    seen: set[str] = set()
+    for name, a, b in feats:
+        weight = weights.get(name, 0.0)
+        if weight <= 0 or name in seen:
+            continue
+        seen.add(name)
+        share = weight / (b - a)
+        for i in range(a, b):
+            credit[i] += share
+    top = max(credit)
+    if top <= 0:
+        return 0, count - 1
+    strong = [i for i, c in enumerate(credit) if c >= SPAN_SHARE * top]
+    return strong[0], strong[-1]

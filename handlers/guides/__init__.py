@@ -1,0 +1,16 @@
+"""/deescalate: the step-by-step guide, its buttons, the hold timer and its nudge."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.services import Services
+from handlers.guides import actions, commands
+from handlers.guides.jobs import send_hold_nudges
+
+
+def register(app: App, services: Services) -> None:
+    commands.register(app)
+    actions.register(app)
+    client = app.client
+    services.ticker.add("hold timers", lambda now: send_hold_nudges(client, services, now))

@@ -1,0 +1,159 @@
+"""HTTP mode: Slack's requests arrive at /slack/events behind a load balancer.
+
+Bolt's built-in server is for development only, so the app is served as WSGI by waitress
+(see `handlers.server`). `/healthz` answers 200 for load balancers.
+
+Every request to /slack/events passes a gate before Bolt sees it: the body is read raw, with a
+size cap, and its signature checked on those bytes. A request that fails for any reason gets
+401 (or 400/411/413 for a broken body) and one log line without the body; it never reaches
+Bolt, so no listener and no error handler ever runs on it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from slack_bolt import App, BoltRequest, BoltResponse
+
+from handlers.signature import ReplayGuard, refusal
+
+StartResponse = Callable[..., Any]
+WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+
+EVENTS_PATH = "/slack/events"
+MAX_BODY_BYTES = 1024 * 1024  # Slack's largest payloads (a full modal's state) are far smaller
+_REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    401: "Unauthorized",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    411: "Length Required",
+    413: "Payload Too Large",
+}
+
+log = logging.getLogger(__name__)
+
+
+class Refused(Exception):
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def wsgi_app(app: App, *, signing_secret: str | None = None) -> WsgiApp:
+    """The WSGI app: health check, the gate, then Bolt. The secret defaults to the app's."""
+    secret = (signing_secret or _app_secret(app)).encode()
+    replays = ReplayGuard()
+
+    def route(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        method = environ.get("REQUEST_METHOD", "")
+        if path == "/healthz" and method in ("GET", "HEAD"):
+            return _answer(start_response, 200, b"ok")
+        if path != EVENTS_PATH:
+            return _answer(start_response, 404, b"not found")
+        if method != "POST":
+            return _answer(start_response, 405, b"POST only")
+        try:
+            request = _verified_request(environ, secret, replays)
+        except Refused as refused:
+            log.warning(
+                "Refused a request to %s from %s: %s",
+                EVENTS_PATH,
+                environ.get("REMOTE_ADDR", "?"),
+                refused.reason,
+            )
+            return _answer(start_response, refused.status, refused.reason.encode())
+        return _bolt_answer(start_response, app.dispatch(request))
+
+    return route
+
+
+def _verified_request(environ: dict[str, Any], secret: bytes, replays: ReplayGuard) -> BoltRequest:
+    raw = _read_body(environ)
+    timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+    signature = environ.get("HTTP_X_SLACK_SIGNATURE")
+    reason = refusal(secret, timestamp, signature, raw, time.time())
+    if reason is not None:
+        raise Refused(401, f"{reason} ({len(raw)} bytes)")
+    assert signature is not None
+    if not replays.first_time(signature):
+        raise Refused(401, "this signed request was already received (a replay)")
+    # Signed by Slack from here on; still, a body Bolt cannot read is refused without a trace.
+    try:
+        text = raw.decode("utf-8")
+        request = BoltRequest(
+            body=text, query=environ.get("QUERY_STRING", ""), headers=_headers(environ)
+        )
+    except Exception as error:
+        raise Refused(400, f"a signed body that cannot be read ({type(error).__name__})") from None
+    if not isinstance(request.body, dict):
+        raise Refused(400, "a signed body that is not a JSON object or a form")
+    return request
+
+
+def _read_body(environ: dict[str, Any]) -> bytes:
+    declared = str(environ.get("CONTENT_LENGTH") or "").strip()
+    if not declared.isdigit() or not declared.isascii():
+        raise Refused(411, "no valid Content-Length")
+    length = int(declared)
+    if length > MAX_BODY_BYTES:
+        raise Refused(413, f"body of {length} bytes is over the {MAX_BODY_BYTES}-byte limit")
+    stream = environ["wsgi.input"]
+    chunks: list[bytes] = []
+    left = length
+    while left > 0:
+        chunk = stream.read(left)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    raw = b"".join(chunks)
+    if len(raw) != length:
+        raise Refused(400, f"body ended after {len(raw)} of {length} bytes")
+    return raw
+
+
+def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
+    headers: dict[str, str | Sequence[str]] = {
+        key[5:].replace("_", "-").lower(): str(value)
+        for key, value in environ.items()
+        if key.startswith("HTTP_")
+    }
+    for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+        if environ.get(key):
+            headers[key.replace("_", "-").lower()] = str(environ[key])
+    return headers
+
+
+def _answer(start_response: StartResponse, status: int, body: bytes) -> list[bytes]:
+    start_response(
+        f"{status} {_REASONS.get(status, '')}".strip(),
+        [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))],
+    )
+    return [body]
+
+
+def _bolt_answer(start_response: StartResponse, response: BoltResponse) -> list[bytes]:
+    body = response.body.encode("utf-8") if isinstance(response.body, str) else b""
+    headers = [
+        (name, value)
+        for name, values in response.headers.items()
+        for value in values
+        if name.lower() != "content-length"
+    ]
+    headers.append(("Content-Length", str(len(body))))
+    start_response(f"{response.status} {_REASONS.get(response.status, '')}".strip(), headers)
+    return [body]
+
+
+def _app_secret(app: App) -> str:
+    secret = getattr(app, "_signing_secret", None)
+    if not secret:
+        raise ValueError("HTTP mode needs a signing secret (SLACK_SIGNING_SECRET)")
+    return str(secret)

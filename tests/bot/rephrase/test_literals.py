@@ -1,0 +1,57 @@
+"""Protected literals: found in a draft, and a rewrite that loses one is withheld."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rephrase import Engine
+from bot.rephrase.literals import find, missing
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "literal"),
+    [
+        ("It is 30 days.", "id", "30"),
+        ("The fee is $12.50 today.", "amount", "$12.50"),
+        ("About 15% off.", "amount", "15%"),
+        ("It renews on 1 March 2026.", "date", "1 March 2026"),
+        ("It was sent 2026-02-14.", "date", "2026-02-14"),
+        ("Call after 3 pm please.", "time", "3 pm"),
+        ("Order INV-20417 is late.", "id", "INV-20417"),
+        ("Use code WELCOME at checkout.", "code", "WELCOME"),
+        ("Try SAVE20 now.", "id", "SAVE20"),
+        ("See https://x.example/a?b=C&d=1 now.", "url", "https://x.example/a?b=C&d=1"),
+        ("Mail help@shop.example today.", "email", "help@shop.example"),
+        ("Ask <@U123ABC> in <#C42|support>.", "slack", "<@U123ABC>"),
+        ("Ask <@U123ABC> in <#C42|support>.", "slack", "<#C42|support>"),
+        ("Heads up <!here> team.", "slack", "<!here>"),
+        ("Open <https://x.example|the form>.", "slack", "<https://x.example|the form>"),
+        ("Tag it #SpringSale please.", "hashtag", "#SpringSale"),
+        ('You wrote "calm down" to us.', "quote", '"calm down"'),
+        ("Run `reset --all` first.", "inline-code", "`reset --all`"),
+        ("Run this:\n```\nreset\n```\nthen wait.", "code-block", "```\nreset\n```"),
+        ("Your iPhone is fine.", "name", "iPhone"),
+        ("Thanks, we asked Acme Broadband.", "name", "Acme Broadband"),
+        ("Dear Mr. Okafor, hello.", "name", "Mr. Okafor"),
+        ("Call 0800 123 456 today.", "id", "0800 123 456"),
+    ],
+)
+def test_literals_are_found(text: str, kind: str, literal: str) -> None:
+    assert (kind, literal) in [(lit.kind, lit.text) for lit in find(text)]
+
+
+def test_shouted_words_are_not_codes_but_cued_codes_stay() -> None:
+    text = "I SAID use code WELCOME."
+    found = [lit.text for lit in find(text, shouted=[(0, 6), (16, 23)])]
+    assert found == ["WELCOME"]
+
+
+def test_missing_counts_each_occurrence() -> None:
+    draft = find("Ref A1 and A1 again.")
+    assert missing(draft, "Ref A1 again.") == ["A1"]
+    assert missing(draft, "Ref A1 and A1.") == []
+
+
+def test_a_rewrite_that_would_change_a_code_is_withheld(engine: Engine) -> None:
+    analysis = engine.analyse("OBVIOUSLY the code is SPRING.")
+    assert "SPRING" in analysis.rewrite
