@@ -6,22 +6,33 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_TRAIN := $(VENV)/.installed-train
 
-.PHONY: run console test lint imports typecheck pytest bench manifest train clean
+.PHONY: run console test lint imports typecheck pytest bench loadtest manifest train clean
+
+# pip prints each package as it fetches and installs it, so a first run (about a minute)
+# shows what it is doing; later runs skip this until pyproject.toml changes.
+PIP := $(BIN)/python -m pip install --disable-pip-version-check --progress-bar on
 
 $(BIN)/python:
+	@echo "==> Creating the project's Python environment in $(VENV) (first run only)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "==> Updating pip inside $(VENV)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "==> Installing Service Coach and its libraries into $(VENV) (about a minute the first time)"
+	$(PIP) -e .
+	@echo "==> Installed"
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "==> Installing Service Coach with its test tools into $(VENV) (about a minute the first time)"
+	$(PIP) -e '.[test]'
+	@echo "==> Installed"
 	touch $@ $(STAMP_RUN)
 
 $(STAMP_TRAIN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[train]'
+	@echo "==> Installing the model-training libraries into $(VENV)"
+	$(PIP) -e '.[train]'
 	touch $@
 
 run: $(STAMP_RUN)
@@ -33,21 +44,30 @@ console: $(STAMP_RUN)
 test: $(STAMP_TEST) lint imports typecheck pytest
 
 lint: $(STAMP_TEST)
+	@echo "==> Lint and format check (ruff)"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # bot/ must not import Slack or handlers/: the contract is in pyproject.toml.
 imports: $(STAMP_TEST)
+	@echo "==> Import contract: bot/ never imports Slack or handlers/ (import-linter)"
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP_TEST)
+	@echo "==> Type check (mypy --strict)"
 	$(BIN)/mypy
 
 pytest: $(STAMP_TEST)
+	@echo "==> Tests (pytest, a few minutes; skipped tests say why at the end)"
 	$(BIN)/python -m pytest
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m pytest bench --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly
+
+# Hostile traffic at the HTTP edge: 500 slow clients, 10,000 forged requests (issue 16).
+loadtest: $(STAMP_TEST)
+	$(BIN)/python -m bench.loadtest_slow_clients 500 10
+	$(BIN)/python -m bench.security_fuzz 10000
 
 # Refit the tone model on the corpus's train split (thresholds on dev); writes
 # content/rephrase_model.json. Deterministic: the same corpus gives the same file.

@@ -31,14 +31,14 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo(
         Command.TIP,
         "[topic]",
-        "Get a service tip now, optionally on a topic such as empathy or on-hold.",
-        ("/tip", "/tip apology"),
+        "Get a service tip now, optionally on a topic such as empathy, refunds or on hold.",
+        ("/tip", "/tip apology", "/tip angry customer on the phone"),
     ),
     CommandInfo(
         Command.TIPS,
-        "on HH:MM [zone] [days] | off | status | skip DATE | unskip",
+        "on TIME [zone] [days] | off | status | now | skip DATE | unskip | holidays CODE",
         "Schedule a daily service tip for this channel at its local time.",
-        ("/tips on 09:00 America/Chicago weekdays", "/tips status"),
+        ("/tips on 9am America/Chicago weekdays", "/tips skip tomorrow", "/tips status"),
     ),
     CommandInfo(
         Command.DEESCALATE,
@@ -49,15 +49,18 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo(
         Command.LOGCALL,
         "[category heat outcome: notes] | mine",
-        "Record a difficult call in a form, or in one line: category, heat 1-5 and outcome "
-        "(any order), a colon, then what happened. `/logcall help` explains.",
+        "Record a difficult call in a form, or in one line: category, heat (1-5 or calm … "
+        "furious), outcome and channel (any order), a colon, then what happened. "
+        "`/logcall help` explains.",
         ("/logcall", "/logcall billing 4 escalated: customer charged twice", "/logcall mine"),
     ),
     CommandInfo(
         Command.CALLS,
-        '[period] [category:X] [outcome:X] [heat:>=N] [@agent] ["text"] | export | digest | chart',
-        "Managers: query, export and chart the difficult-call log.",
-        ("/calls 30d category:billing", "/calls export 7d"),
+        '[period] [category:X] [outcome:X] [heat:>=N] [@agent] ["text"] | by agent | tips | '
+        "export | chart | digest",
+        "Managers: query, export and chart the difficult-call log; see it per agent and which "
+        "tips helped. Everyone can see their own calls.",
+        ("/calls 30d category:billing", "/calls by agent 30d", "/calls tips", "/calls export 7d"),
     ),
     CommandInfo(
         Command.REPHRASE,

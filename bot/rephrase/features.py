@@ -58,7 +58,20 @@ IMPERATIVE_VERBS = _W(
 )
 CONDITIONAL_YOU = _W("continue keep refuse fail insist don't choose")
 WARMTH = frozenset({"gratitude", "apologising", "greeting", "please", "positive"})
-COLD_WORDS = _W("noted closed done fine ok okay resolved received acknowledged whatever")
+COLD_WORDS = _W(
+    "noted closed done fine ok okay resolved received acknowledged whatever final stands"
+    " unchanged logged archived solved declined closing goodbye file"
+)
+# Finality: the matter is closed to discussion ("no further", "nothing to discuss").
+FINALITY = _W("final further finality appeal appeals discuss discussed discussion answer stands")
+# An ultimatum offered as a choice or a count: "or we ...", "next time", "one more".
+CHOICE_SUBJECTS = _W("we i you we'll i'll you'll it the your")
+COUNT_WORDS = _W("next another second third fourth one")
+COUNT_NOUNS = _W(
+    "time times incident complaint message claim return email call review chargeback"
+    " dispute warning strike"
+)
+YOUR_CALL = frozenset({("your", "call"), ("your", "choice"), ("up", "to"), ("just", "saying")})
 GREETING_OR_THANKS = strategies.GREETINGS | strategies.GRATITUDE | {"please", "sorry"}
 
 
@@ -116,6 +129,14 @@ def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float
             out.append(("c:if_you_keep", i, i + 3))
         if EMOJI.match(t.text):
             out.append(("c:emoji", i, i + 1))
+        if lem in FINALITY:
+            out.append(("c:finality", i, i + 1))
+        if w == "or" and i + 1 < n and toks[i + 1].lower in CHOICE_SUBJECTS:
+            out.append(("c:or_else", i, i + 2))
+        if w in COUNT_WORDS and i + 1 < n and toks[i + 1].lemma in COUNT_NOUNS:
+            out.append(("c:next_time", i, i + 2))
+        if i + 1 < n and (w, toks[i + 1].lower) in YOUR_CALL:
+            out.append(("c:your_call", i, i + 2))
         if w[0] in "!?" and (len(t.text) > 1 or w == "?!"):
             out.append(("c:punct_pile", i, i + 1))
     first = 1 if words[0] in ("so", "and", "but", "just", "now", "then") and n > 1 else 0

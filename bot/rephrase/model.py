@@ -1,10 +1,15 @@
 """The trained tone model at run time: plain Python over content/rephrase_model.json.
 
-`make train` (bot/rephrase/train.py) fits two logistic regressions with scikit-learn and
+`make train` (bot/rephrase/train.py) fits three logistic regressions with scikit-learn and
 saves their largest weights as JSON: one says how likely a unit of the draft (a sentence,
-or a short draft whole) is rude, the other which kind of rudeness it is. Here the weights
-are summed over the unit's features, so the bot needs neither scikit-learn nor numpy.
-A finding points at the tokens whose features carried the most weight.
+or a short draft whole) is rude, one how likely the draft as a whole holds rudeness (over
+every feature any of its sentences has), the third which kind of rudeness it is. A unit's
+score is its own probability, raised towards the draft's when that is higher (their mean):
+the draft-level view sees the tone of the whole reply, the sentence-level one says where
+the problem is, and polite context around a buried rude sentence never lowers its score.
+Here the weights are summed over the features, so the bot needs neither scikit-learn nor
+numpy. A finding points at the tokens whose features carried the most weight in its
+sentence.
 """
 
 from __future__ import annotations
@@ -101,6 +106,10 @@ class ToneModel:
     ) -> None:
         self.bias = float(data["bias"])  # type: ignore[arg-type]
         self.weights: dict[str, float] = dict(data["weights"])  # type: ignore[call-overload]
+        draft = data["draft"]
+        assert isinstance(draft, dict)
+        self.draft_bias = float(draft["bias"])
+        self.draft_weights: dict[str, float] = dict(draft["weights"])
         kinds = data["kinds"]
         assert isinstance(kinds, dict)
         self.kind_labels: list[str] = list(kinds["labels"])
@@ -116,14 +125,20 @@ class ToneModel:
 
     def unit_probability(self, feats: Sequence[Feature]) -> float:
         names = {name for name, _, _ in feats}
-        raw = self.bias + sum(self.weights.get(name, 0.0) for name in names)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, raw))))
+        return _sigmoid(self.bias + sum(self.weights.get(name, 0.0) for name in names))
+
+    def draft_probability(self, names: set[str]) -> float:
+        """How likely the draft holds rudeness, from every feature any of its units has."""
+        weights = self.draft_weights
+        return _sigmoid(self.draft_bias + sum(weights.get(name, 0.0) for name in names))
 
     def scored_units(self, text: str) -> tuple[list[Scored], bool]:
-        """Each unit's probability, tokens and features; True when the last unit is the whole."""
+        """Each unit's score (its probability, or its mean with the draft's when higher),
+        tokens and features; True when the last unit is the whole draft."""
         quoted = quoted_spans(text)
         out: list[Scored] = []
         spans, whole = units(text)
+        names: set[str] = set()
         sentence_tokens: list[Token] = []
         for index, (start, end) in enumerate(spans):
             if whole and index == len(spans) - 1:
@@ -135,11 +150,13 @@ class ToneModel:
             if not toks:
                 continue
             feats = unit_features(toks, self.lexicon, shout_count(text[start:end]))
+            names.update(name for name, _, _ in feats)
             out.append((start, end, self.unit_probability(feats), toks, feats))
-        return out, whole
+        draft = self.draft_probability(names)
+        return [(a, b, max(p, (p + draft) / 2), t, f) for a, b, p, t, f in out], whole
 
     def probability(self, text: str) -> float:
-        """The highest unit probability: how likely the draft holds a rude part."""
+        """The highest unit score: how likely the draft holds a rude part."""
         return max((p for _, _, p, _, _ in self.scored_units(text)[0]), default=0.0)
 
     def findings(self, text: str) -> list[Finding]:
@@ -186,6 +203,10 @@ class ToneModel:
             suggestions=advice.suggestions,
             rule=f"model:{kind}",
         )
+
+
+def _sigmoid(raw: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, raw))))
 
 
 def carrying_tokens(

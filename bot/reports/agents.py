@@ -77,36 +77,48 @@ def _iso(when: datetime) -> str:
 def agent_report(log: CallLog, flt: Filter, window: Window, now: datetime) -> AgentReport:
     since, until, before = _iso(window.since), _iso(window.until), _iso(window.previous.since)
     now_iso = _iso(now)
-    rows: dict[str, AgentRow] = {}
+    everything = flt == Filter(period=flt.period, zone=flt.zone)  # no test per call needed
+    # Per agent: [calls, previous, heat total, hot, overdue], and outcomes; plain lists and
+    # dicts, since this runs for every call of the log.
+    figures: dict[str, list[int]] = {}
+    outcomes: dict[str, Counter[str]] = {}
 
     def count(doc: dict[str, Any]) -> bool:
-        if not flt.matches_doc(doc):
-            return False
+        # The cheap string tests first: most of a large log is outside both periods.
         created = doc.get("created_at") or ""
-        current = since <= created < until
-        earlier = before <= created < since
         due = doc.get("follow_up_due")
+        if not (before <= created < until or due):
+            return False
+        if not everything and not flt.matches_doc(doc):
+            return False
+        current = since <= created < until
+        earlier = not current and before <= created < since
         late = bool(due) and not doc.get("follow_up_done_at") and _iso_of(due) < now_iso
         if not (current or earlier or late):
             return False
         agent = str(doc.get("agent") or "")
-        row = rows.get(agent)
+        row = figures.get(agent)
         if row is None:
-            row = rows[agent] = AgentRow(agent)
+            row = figures[agent] = [0, 0, 0, 0, 0]
+            outcomes[agent] = Counter()
         if current:
             heat = int(doc.get("heat", 0))
-            row.calls += 1
-            row.heat_total += heat
-            row.hot += heat >= HOT
-            row.outcomes[str(doc.get("outcome"))] += 1
+            row[0] += 1
+            row[2] += heat
+            row[3] += heat >= HOT
+            outcomes[agent][str(doc.get("outcome"))] += 1
         elif earlier:
-            row.previous += 1
+            row[1] += 1
         if late:
-            row.overdue += 1
+            row[4] += 1
         return False  # counted here: nothing is copied out of the store
 
     log.store.scan(COLLECTION, count)
-    return AgentReport(flt, window, sorted(rows.values(), key=AgentRow.attention))
+    rows = [
+        AgentRow(agent, calls, previous, heat, hot, overdue, outcomes[agent])
+        for agent, (calls, previous, heat, hot, overdue) in figures.items()
+    ]
+    return AgentReport(flt, window, sorted(rows, key=AgentRow.attention))
 
 
 def _iso_of(value: object) -> str:

@@ -35,6 +35,7 @@ SYNTAX = escape(
     '• `category:billing`, `outcome:escalated` or `outcome:"callback promised"`\n'
     "• `heat:>=4`, `heat:4`, `heat:<=2` (1 calm to 5 furious)\n"
     '• `@someone` for one agent\'s calls, `"charged twice"` to search the notes\n'
+    "• `zone:Europe/London` for days from midnight there (default: your own Slack time zone)\n"
     "Example: `/calls 30d category:billing heat:>=4`"
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -88,11 +88,21 @@ def _synonyms() -> dict[str, frozenset[str]]:
     return {stem: frozenset(group) for stem, group in found.items()}
 
 
-def _tip_stems(tip: Tip) -> tuple[frozenset[str], frozenset[str]]:
-    """(stems of its tags, stems of its title, advice and wording)."""
-    tags = frozenset(stems(" ".join(tag.replace("-", " ") for tag in tip.tags)))
-    text = frozenset(stems(" ".join((tip.title, tip.body, tip.wording or ""))))
-    return tags, text
+Indexed = tuple[Tip, frozenset[str], frozenset[str]]  # a tip, its tags' stems, its text's
+
+
+@lru_cache(maxsize=4)
+def _index(tips: tuple[Tip, ...]) -> tuple[Indexed, ...]:
+    """Each tip with the stems of its tags and of its title, advice and wording: stemmed once
+    per catalogue, not per request."""
+    return tuple(
+        (
+            tip,
+            frozenset(stems(" ".join(tag.replace("-", " ") for tag in tip.tags))),
+            frozenset(stems(" ".join((tip.title, tip.body, tip.wording or "")))),
+        )
+        for tip in tips
+    )
 
 
 def tips_on(content: Content, topic: str) -> tuple[Tip, ...]:
@@ -105,7 +115,7 @@ def tips_on(content: Content, topic: str) -> tuple[Tip, ...]:
     asked = [_synonyms().get(stem, frozenset({stem})) for stem in dict.fromkeys(stems(topic))]
     if not asked:
         return ()
-    indexed = [(tip, *_tip_stems(tip)) for tip in content.tips]
+    indexed = _index(content.tips)
     rarity = [
         math.log((1 + len(indexed)) / (1 + sum(1 for _, t, x in indexed if group & (t | x)))) + 1
         for group in asked

@@ -9,7 +9,6 @@ can drive it.
 from __future__ import annotations
 
 import re
-import shlex
 import sys
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
@@ -22,10 +21,13 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.services import build_services
 from handlers.app import create_app
+from handlers.console.clock_logs import clock_moved
 from handlers.console.fakeslack.render import Control, Field, render_view
 from handlers.console.fakeslack.requests import SlackRequests, field_state
 from handlers.console.fakeslack.server import FakeSlack
-from handlers.console.screen import ConsoleError, ConsoleState, Screen
+from handlers.console.files import SavedFiles
+from handlers.console.screen import ConsoleError, ConsoleState, PendingClick, Screen, Shown
+from handlers.console.typed import initial_text, pick_option, quoted_words, slack_id
 from handlers.registry import COMMANDS, SHORTCUTS
 
 CONSOLE_SECRET = "console-signing-secret"  # noqa: S105 - a local-only stand-in, never real
@@ -71,7 +73,9 @@ class Console:
         self.out = out
         self.settings = settings
         self.state = ConsoleState()
-        self.screen = Screen(out, self.state)
+        # Exports and charts land beside the data file, where they can be opened.
+        self.files = SavedFiles(settings.db_path.parent / "exports", self._upload)
+        self.screen = Screen(out, self.state, self.files)
         self.fake = FakeSlack(on_call=self.screen.show).start()
         self.clock = ManualClock()
         self.services = build_services(settings, clock=self.clock)
@@ -82,6 +86,9 @@ class Console:
             executor=InlineExecutor(),
         )
         self.requests = SlackRequests(self.app, CONSOLE_SECRET, self.fake)
+
+    def _upload(self, file_id: str) -> bytes | None:
+        return self.fake.uploads.get(file_id)
 
     def close(self) -> None:
         self.fake.stop()
@@ -108,6 +115,9 @@ class Console:
         """Run one typed line; False means quit."""
         if not line or line.startswith("#"):
             return True
+        if self.state.confirming is not None and not line.startswith(":click"):
+            self.state.confirming = None  # as in Slack, anything else dismisses the dialog
+            self.print("(the dialog was dismissed; nothing was done)")
         try:
             if line.startswith("/"):
                 command, _, text = line.partition(" ")
@@ -130,10 +140,8 @@ class Console:
         return True
 
     def _console_command(self, line: str) -> bool:
-        try:
-            words = shlex.split(line)
-        except ValueError as error:
-            raise ConsoleError(f"could not read that line: {error}") from None
+        # Only :submit reads quotes (notes="two words"); elsewhere an apostrophe is just text.
+        words = line.split() if not line.startswith(":submit") else quoted_words(line)
         name, args = words[0], words[1:]
         if name == ":quit":
             return False
@@ -147,10 +155,10 @@ class Console:
                 )
             )
         elif name == ":as":
-            self.state.user = _slack_id(args, _USER_ID, ":as U0MANAGER1", "user IDs start with U")
+            self.state.user = slack_id(args, _USER_ID, ":as U0MANAGER1", "user IDs start with U")
             self.print(f"Now acting as {self.state.user}.")
         elif name == ":in":
-            self.state.channel = _slack_id(
+            self.state.channel = slack_id(
                 args, _CHANNEL_ID, ":in C0OTHER", "channel IDs start with C, G or D"
             )
             self.print(f"Now in channel {self.state.channel}.")
@@ -171,9 +179,10 @@ class Console:
                 raise ConsoleError(
                     f"no shortcut {args[0]!r}; the shortcuts are {', '.join(shortcuts)}"
                 )
+            text = line.split(maxsplit=2)[2]  # the message exactly as typed
             self._request(
                 lambda: self.requests.message_shortcut(
-                    args[0], " ".join(args[1:]), user=self.state.user, channel=self.state.channel
+                    args[0], text, user=self.state.user, channel=self.state.channel
                 )
             )
         elif name == ":clock":
@@ -185,6 +194,9 @@ class Console:
     # --- console commands -------------------------------------------------------------------
 
     def _click(self, args: list[str]) -> None:
+        if self.state.confirming is not None:
+            self._answer_dialog(self.state.confirming, " ".join(args))
+            return
         shown = self.state.last
         if shown is None or not shown.rendered.controls:
             raise ConsoleError("nothing to click: no buttons are showing")
@@ -207,7 +219,27 @@ class Console:
                 f"there is no [{args[0]}]; the buttons showing are "
                 + ", ".join(f"[{c.number}] {c.label}" for c in shown.rendered.controls)
             )
-        option = _pick_option(control, wanted)
+        option = pick_option(control, wanted)
+        if control.confirm:
+            self.state.confirming = PendingClick(control, option, shown)
+            self.screen.confirm_dialog(control)
+            return
+        self._press(control, option, shown)
+
+    def _answer_dialog(self, pending: PendingClick, typed: str) -> None:
+        dialog = pending.control.confirm or {}
+        yes = str((dialog.get("confirm") or {}).get("text") or "Confirm")
+        no = str((dialog.get("deny") or {}).get("text") or "Cancel")
+        answer = typed.strip().lower()
+        if answer not in ("1", "2", yes.lower(), no.lower()):
+            raise ConsoleError(f"Slack is asking first: :click {yes} or :click {no}")
+        self.state.confirming = None
+        if answer in ("1", yes.lower()):
+            self._press(pending.control, pending.option, pending.shown)
+        else:
+            self.print("(nothing was done)")
+
+    def _press(self, control: Control, option: tuple[str, str] | None, shown: Shown) -> None:
         self._request(
             lambda: self.requests.click(
                 control,
@@ -243,7 +275,7 @@ class Console:
             )
         values: dict[str, Any] = {}
         for one in fields:
-            raw = given.get(one.name, _initial_text(one))
+            raw = given.get(one.name, initial_text(one))
             if raw:
                 try:
                     values[one.name] = field_state(one, self._datetime_field(one, raw))
@@ -261,9 +293,12 @@ class Console:
             self.print(f"The clock reads {self._local_now()}.")
             return
         when = self._parse_local(" ".join(args))
+        before = self._local_now()
         self.clock.set(when)
-        self.print(f"Clock set to {when:%Y-%m-%d %H:%M} {self.settings.timezone}.")
-        self.services.ticker.tick()
+        after = self._local_now()
+        self.print(f"Clock set to {after}.")
+        with clock_moved(when, f":clock from {before} to {after}"):
+            self.services.ticker.tick()
 
     def _local_now(self) -> str:
         local = self.clock.now().astimezone(self.settings.zone)
@@ -293,40 +328,6 @@ class Console:
         finally:
             for call in held:
                 self.screen.show(call)
-
-
-def _slack_id(args: list[str], pattern: re.Pattern[str], example: str, rule: str) -> str:
-    if len(args) != 1:
-        raise ConsoleError(f"usage: {example}")
-    wanted = args[0].upper()  # Slack IDs are upper case; accept u0manager1 too
-    if not pattern.match(wanted):
-        raise ConsoleError(f"{args[0]!r} is not a Slack ID ({rule}); e.g. {example}")
-    return wanted
-
-
-def _initial_text(one: Field) -> str:
-    if isinstance(one.initial, list):
-        return ",".join(str(item) for item in one.initial)
-    return str(one.initial) if one.initial else ""
-
-
-def _pick_option(control: Control, wanted: str) -> tuple[str, str] | None:
-    if not control.options:
-        return None
-    if not wanted:
-        raise ConsoleError(
-            f"[{control.number}] is a menu; add an option: "
-            + " | ".join(label for label, _ in control.options)
-        )
-    if wanted.isdigit() and 1 <= int(wanted) <= len(control.options):
-        return control.options[int(wanted) - 1]
-    for label, value in control.options:
-        if wanted.lower() in (label.lower(), value.lower()):
-            return label, value
-    raise ConsoleError(
-        f"{wanted!r} is not an option of [{control.number}]: "
-        + " | ".join(label for label, _ in control.options)
-    )
 
 
 def run_console(settings: Settings, lines: TextIO | None = None, out: TextIO | None = None) -> int:

@@ -12,8 +12,9 @@ from typing import Any, TextIO
 
 from slack_bolt import BoltResponse
 
-from handlers.console.fakeslack.render import Rendered, render_message, render_view
+from handlers.console.fakeslack.render import Control, Rendered, render_message, render_view
 from handlers.console.fakeslack.server import ApiCall
+from handlers.console.files import SavedFiles, dm_recipient
 
 
 class ConsoleError(Exception):
@@ -31,6 +32,15 @@ class Shown:
 
 
 @dataclass
+class PendingClick:
+    """A button with Slack's "Are you sure?" dialog, pressed and waiting for an answer."""
+
+    control: Control
+    option: tuple[str, str] | None
+    shown: Shown
+
+
+@dataclass
 class ConsoleState:
     user: str = "U0AGENT01"
     channel: str = "C0SUPPORT"
@@ -40,6 +50,7 @@ class ConsoleState:
     # Web API calls made while a request is being answered: Slack shows the request's own
     # answer (its ack) first, and the console runs listeners inline, so it holds them back.
     held: list[ApiCall] | None = None
+    confirming: PendingClick | None = None
 
     @property
     def modal(self) -> dict[str, Any] | None:
@@ -48,9 +59,10 @@ class ConsoleState:
 
 
 class Screen:
-    def __init__(self, out: TextIO, state: ConsoleState) -> None:
+    def __init__(self, out: TextIO, state: ConsoleState, files: SavedFiles | None = None) -> None:
         self.out = out
         self.state = state
+        self.files = files
 
     def print(self, text: str) -> None:
         self.out.write(text + "\n")
@@ -105,7 +117,7 @@ class Screen:
         method = call.method
         if method in ("chat.postMessage", "chat.update"):
             channel = str(call.answer.get("channel") or args.get("channel"))
-            where = "direct message" if channel.startswith("D") else f"#{channel}"
+            where = _where(str(args.get("channel") or channel))
             verb = "updated" if method == "chat.update" else "Service Coach"
             self._display(
                 f"[{where}] {verb}:",
@@ -148,13 +160,29 @@ class Screen:
             self._show_view(
                 {**(args.get("view") or {}), "id": call.answer.get("view", {}).get("id")}, "home"
             )
+        elif method == "files.getUploadURLExternal" and self.files is not None:
+            self.files.named(str(call.answer.get("file_id")), str(args.get("filename") or ""))
         elif method == "upload":
-            self.print(f"(a file of {args.get('size')} bytes was uploaded)")
+            path = self.files.save(str(args.get("file_id"))) if self.files else None
+            size = f"a file of {args.get('size')} bytes"
+            self.print(
+                f"({size} was uploaded; saved as {path})" if path else f"({size} was uploaded)"
+            )
         elif method == "files.completeUploadExternal":
             titles = ", ".join(str(f.get("title") or f.get("id")) for f in args.get("files") or [])
-            self.print(f"(file shared: {titles} in {args.get('channel_id') or 'a direct message'})")
+            shared_in = str(args.get("channel_id") or "")
+            self.print(f"(file shared: {titles} in {_where(shared_in) if shared_in else 'a DM'})")
         if call.answer.get("ok") is False and method != "response_url":
             self.print(f"! Slack answered {method} with error: {call.answer.get('error')}")
+
+    def confirm_dialog(self, control: Control) -> None:
+        """Slack's dialog before a button marked `confirm` acts: its question and answers."""
+        dialog = control.confirm or {}
+        yes = _plain(dialog.get("confirm")) or "Confirm"
+        no = _plain(dialog.get("deny")) or "Cancel"
+        self.print(f"┌ {_plain(dialog.get('title')) or 'Are you sure?'}")
+        self.print(f"│ {_plain(dialog.get('text'))}")
+        self.print(f"└ [1] {yes}  [2] {no}   (:click {yes} or :click {no})")
 
     def _show_view(self, view: dict[str, Any], how: str) -> None:
         """Show a view; `how` is open, push or update (a modal), or home."""
@@ -192,3 +220,12 @@ class Screen:
         self.print("\n".join("  " + line if label else line for line in lines))
         if rendered.controls:
             self.state.last = Shown(rendered, channel, message, view)
+
+
+def _where(channel: str) -> str:
+    recipient = dm_recipient(channel)
+    return f"direct message to {recipient}" if recipient else f"#{channel}"
+
+
+def _plain(text: Any) -> str:
+    return str(text.get("text", "")) if isinstance(text, dict) else str(text or "")

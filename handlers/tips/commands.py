@@ -16,6 +16,7 @@ from bot.tips.on_demand import NO_TIPS, UnknownTopic, tip_for
 from bot.tips.posting import TipPoster
 from bot.tips.schedule_args import ArgsError, PostNow, TurnOn, parse
 from bot.tips.sender import NotInChannel
+from handlers.caps import quote
 from handlers.context import services_of
 from handlers.ids import Command
 from handlers.tips.blocks import tip_message
@@ -36,7 +37,7 @@ def tip(ack: Ack, respond: Respond, command: dict[str, Any], context: BoltContex
     except UnknownTopic as unknown:
         respond(
             text=(
-                f"I have no tips on “{escape(unknown.topic)}”. Try one of these topics: "
+                f"I have no tips on “{escape(quote(unknown.topic, 80))}”. Try one of these topics: "
                 + ", ".join(unknown.topics)
                 + ". For example: `/tip empathy`"
             ),

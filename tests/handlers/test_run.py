@@ -176,3 +176,25 @@ def test_the_console_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
             console.kill()
     assert console.returncode == 0, errors
     assert "Traceback" not in errors
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_socket_mode_connects_and_stops_cleanly(
+    tmp_path: Path, slack: FakeSlack, signum: signal.Signals
+) -> None:
+    from tests.handlers.test_socket_mode import FakeSocket
+
+    socket_server = FakeSocket()
+    slack.socket_url = socket_server.url
+    bot = start_bot(tmp_path, slack, BOT_MODE="socket", SLACK_APP_TOKEN="xapp-1-test")
+    try:
+        socket_server.connected.get(timeout=30)
+        time.sleep(0.3)  # the handler logs that it is connected
+        output = stop(bot, signum)
+    finally:
+        socket_server.server.shutdown()
+    assert bot.returncode == 0, output
+    assert "Connected to Slack in Socket Mode" in output
+    assert "Stopped cleanly" in output
+    assert "Traceback" not in output
+    assert "xapp-1-test" not in output

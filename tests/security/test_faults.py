@@ -218,16 +218,20 @@ def test_a_daily_tip_is_never_posted_twice(
     bot.clock.set(datetime(2026, 11, 30, 7, 0, tzinfo=chicago))
     bot.command("/tips", "on 09:00 America/Chicago")
     settle(bot)
-    notices = len(bot.fake.calls_to("chat.postMessage"))  # "turned daily tips on here"
+
+    def channel_posts() -> list[ApiCall]:
+        return [
+            c
+            for c in bot.fake.calls_to("chat.postMessage")
+            if c.args.get("channel") == "C0SUPPORT" and c.answer.get("ok") is not False
+        ]
+
+    announced = len(channel_posts())  # "turned daily tips on here", before any tip
     FAULTS[fault](bot.fake, "chat.postMessage", refusals)
     for minute in range(5):  # the due tick, then the ones after it that would retry
         bot.clock.set(datetime(2026, 11, 30, 9, minute, tzinfo=chicago))
         bot.tick()
-    posts = [
-        c
-        for c in bot.fake.calls_to("chat.postMessage")[notices:]
-        if c.args.get("channel") == "C0SUPPORT" and c.answer.get("ok") is not False
-    ]
+    posts = channel_posts()[announced:]
     assert len(posts) <= 1
     if fault not in ("reset-before-acting", "invalid_auth"):
         assert len(posts) == 1  # a definite failure is retried on the next tick

@@ -22,6 +22,7 @@ class Control:
     block_id: str
     value: str = ""
     options: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    confirm: dict[str, Any] | None = None  # Slack's "Are you sure?" dialog, if the button has one
 
 
 @dataclass
@@ -134,6 +135,7 @@ def _render_element(element: dict[str, Any], block_id: str, out: Rendered, first
         block_id,
         str(element.get("value", "")),
         _options(element),
+        element.get("confirm"),
     )
     out.controls.append(control)
     if control.options:

@@ -20,11 +20,11 @@ def dev(engine: Engine) -> Report:
 
 
 def test_floors_today(dev: Report) -> None:
-    assert dev.recall.share >= 0.55
-    assert dev.paraphrase.share >= 0.40
-    assert dev.long_buried.share >= 0.65
+    assert dev.recall.share >= 0.62
+    assert dev.paraphrase.share >= 0.48
+    assert dev.long_buried.share >= 0.72
     assert dev.polite_flagged.share <= 0.03
-    assert dev.traps_flagged.share <= 0.15
+    assert dev.traps_flagged.share <= 0.10
     assert dev.span_hits.share >= 0.90
 
 
@@ -40,7 +40,6 @@ def test_recall_goals(dev: Report) -> None:
     assert all(rate.share >= 0.8 for rate in dev.per_kind.values()), dev.per_kind
 
 
-@pytest.mark.xfail(reason="traps flagged are above the 5% goal on dev", strict=False)
 def test_false_flag_goals(dev: Report) -> None:
     assert dev.polite_flagged.share <= 0.02
     assert dev.traps_flagged.share <= 0.05

@@ -39,7 +39,7 @@ def test_queries_exports_the_digest_and_the_home_never_import_matplotlib(
     )
     imported, shown = imports_matplotlib(script, tmp_path)
     assert "┌ Call details" in shown and "I sent you `calls-" in shown
-    assert "Done: the weekly digest goes to" in shown and "[direct message]" in shown
+    assert "Done: the weekly digest goes to" in shown and "[direct message to U" in shown
     assert not imported
 
 

@@ -56,7 +56,7 @@ def test_console_home_and_click(console: tuple[Console, io.StringIO]) -> None:
     found = re.search(r"\[(\d+)\] Show help", shown)
     assert "┌ App Home" in shown and found
     shown = run(console, f":click {found.group(1)}")
-    assert "[direct message] Service Coach:" in shown and "/rephrase" in shown
+    assert "[direct message to U0AGENT01] Service Coach:" in shown and "/rephrase" in shown
 
 
 def test_console_explains_its_mistakes(console: tuple[Console, io.StringIO]) -> None:

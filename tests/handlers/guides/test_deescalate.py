@@ -181,7 +181,7 @@ def test_log_this_call_from_a_middle_step_opens_the_form_with_the_steps_so_far(
     assert "From the *Putting someone on hold* guide" in bot.text(form)
     replies = len(bot.fake.calls_to("response_url"))
     bot.submit(form, contact="chat", category="billing", heat="2", outcome="resolved")
-    bot.wait("response_url", count=replies + 1)  # the confirmation: the call is stored by then
+    bot.wait("response_url", count=replies + 1)  # stored once the confirmation is on its way
     stored = CallLog(bot.services.store).get("1")
     assert stored is not None and stored.notes.startswith("Guide used: Putting someone on hold.")
 
