@@ -37,7 +37,7 @@ def in_an_hour(now: datetime) -> datetime:
 
 
 def tomorrow_morning(now: datetime, zone: ZoneInfo) -> datetime:
-    """09:00 on the next calendar day in the bot's time zone, as UTC."""
+    """09:00 on the next calendar day in `zone` (the agent's own, from Slack), as UTC."""
     tomorrow = now.astimezone(zone).date() + timedelta(days=1)
     return datetime.combine(tomorrow, MORNING, tzinfo=zone).astimezone(UTC)
 

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from bot.agent_time import agent_zone
+from bot.calllog.model import CallRecord
 from bot.calllog.retention import purge_daily
 from bot.services import Services
 from handlers.calllog.blocks import reminder_message
@@ -24,7 +26,13 @@ def call_jobs(services: Services, post_message: Callable[..., Any]) -> dict[str,
             post_message(channel=channel, **message)
 
     def remind(now: datetime) -> None:
-        calls.send_due_reminders(now, post, lambda record: reminder_message(record, calls.zone))
+        def message(record: CallRecord) -> dict[str, Any]:
+            # In the agent's own zone from Slack, so "tomorrow 09:00" is their morning.
+            return reminder_message(
+                record, agent_zone(services.people, record.agent, settings.timezone)
+            )
+
+        calls.send_due_reminders(now, post, message)
 
     def retain(now: datetime) -> None:
         purge_daily(services.store, now, settings.retention_days, settings.zone)

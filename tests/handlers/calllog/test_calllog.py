@@ -356,7 +356,7 @@ def test_a_reminder_fires_once_at_the_due_time_even_across_restarts(bot: Harness
     reminder = bot.wait("chat.postMessage")
     shown = bot.text(reminder)
     assert "you promised a follow-up on call #1" in shown
-    for label in ("Done", "Snooze 1 hour", "Snooze until tomorrow 09:00"):
+    for label in ("Done", "Snooze 1 hour", "Snooze until tomorrow 09:00 CST"):
         bot.control(reminder, label)
     bot.tick()
     bot.restart()
@@ -381,8 +381,8 @@ def test_snooze_an_hour_then_tomorrow_morning_then_done(bot: Harness) -> None:
     bot.tick()
     second = bot.wait("chat.postMessage", count=2)
 
-    bot.click(second, "Snooze until tomorrow 09:00")
-    bot.wait("response_url", count=3)
+    bot.click(second, "Snooze until tomorrow 09:00 CST")
+    assert "remind you again Tue 1 Dec at 09:00 CST" in bot.text(bot.wait("response_url", count=3))
     # The fixture's zone is America/Chicago: tomorrow 09:00 there is 15:00 UTC.
     bot.clock.set(datetime(2026, 12, 1, 14, 59, tzinfo=UTC))
     bot.tick()
