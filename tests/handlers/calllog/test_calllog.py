@@ -416,9 +416,10 @@ def test_overdue_follow_ups_show_in_the_app_home(bot: Harness) -> None:
 def test_a_failed_reminder_is_retried_on_the_next_tick(bot: Harness) -> None:
     log_callback(bot, bot.clock.now() + timedelta(minutes=10))
     bot.clock.advance(timedelta(minutes=10))
-    bot.fake.fail_next("chat.postMessage", "channel_not_found")
+    bot.fake.fail_next("chat.postMessage", "internal_error")
     bot.tick()
     bot.wait("chat.postMessage")
+    bot.clock.advance(timedelta(seconds=15))  # the outbox's first back-off
     bot.tick()
     assert "call #1" in bot.text(bot.wait("chat.postMessage", count=2))
     bot.tick()
@@ -556,7 +557,9 @@ def test_retention_purges_old_calls_daily_and_says_how_many(
 ) -> None:
     start = bot.clock.now()
     bot.command("/logcall", "billing 4 escalated: old one")
+    bot.wait("response_url")  # logged before the clock moves
     log_callback(bot, start + timedelta(hours=1))
+    bot.wait("response_url", count=2)
     bot.clock.advance(timedelta(days=200))
     bot.command("/logcall", "billing 4 escalated: newer one")
     bot.wait("response_url", count=3)
