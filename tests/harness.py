@@ -45,10 +45,12 @@ class Harness:
 
     def restart(self) -> None:
         """Stop and start the bot on the same data file, as a deploy would."""
+        self.services.outbox.wait_idle(30)
         self.services.store.close()
         self._boot()
 
     def close(self) -> None:
+        self.services.outbox.wait_idle(30)
         self.services.store.close()
 
     def raw_data(self) -> str:
@@ -119,7 +121,9 @@ class Harness:
         return self.requests.submit(view, values, user=user)
 
     def tick(self) -> None:
+        """One tick, and every post it handed to the outbox finished, as the user would see."""
         self.services.ticker.tick()
+        assert self.services.outbox.wait_idle(30), "scheduled posts still running after 30 s"
 
     # --- reading what Slack would show -------------------------------------------------------
 

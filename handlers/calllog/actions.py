@@ -11,9 +11,11 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.agent_time import agent_zone, labelled
 from bot.calllog.reminders import in_an_hour, tomorrow_morning
-from bot.calllog.service import CallLogError, CallService
-from handlers.calllog.blocks import mine_message, reminder_settled, when
+from bot.calllog.service import CallLogError
+from bot.schedule_text import Zone
+from handlers.calllog.blocks import mine_message, reminder_settled
 from handlers.calllog.form import read_form
 from handlers.calllog.modal import CallPrefill, FormMeta, call_log_modal
 from handlers.calllog.slack_io import refusal_text
@@ -87,8 +89,8 @@ def follow_up_done(
     _settle(respond, done)
 
 
-def _snoozer(until: Callable[[CallService], datetime]) -> Callable[..., None]:
-    """A Snooze button's listener; `until` says when to remind again."""
+def _snoozer(until: Callable[[datetime, Zone], datetime]) -> Callable[..., None]:
+    """A Snooze button's listener; `until(now, the agent's zone)` says when to remind again."""
 
     def snooze(
         ack: Ack,
@@ -98,13 +100,15 @@ def _snoozer(until: Callable[[CallService], datetime]) -> Callable[..., None]:
         context: BoltContext,
     ) -> None:
         ack()
-        calls = services_of(context).calls
-        at = until(calls)
+        services = services_of(context)
+        calls, user = services.calls, body["user"]["id"]
+        zone = agent_zone(services.people, user, services.settings.timezone)
+        at = until(calls.clock.now(), zone)
 
         def snoozed() -> dict[str, Any]:
-            record = calls.snooze(action["value"], body["user"]["id"], at)
-            note = f":zzz: Snoozed. I'll remind you again {when(at, calls.zone)}."
-            return reminder_settled(record, note)
+            record = calls.snooze(action["value"], user, at)
+            shown = labelled(at, zone, "%a %-d %b at %H:%M")
+            return reminder_settled(record, f":zzz: Snoozed. I'll remind you again {shown}.")
 
         _settle(respond, snoozed)
 
@@ -131,7 +135,7 @@ def register(app: App) -> None:
     app.action(CallLogAction.EDIT)(edit_call)
     app.action(CallLogAction.DELETE)(delete_call)
     app.action(CallLogAction.DONE)(follow_up_done)
-    app.action(CallLogAction.SNOOZE_HOUR)(_snoozer(lambda calls: in_an_hour(calls.clock.now())))
+    app.action(CallLogAction.SNOOZE_HOUR)(_snoozer(lambda now, _zone: in_an_hour(now)))
     app.action(CallLogAction.SNOOZE_MORNING)(
-        _snoozer(lambda calls: tomorrow_morning(calls.clock.now(), calls.zone))
+        _snoozer(lambda now, zone: tomorrow_morning(now, zone.info))
     )

@@ -7,10 +7,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.agent_time import labelled
 from bot.calllog.masking import describe
 from bot.calllog.model import CONTACTS, HEAT_LABELS, OUTCOMES, CallRecord
 from bot.calllog.quick import EXAMPLE
+from bot.calllog.reminders import tomorrow_morning
 from bot.calllog.service import EDIT_WINDOW, Mine
+from bot.schedule_text import Zone
 from bot.services import Services
 from bot.text import clip, escape
 from handlers.blocks import Block, actions, button, context, header, message, plain, section
@@ -124,9 +127,11 @@ def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -
     return message(f"Your last {count} calls.", blocks)
 
 
-def reminder_message(record: CallRecord, zone: ZoneInfo) -> dict[str, Any]:
+def reminder_message(record: CallRecord, zone: Zone) -> dict[str, Any]:
+    """The reminder DM; `zone` is the agent's own, which the snooze buttons are labelled in."""
     assert record.follow_up_due is not None
-    due = when(record.follow_up_due, zone)
+    due = when(record.follow_up_due, zone.info)
+    morning = tomorrow_morning(record.follow_up_due, zone.info)
     text = f"Reminder: you promised a follow-up on call #{record.id} by {due}."
     reference = f"\nReference: {escape(record.reference)}" if record.reference else ""
     blocks = [
@@ -137,7 +142,11 @@ def reminder_message(record: CallRecord, zone: ZoneInfo) -> dict[str, Any]:
         actions(
             button("Done", CallLogAction.DONE, record.id, style="primary"),
             button("Snooze 1 hour", CallLogAction.SNOOZE_HOUR, record.id),
-            button("Snooze until tomorrow 09:00", CallLogAction.SNOOZE_MORNING, record.id),
+            button(
+                f"Snooze until tomorrow {labelled(morning, zone)}",
+                CallLogAction.SNOOZE_MORNING,
+                record.id,
+            ),
         ),
     ]
     return message(text, blocks)

@@ -12,6 +12,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.agent_time import agent_zone
 from bot.guides.state import GuideState, decode, guide_or_none
 from bot.services import Services
 from handlers.blocks import Block
@@ -63,7 +64,9 @@ def _show_state(show: Show, services: Services, user: str, state: GuideState | N
     show(
         content.guide(state.guide).name,
         step_text(content, state),
-        step_blocks(content, state, hold, services.settings.zone),
+        step_blocks(
+            content, state, hold, agent_zone(services.people, user, services.settings.timezone)
+        ),
     )
 
 
@@ -156,7 +159,12 @@ def open_from_home(ack: Ack, body: dict[str, Any], client: WebClient, context: B
     hold = services.hold_timers.get(body["user"]["id"])
     client.views_open(
         trigger_id=body["trigger_id"],
-        view=step_view(services.content, state, hold, services.settings.zone),
+        view=step_view(
+            services.content,
+            state,
+            hold,
+            agent_zone(services.people, body["user"]["id"], services.settings.timezone),
+        ),
     )
 
 

@@ -6,13 +6,14 @@ All text is escaped: built-in content is ours, but a team's content folder is no
 
 from __future__ import annotations
 
-from datetime import tzinfo
 from typing import Any
 
+from bot.agent_time import labelled
 from bot.content import Content, Guide
 from bot.guides.hold_timer import HoldTimer, return_phrases
 from bot.guides.lookup import example_word
 from bot.guides.state import BLOCK_ID_LIMIT, GuideState
+from bot.schedule_text import Zone
 from bot.text import clip, escape
 from handlers.blocks import (
     BUTTON_TEXT_LIMIT,
@@ -82,7 +83,7 @@ def _tools(content: Content, state: GuideState, hold: HoldTimer | None) -> Block
 
 
 def step_blocks(
-    content: Content, state: GuideState, hold: HoldTimer | None, zone: tzinfo
+    content: Content, state: GuideState, hold: HoldTimer | None, zone: Zone
 ) -> list[Block]:
     guide = content.guide(state.guide)
     step = guide.steps[state.step]
@@ -106,12 +107,12 @@ def step_blocks(
         blocks.append(context(*notes))
     blocks += [_nav(state, guide), _tools(content, state, hold)]
     if hold is not None:
-        since = hold.started_at.astimezone(zone)
-        due = hold.due_at.astimezone(zone)
+        since = labelled(hold.started_at, zone, "%H:%M:%S")
+        due = labelled(hold.due_at, zone, "%H:%M:%S")
         blocks.append(
             context(
-                f":hourglass_flowing_sand: Customer on hold since {since:%H:%M:%S}. "
-                f"I'll nudge you at {due:%H:%M:%S} if you're not back."
+                f":hourglass_flowing_sand: Customer on hold since {since}. "
+                f"I'll nudge you at {due} if you're not back."
             )
         )
     return blocks
@@ -124,7 +125,7 @@ def step_text(content: Content, state: GuideState) -> str:
     return escape(f"{guide.name}: step {state.step + 1} of {len(guide.steps)}, {step.title}")
 
 
-def step_view(content: Content, state: GuideState, hold: HoldTimer | None, zone: tzinfo) -> Block:
+def step_view(content: Content, state: GuideState, hold: HoldTimer | None, zone: Zone) -> Block:
     return guide_modal(content.guide(state.guide).name, step_blocks(content, state, hold, zone))
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.agent_time import agent_zone
 from bot.guides.lookup import find_guide, wants_list
 from bot.guides.state import GuideState
 from handlers.context import services_of
@@ -37,7 +38,12 @@ def deescalate(ack: Ack, respond: Respond, command: dict[str, Any], context: Bol
     hold = services.hold_timers.get(command["user_id"])
     respond(
         text=step_text(content, state),
-        blocks=step_blocks(content, state, hold, services.settings.zone),
+        blocks=step_blocks(
+            content,
+            state,
+            hold,
+            agent_zone(services.people, command["user_id"], services.settings.timezone),
+        ),
         response_type="ephemeral",
     )
 

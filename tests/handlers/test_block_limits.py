@@ -30,6 +30,7 @@ from bot.reports.query import Filter
 from bot.reports.summary import Summary
 from bot.reports.tip_votes import ChannelTips, TipCount, TipReport
 from bot.reports.wording import Viewpoint, summary_text
+from bot.schedule_text import Zone
 from bot.store import TinyStore
 from handlers.block_limits import message_problems, view_problems
 from handlers.blocks import modal, section
@@ -172,7 +173,7 @@ def test_call_log_messages(notes: str) -> None:
     one = many[0]
     assert_message_ok(confirmation(one, NOW, zone, edited=True))
     assert_message_ok(mine_message(Mine(many, many * 5), NOW, zone, note=f"Deleted #{one.id}"))
-    assert_message_ok(reminder_message(one, zone))
+    assert_message_ok(reminder_message(one, Zone(ZONE)))
     assert_message_ok(reminder_settled(one, "Snoozed."))
     assert message_problems(home_panel(Mine(many, many * 5), NOW, zone)) == []
 

@@ -154,12 +154,21 @@ def test_one_finding_per_phrase(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("draft", "rewrite"),
     [
-        ("That's not my problem, ask the garage.", "Ask the garage."),
+        # A bare fact reads curt alone: it gets the warm frame, which promises nothing.
+        (
+            "That's not my problem, ask the garage.",
+            "Thanks for your message. Ask the garage. "
+            "If anything is still unclear, just reply here.",
+        ),
         ("There is absolutely nothing I can do.", "I'm not able to do anything."),
         ("Booked out. Nothing I can do.", "Booked out. I'm not able to do anything."),
         ("Calm down please. It left at 9.", "It left at 9."),
         ("Late work loses 10%, no exceptions.", "Late work loses 10%."),
-        ("Check-in is at 3 pm. Rules are rules.", "Check-in is at 3 pm."),
+        (
+            "Check-in is at 3 pm. Rules are rules.",
+            "Thanks for your message. Check-in is at 3 pm. "
+            "If anything is still unclear, just reply here.",
+        ),
         ("That\u2019s not my problem, you\u2019ll have to ask.", "You\u2019ll have to ask."),
         (
             "If you\u2019d read O'Brien's letter, you\u2019d know it shipped.",

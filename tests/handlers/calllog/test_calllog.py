@@ -356,7 +356,7 @@ def test_a_reminder_fires_once_at_the_due_time_even_across_restarts(bot: Harness
     reminder = bot.wait("chat.postMessage")
     shown = bot.text(reminder)
     assert "you promised a follow-up on call #1" in shown
-    for label in ("Done", "Snooze 1 hour", "Snooze until tomorrow 09:00"):
+    for label in ("Done", "Snooze 1 hour", "Snooze until tomorrow 09:00 CST"):
         bot.control(reminder, label)
     bot.tick()
     bot.restart()
@@ -381,8 +381,8 @@ def test_snooze_an_hour_then_tomorrow_morning_then_done(bot: Harness) -> None:
     bot.tick()
     second = bot.wait("chat.postMessage", count=2)
 
-    bot.click(second, "Snooze until tomorrow 09:00")
-    bot.wait("response_url", count=3)
+    bot.click(second, "Snooze until tomorrow 09:00 CST")
+    assert "remind you again Tue 1 Dec at 09:00 CST" in bot.text(bot.wait("response_url", count=3))
     # The fixture's zone is America/Chicago: tomorrow 09:00 there is 15:00 UTC.
     bot.clock.set(datetime(2026, 12, 1, 14, 59, tzinfo=UTC))
     bot.tick()
@@ -416,9 +416,10 @@ def test_overdue_follow_ups_show_in_the_app_home(bot: Harness) -> None:
 def test_a_failed_reminder_is_retried_on_the_next_tick(bot: Harness) -> None:
     log_callback(bot, bot.clock.now() + timedelta(minutes=10))
     bot.clock.advance(timedelta(minutes=10))
-    bot.fake.fail_next("chat.postMessage", "channel_not_found")
+    bot.fake.fail_next("chat.postMessage", "internal_error")
     bot.tick()
     bot.wait("chat.postMessage")
+    bot.clock.advance(timedelta(seconds=15))  # the outbox's first back-off
     bot.tick()
     assert "call #1" in bot.text(bot.wait("chat.postMessage", count=2))
     bot.tick()
@@ -556,7 +557,9 @@ def test_retention_purges_old_calls_daily_and_says_how_many(
 ) -> None:
     start = bot.clock.now()
     bot.command("/logcall", "billing 4 escalated: old one")
+    bot.wait("response_url")  # logged before the clock moves
     log_callback(bot, start + timedelta(hours=1))
+    bot.wait("response_url", count=2)
     bot.clock.advance(timedelta(days=200))
     bot.command("/logcall", "billing 4 escalated: newer one")
     bot.wait("response_url", count=3)

@@ -4,13 +4,13 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.content import Content, GuideStep
 from bot.guides.hold_timer import HoldTimer
 from bot.guides.state import BLOCK_ID_LIMIT, GuideState, decode
+from bot.schedule_text import Zone
 from handlers.block_limits import message_problems, view_problems
 from handlers.guides.cards import (
     LIST_TEXT,
@@ -26,7 +26,7 @@ from handlers.guides.cards import (
 )
 from handlers.ids import GuideAction
 
-ZONE = ZoneInfo("America/Chicago")
+ZONE = Zone("America/Chicago")
 HOLD = HoldTimer("U1", datetime(2026, 11, 30, 14, 0, tzinfo=UTC), "C1")
 
 
