@@ -136,7 +136,9 @@ def _purge_calls(settings: Settings, before: date) -> int:
     from bot.store import open_store
 
     cutoff = start_of(before, settings.zone)
-    store = open_store(Path(settings.db_path), settings.database_url)
+    store = open_store(
+        Path(settings.db_path), settings.database_url, pool_size=settings.db_pool_size
+    )
     try:
         purged = purge_before(store, cutoff)
     finally:

@@ -57,7 +57,9 @@ def build_services(
     broken content file stops start-up without touching the data."""
     clock = clock or SystemClock()
     content = content or load_content(settings.content_dir)
-    store = store or open_store(Path(settings.db_path), settings.database_url)
+    store = store or open_store(
+        Path(settings.db_path), settings.database_url, pool_size=settings.db_pool_size
+    )
     managers = ManagerDirectory(settings, clock)
     tip_schedules = Schedules(store)
     outbox = Outbox(store, clock.now)

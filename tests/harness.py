@@ -53,6 +53,22 @@ class Harness:
         self.services.outbox.wait_idle(30)
         self.services.store.close()
 
+    def raw_data(self) -> str:
+        """Everything the store holds, as text: the data file, or every table's rows."""
+        if not self.settings.database_url:
+            return self.settings.db_path.read_text()
+        import psycopg
+
+        with psycopg.connect(self.settings.database_url) as conn:
+            tables = conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall()
+            return "\n".join(
+                str(row[0])
+                for (table,) in tables
+                for row in conn.execute(f'SELECT t::text FROM "{table}" t').fetchall()  # noqa: S608
+            )
+
     # --- doing things ------------------------------------------------------------------------
 
     def command(

@@ -36,7 +36,9 @@ def main_post_tip(settings: Settings, channel: str, api_url: str | None = None) 
             "the channel's details: the ID is at the bottom."
         )
     content = load_content(settings.content_dir)
-    store = open_store(Path(settings.db_path), settings.database_url)
+    store = open_store(
+        Path(settings.db_path), settings.database_url, pool_size=settings.db_pool_size
+    )
     try:
         tip = next_daily_tip(store, content, channel)
         if tip is not None:

@@ -287,7 +287,7 @@ def test_sensitive_data_is_masked_before_storage_and_the_agent_is_told(bot: Harn
         "Order #48213 / ORD-99812, charged $45.20 on 2026-11-30, "
         "tracking 1Z999AA10123456784."
     )
-    raw = bot.settings.db_path.read_text()
+    raw = bot.raw_data()
     for secret in ("4111", "jo@example.com", "555-0142", "123-45-6789", "GB82"):
         assert secret not in raw
 
@@ -317,7 +317,7 @@ def test_each_kind_is_kept_out_of_the_data_file_from_notes_reference_and_edits(
     assert told in bot.text(bot.wait("response_url", count=4))
     first = calls(bot).get("1")
     assert first is not None and "2026-11-30" in first.notes and "$45.20 for #48213" in first.notes
-    raw = bot.settings.db_path.read_text()
+    raw = bot.raw_data()
     assert secret not in raw
     for record in calls(bot).find():
         assert record.masked
