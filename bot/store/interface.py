@@ -90,6 +90,11 @@ class Store(ABC):
     def add(self, collection: str, doc: Doc) -> str:
         """Insert under a new key (a growing number, as text) and return the key."""
 
+    def add_many(self, collection: str, docs: list[Doc]) -> list[str]:
+        """Insert every document under new keys, in order; return the keys. Backends write
+        in bulk (a partition file once, one transaction); this version adds one at a time."""
+        return [self.add(collection, doc) for doc in docs]
+
     @abstractmethod
     def claim(self, collection: str, key: str, doc: Doc) -> bool:
         """Insert only if `key` is free. True if this call took it: the basis of exactly-once."""

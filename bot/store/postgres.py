@@ -120,12 +120,10 @@ class PgStore(Store):
         # Replacing with the same document twice is the same as once: safe to retry.
         self.db.run(lambda conn: conn.execute(statement, values), idempotent=True)
 
-    def add(self, collection: str, doc: Doc) -> str:
-        table = table_for(collection)
+    def _add_statement(self, table: Table) -> sql.Composed:
         names = [*(("collection",) if table.scoped else ()), "key", "seq"]
         names += [name for name, _kind in table.columns] + [table.json_column]
-        scope = [collection] if table.scoped else []
-        statement = sql.SQL(
+        return sql.SQL(
             "WITH n AS (SELECT nextval({}) AS id) "
             "INSERT INTO {} ({}) SELECT {} n.id::text, n.id, {} FROM n RETURNING key"
         ).format(
@@ -136,12 +134,37 @@ class PgStore(Store):
             sql.SQL(", ").join(sql.Placeholder() * (len(table.columns) + 1)),
         )
 
+    def add(self, collection: str, doc: Doc) -> str:
+        table = table_for(collection)
+        statement = self._add_statement(table)
+        scope = [collection] if table.scoped else []
+
         def insert(conn: Connection) -> str:
             row = conn.execute(statement, [*scope, *table.to_row(doc)]).fetchone()
             assert row is not None
             return str(row[0])
 
         return self.db.run(insert, idempotent=False)
+
+    def add_many(self, collection: str, docs: list[Doc]) -> list[str]:
+        table = table_for(collection)
+        statement = self._add_statement(table)
+        scope = [collection] if table.scoped else []
+        rows = [[*scope, *table.to_row(doc)] for doc in docs]
+
+        def insert_all(conn: Connection) -> list[str]:
+            keys: list[str] = []
+            with conn.transaction(), conn.cursor() as cursor:
+                cursor.executemany(statement, rows, returning=True)
+                while True:
+                    found = cursor.fetchone()
+                    if found is not None:
+                        keys.append(str(found[0]))
+                    if not cursor.nextset():
+                        break
+            return keys
+
+        return self.db.run(insert_all, idempotent=False) if rows else []
 
     def claim(self, collection: str, key: str, doc: Doc) -> bool:
         table = table_for(collection)
