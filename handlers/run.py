@@ -31,7 +31,10 @@ from handlers.server import make_server
 
 log = logging.getLogger(__name__)
 
-LISTENER_THREADS = 8
+# Bolt runs each listener, ack included, on this pool and the HTTP thread waits for the ack:
+# with a few workers all busy on the store or Slack, a new command could not ack until one is
+# free. Threads are started only as needed, so a large bound costs nothing when idle.
+LISTENER_THREADS = 64
 EXIT_CANNOT_START = 4
 
 
