@@ -43,7 +43,7 @@ def test_the_gate_lets_plain_replies_through(rewrite: str) -> None:
 def test_the_gate_refuses_what_the_model_calls_unkind_and_frames_only_cold(engine: Engine) -> None:
     assert engine.model is not None
     tone = sendable.sentence_probability(engine.model, {})
-    assert sendable.problem("x", "I'd have thought you'd know that by now.", tone)
+    assert sendable.problem("x", "It's really not that hard to understand.", tone)
     cold = "The fare is non-refundable."
     assert sendable.problem("x", cold, tone)
     warm = frame.framed(cold)
