@@ -7,10 +7,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from handlers.console.fakeslack.server import FakeSlack
 from tests.instances.fleet import DATABASE_DOWN, LOGGED, Instance, collect_replies
 from tests.instances.load import Load, mark_of, serving_again, stored_marks
 from tests.postgres import PostgresServer, scratch_database
+
+pytestmark = pytest.mark.instances
 
 DOWN_FOR = 9.0  # longer than the store's 8 s of retries, so some requests meet the outage
 
