@@ -38,51 +38,74 @@ def unavailable_reason() -> str | None:
     return None
 
 
+class PostgresServer:
+    """A throwaway server in a temporary folder, which a test may stop and start again (a
+    database restart, as an operator's `pg_ctl restart` would do)."""
+
+    def __init__(self) -> None:
+        initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
+        assert initdb and pg_ctl
+        self.pg_ctl = pg_ctl
+        self.folder = Path(tempfile.mkdtemp(prefix="coach-pg-"))
+        self.folder.chmod(0o755)
+        self.data = self.folder / "data"
+        self.data.mkdir()
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.data, "postgres", "postgres")
+            shutil.chown(self.folder, "postgres", "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.port = free_port()
+        subprocess.run(
+            [*self.as_user, initdb, "-D", str(self.data), "-A", "trust", "-U", "coach", "-N"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            check=True,
+        )
+
+    @property
+    def url(self) -> str:
+        """The maintenance database's URL."""
+        return f"postgresql://coach@127.0.0.1:{self.port}/postgres"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = str(self.folder / "log")
+        self._pg_ctl("-l", log, "-o", options, "-w", "start", check=True)
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server: "fast" disconnects every client, as a restart does."""
+        self._pg_ctl("-m", mode, "-w", "stop", check=False)
+
+    def remove(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _pg_ctl(self, *args: str, check: bool) -> None:
+        subprocess.run(
+            [*self.as_user, self.pg_ctl, "-D", str(self.data), *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            check=check,
+        )
+
+
 @contextmanager
 def postgres_server() -> Iterator[str]:
     """Yield the URL of a fresh server's maintenance database; stop and delete it after."""
-    initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
-    assert initdb and pg_ctl
-    folder = Path(tempfile.mkdtemp(prefix="coach-pg-"))
-    folder.chmod(0o755)
-    data = folder / "data"
-    data.mkdir()
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(data, "postgres", "postgres")
-        shutil.chown(folder, "postgres", "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = free_port()
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT, "check": True}
-    subprocess.run(
-        [*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "coach", "--no-sync"], **quiet
-    )  # type: ignore[call-overload]
-    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [
-            *as_user,
-            pg_ctl,
-            "-D",
-            str(data),
-            "-l",
-            str(folder / "log"),
-            "-o",
-            options,
-            "-w",
-            "start",
-        ],
-        **quiet,
-    )  # type: ignore[call-overload]
+    with stoppable_server() as server:
+        yield server.url
+
+
+@contextmanager
+def stoppable_server() -> Iterator[PostgresServer]:
+    """A fresh, started server that the test may stop and start; deleted after."""
+    server = PostgresServer()
     try:
-        yield f"postgresql://coach@127.0.0.1:{port}/postgres"
+        server.start()
+        yield server
     finally:
-        subprocess.run(
-            [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
+        server.remove()
 
 
 def _admin(url: str) -> psycopg.Connection[tuple[object, ...]]:
