@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from bot.recurring import WEEKDAYS, Recurrence
+from bot.schedule_text import Zone
 from bot.tips.schedules import ChannelSchedule
 
 NOW = datetime(2026, 5, 20, 15, 0, tzinfo=UTC)
@@ -18,7 +19,9 @@ CALLS_PER_DAY = 100
 CATEGORIES = ("billing", "shipping", "product", "account", "technical", "other")
 OUTCOMES = ("resolved", "escalated", "callback promised", "unresolved")
 CONTACTS = ("phone", "email", "chat", "social", "in person")
-ZONES = ("America/Chicago", "Europe/London", "Asia/Kolkata", "America/New_York", "UTC")
+ZONES = tuple(
+    map(Zone, ("America/Chicago", "Europe/London", "Asia/Kolkata", "America/New_York", "UTC"))
+)
 WORDS = [
     "customer",
     "charged",

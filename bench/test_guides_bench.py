@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from pytest_benchmark.fixture import BenchmarkFixture
 
@@ -10,6 +9,7 @@ from bot.content import load_content
 from bot.guides.hold_timer import HoldTimers
 from bot.guides.lookup import find_guide
 from bot.guides.state import GuideState, decode
+from bot.schedule_text import Zone
 from bot.store import open_store
 from handlers.guides.cards import step_blocks
 
@@ -26,7 +26,7 @@ def test_render_a_step_card(benchmark: BenchmarkFixture) -> None:
     state = GuideState.start("general").go(1).go(2)
 
     def render() -> object:
-        return step_blocks(CONTENT, state, None, ZoneInfo("UTC"))
+        return step_blocks(CONTENT, state, None, Zone("UTC"))
 
     benchmark(render)
 

@@ -23,6 +23,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.recurring import EVERY_DAY, Recurrence
+from bot.schedule_text import Zone
 from bot.tips.schedules import ChannelSchedule
 from handlers.console.fakeslack.limits import RateLimits
 from handlers.console.fakeslack.server import FakeSlack
@@ -48,10 +49,10 @@ def seeded_bot(tmp_path: Path, fake: FakeSlack) -> Harness:
         bot_token="xoxb-bench",
         signing_secret=SECRET,
         db_path=tmp_path / "coach.json",
-        timezone="America/Chicago",
+        zone=Zone("America/Chicago"),
     )
     bot = Harness(settings, ManualClock(EARLY), fake)
-    nine = Recurrence(dtime(9), "America/Chicago", EVERY_DAY)
+    nine = Recurrence(dtime(9), Zone("America/Chicago"), EVERY_DAY)
     for n in range(CHANNELS):
         bot.services.tip_schedules.save(ChannelSchedule(f"C{n:07d}", nine, "U0SETTER", EARLY))
     bot.tick()

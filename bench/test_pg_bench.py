@@ -18,6 +18,7 @@ from bot.calllog.model import CallRecord
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.reports.access import AUDIT
+from bot.schedule_text import Zone
 from bot.store import callscan
 from bot.store.calls import CallFilter
 from bot.store.pg.tables import TYPED
@@ -59,7 +60,7 @@ def database() -> Iterator[str]:
 def test_pg_calls_30d_through_the_app_100k(benchmark: BenchmarkFixture, database: str) -> None:
     settings = Settings(mode="http", bot_token="xoxb-bench", signing_secret=SECRET,
                         database_url=database, managers=frozenset({MANAGER}),
-                        timezone="America/Chicago")  # fmt: skip
+                        zone=Zone("America/Chicago"))  # fmt: skip
     fake = FakeSlack().start()
     bot = Harness(replace(settings), ManualClock(NOW), fake)
     try:

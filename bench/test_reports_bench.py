@@ -23,6 +23,7 @@ from bot.reports.agents import agent_report
 from bot.reports.query import parse_filter
 from bot.reports.summary import summarize, window_of
 from bot.reports.wording import Viewpoint
+from bot.schedule_text import Zone
 from handlers.console.fakeslack.server import FakeSlack
 from handlers.reports.agent_blocks import agent_blocks
 from handlers.reports.blocks import summary_blocks
@@ -39,8 +40,8 @@ def test_query_summary_and_blocks_100k(benchmark: BenchmarkFixture, seeded_store
 
     def answer() -> int:
         flt = parse_filter("30d", CATEGORIES)
-        summary = summarize(log, flt, NOW, "America/Chicago")
-        return len(summary_blocks(summary, Viewpoint("America/Chicago"), NOW))
+        summary = summarize(log, flt, NOW, Zone("America/Chicago"))
+        return len(summary_blocks(summary, Viewpoint(Zone("America/Chicago")), NOW))
 
     blocks = benchmark.pedantic(answer, rounds=10, iterations=1, warmup_rounds=1)
     assert blocks > 10
@@ -69,11 +70,11 @@ def test_by_agent_100k(benchmark: BenchmarkFixture, seeded_store: Seeder, query:
     """The per-agent view of 40 agents over 100,000 calls, blocks included."""
     log = CallLog(seeded_store("calls", [sample_call(n) for n in range(100_000)]))
     log.count()
-    view = Viewpoint("America/Chicago", {f"U{n:08d}": f"Agent {n}" for n in range(40)}, True)
+    view = Viewpoint(Zone("America/Chicago"), {f"U{n:08d}": f"Agent {n}" for n in range(40)}, True)
 
     def answer() -> int:
         flt = parse_filter(query, CATEGORIES)
-        report = agent_report(log, flt, window_of(flt, NOW, "America/Chicago"), NOW)
+        report = agent_report(log, flt, window_of(flt, NOW, Zone("America/Chicago")), NOW)
         return len(agent_blocks(report, view, NOW))
 
     assert benchmark.pedantic(answer, rounds=10, iterations=1, warmup_rounds=1) > 10
@@ -86,7 +87,7 @@ def test_full_dispatch_100k(benchmark: BenchmarkFixture, tmp_path: Path) -> None
     table = {str(n): {**doc, "_key": str(n)} for n, doc in enumerate(docs, start=1)}
     path.write_bytes(orjson.dumps({"calls": table}))
     settings = Settings(mode="http", bot_token="xoxb-bench", signing_secret=SECRET,
-                        db_path=path, timezone="America/Chicago")  # fmt: skip
+                        db_path=path, zone=Zone("America/Chicago"))  # fmt: skip
     fake = FakeSlack().start()
     bot = Harness(replace(settings, managers=frozenset({MANAGER})), ManualClock(NOW), fake)
     try:

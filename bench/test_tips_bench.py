@@ -18,10 +18,13 @@ from bot.content import load_content
 from bot.leases import RECORDS, SENT, record_key
 from bot.outbox import Outbox
 from bot.recurring import WEEKDAYS, Recurrence
+from bot.schedule_text import Zone
 from bot.tips.posting import TIP_KIND, TipPoster
 from bot.tips.schedules import SCHEDULES, ChannelSchedule, Schedules, to_doc
 
-ZONES = ("America/Chicago", "Europe/London", "Asia/Kolkata", "America/New_York", "UTC")
+ZONES = tuple(
+    map(Zone, ("America/Chicago", "Europe/London", "Asia/Kolkata", "America/New_York", "UTC"))
+)
 MONDAY_EARLY = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)  # before every channel's 09:00-16:00
 TUESDAY_AFTERNOON = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # 12:00 Chicago, 23:30 Kolkata
 CHANNELS = 1000

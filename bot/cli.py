@@ -163,7 +163,7 @@ def _purge_calls(settings: Settings, before: date) -> int:
         purged = purge_before(store, cutoff)
     finally:
         store.close()
-    print(f"Purged {purged} call(s) logged before {before.isoformat()} ({settings.timezone}).")
+    print(f"Purged {purged} call(s) logged before {before.isoformat()} ({settings.zone}).")
     return 0
 
 

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.calllog.masking.regions import RegionError, parse_regions, regions_for_timezone
+from bot.schedule_text import TextError, Zone
 from bot.store.interface import StoreFileError
 from bot.store.pg.url import parse_url
 
@@ -22,6 +22,7 @@ MODES: tuple[Mode, ...] = ("socket", "http", "console")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _GROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
+_UTC = Zone("UTC")
 
 
 class ConfigError(ValueError):
@@ -37,7 +38,7 @@ class Settings:
     db_path: Path = Path("data/service-coach.json")
     database_url: str | None = field(default=None, repr=False)  # may hold a password
     db_pool_size: int = 4  # connections per instance to BOT_DATABASE_URL
-    timezone: str = "UTC"
+    zone: Zone = _UTC  # the bot's own time zone (BOT_TIMEZONE)
     managers: frozenset[str] = frozenset()
     manager_group: str | None = None
     tips_admins: frozenset[str] = frozenset()  # empty: anyone may change a channel's tips
@@ -52,10 +53,6 @@ class Settings:
     api_url: str | None = None
     # Why the console was chosen, when it was chosen by default rather than asked for.
     console_reason: str | None = None
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:
@@ -72,7 +69,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     _check_prefix("SLACK_APP_TOKEN", app_token, "xapp-", "an app-level token")
 
     mode, reason = _choose_mode(get("BOT_MODE"), bot_token, app_token, signing_secret)
-    timezone = _timezone("BOT_TIMEZONE", get("BOT_TIMEZONE") or "UTC")
+    zone = _zone("BOT_TIMEZONE", get("BOT_TIMEZONE") or "UTC")
     return Settings(
         mode=mode,
         bot_token=bot_token,
@@ -81,7 +78,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         db_path=Path(get("BOT_DB_PATH") or "data/service-coach.json"),
         database_url=_database_url(get("BOT_DATABASE_URL")),
         db_pool_size=_int("BOT_DB_POOL_SIZE", get("BOT_DB_POOL_SIZE"), default=4, low=1, high=100),
-        timezone=timezone,
+        zone=zone,
         managers=_ids("BOT_MANAGERS", get("BOT_MANAGERS"), _USER_ID, "U0123ABCD"),
         manager_group=_group(get("BOT_MANAGER_GROUP")),
         tips_admins=_ids("BOT_TIPS_ADMINS", get("BOT_TIPS_ADMINS"), _USER_ID, "U0123ABCD"),
@@ -92,7 +89,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         retention_days=_int(
             "BOT_RETENTION_DAYS", get("BOT_RETENTION_DAYS"), default=365, low=1, high=36500
         ),
-        phone_regions=_phone_regions(get("BOT_PHONE_REGIONS"), timezone),
+        phone_regions=_phone_regions(get("BOT_PHONE_REGIONS"), zone),
         api_url=_api_url(get("SLACK_API_URL")),
         console_reason=reason,
     )
@@ -143,15 +140,18 @@ def _check_prefix(name: str, value: str | None, prefix: str, what: str) -> None:
         )
 
 
-def _timezone(name: str, value: str) -> str:
+def _zone(name: str, value: str) -> Zone:
     try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+        zone = Zone(value)
+    except TextError:
+        zone = None
+    # Spelled exactly as the tz database does (the setting has always been case-sensitive).
+    if zone is None or zone != value:
         raise ConfigError(
             f"{name} must be an IANA time zone such as Europe/London or America/Chicago "
             f"(got {value!r})."
-        ) from None
-    return value
+        )
+    return zone
 
 
 def _ids(name: str, value: str | None, pattern: re.Pattern[str], example: str) -> frozenset[str]:
@@ -240,9 +240,9 @@ def _folder(name: str, value: str | None) -> Path | None:
     return path
 
 
-def _phone_regions(value: str | None, timezone: str) -> tuple[str, ...]:
+def _phone_regions(value: str | None, zone: Zone) -> tuple[str, ...]:
     if value is None:
-        return regions_for_timezone(timezone)
+        return regions_for_timezone(zone)
     try:
         return parse_regions(value)
     except RegionError as error:

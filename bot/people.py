@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
+from bot.schedule_text import Zone
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ UNKNOWN_FRESH = timedelta(minutes=10)
 class Person:
     id: str
     name: str  # what Slack shows: the display name, else the real name, else the handle
-    zone: str | None = None  # IANA name such as Europe/London
+    zone: Zone | None = None  # such as Europe/London
     zone_label: str | None = None  # Slack's words for it, such as "Greenwich Mean Time"
 
 
@@ -81,7 +82,7 @@ class People:
     def names(self, ids: Iterable[str]) -> dict[str, str]:
         return {user: person.name for user, person in self.resolve(ids).items()}
 
-    def zone_of(self, user: str, default: str) -> str:
+    def zone_of(self, user: str, default: Zone) -> Zone:
         """The user's own time zone from Slack, or `default` when Slack does not say."""
         person = self.person(user)
         return person.zone if person is not None and person.zone else default

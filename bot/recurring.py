@@ -21,19 +21,20 @@ from bot.holiday_calendar import holiday_name
 from bot.schedule_text import DAY_NAMES as DAY_NAMES
 from bot.schedule_text import EVERY_DAY as EVERY_DAY
 from bot.schedule_text import WEEKDAYS as WEEKDAYS
+from bot.schedule_text import Zone
 
 
 @dataclass(frozen=True)
 class Recurrence:
     at: time  # local wall-clock time
-    zone: str  # IANA name
+    zone: Zone
     days: frozenset[int] = WEEKDAYS  # 0 = Monday … 6 = Sunday
     skip: frozenset[date] = field(default_factory=frozenset)  # local dates with no post
     holidays: str | None = None  # a public-holiday calendar (GB, US-CA) whose holidays skip
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.zone)
+        return self.zone.info
 
     def runs_on(self, local_day: date) -> bool:
         return (

@@ -77,7 +77,7 @@ def build_services(
         calls=CallService(store, clock, settings.zone, Masker(settings.phone_regions)),
         managers=managers,
         people=people,
-        reports=Reports(store, clock, content, managers, people, settings.timezone),
+        reports=Reports(store, clock, content, managers, people, settings.zone),
         hold_timers=HoldTimers(store),
         tips=TipsManager(
             store,

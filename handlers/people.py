@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.people import PeopleLookup, Person
+from bot.schedule_text import Zone, zone_named
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -45,14 +45,11 @@ def person_from(user: Mapping[str, Any]) -> Person | None:
     return Person(user_id, name, _zone(user.get("tz")), user.get("tz_label") or None)
 
 
-def _zone(value: object) -> str | None:
+def _zone(value: object) -> Zone | None:
+    """Slack's `tz`, or None when it is missing or a zone this machine's tz database lacks."""
     if not isinstance(value, str) or not value:
         return None
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return value
+    return zone_named(value)
 
 
 def slack_people(client: WebClient) -> PeopleLookup:

@@ -12,6 +12,7 @@ from hypothesis import settings
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.content import Content, load_content
+from bot.schedule_text import Zone
 from handlers.console.fakeslack.server import FakeSlack
 from handlers.console.repl import Console
 from tests.harness import SECRET, Harness
@@ -56,7 +57,7 @@ def settings(tmp_path: Path) -> Settings:
         bot_token="xoxb-test-token",
         signing_secret=SECRET,
         db_path=tmp_path / "coach.json",
-        timezone="America/Chicago",
+        zone=Zone("America/Chicago"),
     )
 
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from bot.schedule_text import Zone
 from bot.store import Query, Store
 
 COLLECTION = "call_reminders"
@@ -39,10 +39,10 @@ def in_an_hour(now: datetime) -> datetime:
     return now + timedelta(hours=1)
 
 
-def tomorrow_morning(now: datetime, zone: ZoneInfo) -> datetime:
+def tomorrow_morning(now: datetime, zone: Zone) -> datetime:
     """09:00 on the next calendar day in `zone` (the agent's own, from Slack), as UTC."""
-    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
-    return datetime.combine(tomorrow, MORNING, tzinfo=zone).astimezone(UTC)
+    tomorrow = now.astimezone(zone.info).date() + timedelta(days=1)
+    return datetime.combine(tomorrow, MORNING, tzinfo=zone.info).astimezone(UTC)
 
 
 class Reminders:

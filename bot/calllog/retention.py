@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
 from bot.calllog.reminders import Reminders
+from bot.schedule_text import Zone
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -25,9 +25,9 @@ def purge_before(store: Store, cutoff: datetime) -> int:
     return purged
 
 
-def purge_daily(store: Store, now: datetime, days: int, zone: ZoneInfo) -> int | None:
+def purge_daily(store: Store, now: datetime, days: int, zone: Zone) -> int | None:
     """Purge once per local day; None when today's purge already ran."""
-    today = now.astimezone(zone).date()
+    today = now.astimezone(zone.info).date()
     if not store.claim(RUNS, today.isoformat(), {"ran_at": now.isoformat()}):
         return None
     cutoff = now - timedelta(days=days)
@@ -42,6 +42,6 @@ def purge_daily(store: Store, now: datetime, days: int, zone: ZoneInfo) -> int |
     return purged
 
 
-def start_of(day: date, zone: ZoneInfo) -> datetime:
+def start_of(day: date, zone: Zone) -> datetime:
     """Midnight at the start of `day` in the bot's time zone, as UTC."""
-    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+    return datetime.combine(day, time(0), tzinfo=zone.info).astimezone(UTC)

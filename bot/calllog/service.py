@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
 from bot.calllog.masking import KINDS, Masker, masker_for
@@ -18,6 +17,7 @@ from bot.calllog.model import CallInput, CallRecord
 from bot.calllog.once import RepeatGuard, repeat_key
 from bot.calllog.reminders import Reminder, Reminders
 from bot.clock import Clock
+from bot.schedule_text import Zone
 from bot.store import Store
 
 EDIT_WINDOW = timedelta(hours=24)
@@ -48,7 +48,7 @@ class Mine:
 
 class CallService:
     def __init__(
-        self, store: Store, clock: Clock, zone: ZoneInfo, masker: Masker | None = None
+        self, store: Store, clock: Clock, zone: Zone, masker: Masker | None = None
     ) -> None:
         self.masker = masker or masker_for()
         self.log = CallLog(store)

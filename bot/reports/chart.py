@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from bot.calllog.model import CallRecord
 from bot.reports.palette import GREY
@@ -62,11 +61,11 @@ def calls_png(
     from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
-    zone = ZoneInfo(window.zone)
+    tz = window.zone.info
     per_day: dict[str, Counter[int]] = {}
     now_totals: Counter[str] = Counter()
     for record in current:
-        offset = (record.created_at.astimezone(zone).date() - window.first).days
+        offset = (record.created_at.astimezone(tz).date() - window.first).days
         if 0 <= offset < window.days:
             group = series.group(record)
             per_day.setdefault(group, Counter())[offset] += 1

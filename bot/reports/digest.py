@@ -47,7 +47,7 @@ class DigestSchedule:
     channel: str
     weekday: int  # 0 = Monday
     at: time
-    zone: str
+    zone: Zone
     set_by: str = ""
 
     @property
@@ -63,7 +63,7 @@ class DigestSchedule:
             "channel": self.channel,
             "weekday": self.weekday,
             "at": self.at.strftime("%H:%M"),
-            "zone": self.zone,
+            "zone": str(self.zone),  # stored as the plain IANA name
             "set_by": self.set_by,
         }
 
@@ -73,7 +73,7 @@ class DigestSchedule:
             channel=doc["channel"],
             weekday=int(doc["weekday"]),
             at=time.fromisoformat(doc["at"]),
-            zone=doc["zone"],
+            zone=Zone(doc["zone"]),
             set_by=doc.get("set_by", ""),
         )
 
@@ -96,7 +96,7 @@ class DigestStatus:
 DigestCommand = DigestOn | DigestOff | DigestStatus
 
 
-def parse_digest(text: str, default_zone: str, user: str = "") -> DigestCommand:
+def parse_digest(text: str, default_zone: Zone, user: str = "") -> DigestCommand:
     """Read what follows `/calls digest`; raise DigestError saying what was wrong. The day,
     time and zone are read by the shared grammar (bot.schedule_text), as `/tips` reads them."""
     words = text.split()
@@ -117,7 +117,7 @@ def parse_digest(text: str, default_zone: str, user: str = "") -> DigestCommand:
         raise DigestError(f"{error}.") from None
 
 
-def _schedule(words: list[str], default_zone: str, user: str) -> DigestSchedule:
+def _schedule(words: list[str], default_zone: Zone, user: str) -> DigestSchedule:
     channel: str | None = None
     weekday: int | None = None
     at: time | None = None
@@ -158,7 +158,7 @@ def _schedule(words: list[str], default_zone: str, user: str) -> DigestSchedule:
         channel=channel,
         weekday=0 if weekday is None else weekday,
         at=time(9, 0) if at is None else at,
-        zone=zone or Zone(default_zone),
+        zone=zone or default_zone,
         set_by=user,
     )
 
@@ -203,7 +203,7 @@ def open_digests(
 # --- the post ------------------------------------------------------------------------------
 
 
-def last_week(local_day: date, zone: str) -> Filter:
+def last_week(local_day: date, zone: Zone) -> Filter:
     """The seven local days before the post's day, in the schedule's zone. The digest's
     "in detail" button asks /calls for this very filter, so both count the same calls."""
     return Filter(

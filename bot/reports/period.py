@@ -18,8 +18,8 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
+from bot.schedule_text import Zone
 from bot.text import code
 
 DEFAULT_DAYS = 7
@@ -30,13 +30,13 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
 
-def start_of(day: date, zone: str) -> datetime:
+def start_of(day: date, zone: Zone) -> datetime:
     """The UTC instant a local day starts."""
-    return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    return datetime.combine(day, time(0), tzinfo=zone.info).astimezone(UTC)
 
 
-def local_today(now: datetime, zone: str) -> date:
-    return now.astimezone(ZoneInfo(zone)).date()
+def local_today(now: datetime, zone: Zone) -> date:
+    return now.astimezone(zone.info).date()
 
 
 def _label(first: date, last: date) -> str:
@@ -138,7 +138,7 @@ class Window:
     period: Period
     first: date
     last: date
-    zone: str
+    zone: Zone
 
     @property
     def days(self) -> int:
@@ -171,7 +171,7 @@ class Window:
         return self.period.before_name(before.first, before.last)
 
 
-def window_for(period: Period, now: datetime, zone: str) -> Window:
+def window_for(period: Period, now: datetime, zone: Zone) -> Window:
     first, last = period.dates(local_today(now, zone))
     return Window(period, first, last, zone)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.calllog.model import HEAT_RANGE, OUTCOMES
 from bot.reports.period import DEFAULT_PERIOD, Period, parse_period
-from bot.schedule_text import zone_named
+from bot.schedule_text import Zone, zone_named
 from bot.text import code, escape, unescape
 
 MAX_QUERY_LENGTH = 2000
@@ -60,7 +60,7 @@ class Filter:
     heat: tuple[int, int] = (HEAT_RANGE.start, HEAT_RANGE.stop - 1)
     agents: frozenset[str] = frozenset()
     texts: tuple[str, ...] = field(default=())
-    zone: str | None = None  # the period's time zone; None: the reader's own
+    zone: Zone | None = None  # the period's time zone; None: the reader's own
 
     def with_agent(self, agent: str) -> Filter:
         return replace(self, agents=frozenset({agent}))
@@ -193,7 +193,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
     low, high = HEAT_RANGE.start, HEAT_RANGE.stop - 1
     agents: set[str] = set()
     texts: list[str] = []
-    zone: str | None = None
+    zone: Zone | None = None
 
     for token in tokenize(text):
         if token.quoted:
@@ -208,8 +208,7 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
         if sep and key == "zone":
             if zone is not None:
                 problems.append("only one time zone at a time")
-            given = zone_named(unescape(value).strip())
-            zone = None if given is None else str(given)
+            zone = zone_named(unescape(value).strip())
             if zone is None:
                 problems.append(
                     f"{code(value)} is not a time zone; use a name such as `zone:Europe/London`"

@@ -24,6 +24,7 @@ from bot.reports.query import SYNTAX, Filter, QueryError, parse_filter
 from bot.reports.summary import Summary, matching, summarize, window_of
 from bot.reports.tip_votes import TipReport, tip_report
 from bot.reports.wording import Viewpoint, summary_text
+from bot.schedule_text import Zone
 from bot.store import Store
 
 HELP = (
@@ -69,7 +70,7 @@ class Reports:
         content: Content,
         directory: ManagerDirectory,
         people: People,
-        zone: str,
+        zone: Zone,
     ) -> None:
         self.store = store
         self.clock = clock
@@ -89,7 +90,7 @@ class Reports:
             f"{self.directory.who_to_ask()}. You can always see your own calls: try `/calls 30d`."
         )
 
-    def zone_of(self, user: str) -> str:
+    def zone_of(self, user: str) -> Zone:
         """The reader's own Slack time zone, or the bot's when Slack does not say."""
         return self.people.zone_of(user, self.zone)
 

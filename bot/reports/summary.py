@@ -11,6 +11,7 @@ from bot.calllog.log import COLLECTION, CallLog
 from bot.calllog.model import CallRecord
 from bot.reports.period import Window, window_for
 from bot.reports.query import Filter
+from bot.schedule_text import Zone
 from bot.store import Query
 from bot.store.calls import CallFilter
 
@@ -19,7 +20,7 @@ RECENT = 10
 Doc = dict[str, Any]
 
 
-def window_of(flt: Filter, now: datetime, zone: str) -> Window:
+def window_of(flt: Filter, now: datetime, zone: Zone) -> Window:
     """The window a filter covers for a reader in `zone` (the filter's own zone wins)."""
     return window_for(flt.period, now, flt.zone or zone)
 
@@ -65,7 +66,7 @@ def matching(log: CallLog, flt: Filter, window: Window) -> list[CallRecord]:
     return [CallRecord.from_doc(key, doc) for key, doc in rows]
 
 
-def summarize(log: CallLog, flt: Filter, now: datetime, zone: str) -> Summary:
+def summarize(log: CallLog, flt: Filter, now: datetime, zone: Zone) -> Summary:
     return summarize_window(log, flt, window_of(flt, now, zone), now)
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.reports.summary import Summary
+from bot.schedule_text import Zone
 from bot.text import escape
 
 
@@ -22,7 +22,7 @@ class Viewpoint:
     """Who is reading: their time zone, the names of the people shown, and whether they are a
     manager (which decides what the footers may suggest)."""
 
-    zone: str
+    zone: Zone
     names: Mapping[str, str] = field(default_factory=dict)
     manager: bool = False
 
@@ -39,14 +39,14 @@ class Viewpoint:
         return zone_words(self.zone, now)
 
 
-def zone_words(zone: str, now: datetime) -> str:
-    short = now.astimezone(ZoneInfo(zone)).strftime("%Z")
+def zone_words(zone: Zone, now: datetime) -> str:
+    short = now.astimezone(zone.info).strftime("%Z")
     # Zones without a common abbreviation give "+0530" and the like: the name says enough.
     return zone if not short or short[0] in "+-" or short == zone else f"{zone} ({short})"
 
 
-def local_time(when: datetime, zone: str, fmt: str = "%a %-d %b %H:%M") -> str:
-    return when.astimezone(ZoneInfo(zone)).strftime(fmt)
+def local_time(when: datetime, zone: Zone, fmt: str = "%a %-d %b %H:%M") -> str:
+    return when.astimezone(zone.info).strftime(fmt)
 
 
 def plural(count: int, word: str) -> str:

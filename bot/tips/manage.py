@@ -59,11 +59,11 @@ class TipsManager:
         # `/tips now` takes today's post through the outbox's leases, like the schedule does.
         self.leases = leases or Leases(store, "tips-now", timedelta(minutes=2))
 
-    def today(self, channel: str, default_zone: str, now: datetime) -> date:
+    def today(self, channel: str, default_zone: Zone, now: datetime) -> date:
         """The channel's local date: what `tomorrow` and `friday` count from."""
         current = self.schedules.get(channel) or self.remembered(channel)
         zone = current.recurrence.zone if current else default_zone
-        return now.astimezone(Zone(zone).info).date()
+        return now.astimezone(zone.info).date()
 
     def may_change(self, user: str) -> str | None:
         """None if `user` may change tips here; else the refusal to show them."""
@@ -125,7 +125,7 @@ class TipsManager:
         doc = self.store.get(REMEMBERED, channel)
         return None if doc is None else from_doc(doc)
 
-    def claim_today(self, channel: str, default_zone: str, now: datetime) -> Lease | None:
+    def claim_today(self, channel: str, default_zone: Zone, now: datetime) -> Lease | None:
         """Lease today's tip for `/tips now`, marked sending, so the scheduled post does not
         repeat it; None if today's tip already went out (or is going out right now)."""
         today = self.today(channel, default_zone, now).isoformat()
@@ -152,7 +152,7 @@ class TipsManager:
     ) -> Outcome:
         kept = current or self.remembered(channel)
         old = kept.recurrence if kept else Recurrence(command.at, command.zone)
-        recurrence = replace(old, at=command.at, zone=str(command.zone), days=command.days)
+        recurrence = replace(old, at=command.at, zone=command.zone, days=command.days)
         schedule = ChannelSchedule(channel, recurrence, user, now)
         self.schedules.save(schedule)
         self.store.delete(REMEMBERED, channel)

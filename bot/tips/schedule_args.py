@@ -80,7 +80,7 @@ TipsCommand = TurnOn | TurnOff | ShowStatus | PostNow | Skip | Unskip | Holidays
 _BARE: dict[str, TipsCommand] = {"off": TurnOff(), "status": ShowStatus(), "now": PostNow()}
 
 
-def parse(text: str, default_zone: str, today: date) -> TipsCommand:
+def parse(text: str, default_zone: Zone, today: date) -> TipsCommand:
     """Read what follows `/tips`; relative dates count from `today` (the channel's date)."""
     words = text.split()
     if not words:
@@ -107,7 +107,7 @@ def parse(text: str, default_zone: str, today: date) -> TipsCommand:
     raise ArgsError(f"I don't know `{words[0]}`. Try one of: {USAGE}")
 
 
-def _on(words: list[str], default_zone: str) -> TurnOn:
+def _on(words: list[str], default_zone: Zone) -> TurnOn:
     if not words:
         raise ArgsError(f"At what time? For example: `{EXAMPLE_ON}`")
     at: time | None = None
@@ -139,7 +139,7 @@ def _on(words: list[str], default_zone: str) -> TurnOn:
         index += used
     if at is None:
         raise ArgsError(f"At what time? Add one such as 09:00 or 9am. For example: `{EXAMPLE_ON}`")
-    return TurnOn(at, zone or Zone(default_zone), days or WEEKDAYS)
+    return TurnOn(at, zone or default_zone, days or WEEKDAYS)
 
 
 def _dates(words: list[str], today: date) -> list[date]:

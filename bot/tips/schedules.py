@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from bot.recurring import Recurrence
+from bot.schedule_text import Zone
 from bot.store import Doc, Store
 
 SCHEDULES = "tip_schedules"
@@ -40,7 +41,7 @@ def to_doc(schedule: ChannelSchedule) -> Doc:
     return {
         "channel": schedule.channel,
         "at": rec.at.strftime("%H:%M"),
-        "zone": rec.zone,
+        "zone": str(rec.zone),  # stored as the plain IANA name
         "days": sorted(rec.days),
         "skip": sorted(day.isoformat() for day in rec.skip),
         "holidays": rec.holidays,
@@ -55,7 +56,7 @@ def from_doc(doc: Doc) -> ChannelSchedule:
         channel=doc["channel"],
         recurrence=Recurrence(
             at=time.fromisoformat(doc["at"]),
-            zone=doc["zone"],
+            zone=Zone(doc["zone"]),
             days=frozenset(doc["days"]),
             skip=frozenset(date.fromisoformat(day) for day in doc["skip"]),
             holidays=doc.get("holidays"),

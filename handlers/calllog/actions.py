@@ -102,7 +102,7 @@ def _snoozer(until: Callable[[datetime, Zone], datetime]) -> Callable[..., None]
         ack()
         services = services_of(context)
         calls, user = services.calls, body["user"]["id"]
-        zone = agent_zone(services.people, user, services.settings.timezone)
+        zone = agent_zone(services.people, user, services.settings.zone)
         at = until(calls.clock.now(), zone)
 
         def snoozed() -> dict[str, Any]:
@@ -137,5 +137,5 @@ def register(app: App) -> None:
     app.action(CallLogAction.DONE)(follow_up_done)
     app.action(CallLogAction.SNOOZE_HOUR)(_snoozer(lambda now, _zone: in_an_hour(now)))
     app.action(CallLogAction.SNOOZE_MORNING)(
-        _snoozer(lambda now, zone: tomorrow_morning(now, zone.info))
+        _snoozer(lambda now, zone: tomorrow_morning(now, zone))
     )

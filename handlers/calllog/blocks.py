@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.agent_time import labelled
 from bot.calllog.masking import describe
@@ -24,9 +23,9 @@ HOME_RECENT = 5
 LISTED_FOLLOW_UPS = 10
 
 
-def when(moment: datetime, zone: ZoneInfo) -> str:
+def when(moment: datetime, zone: Zone) -> str:
     """A time each reader sees in their own zone; the fallback uses the bot's zone."""
-    fallback = moment.astimezone(zone).strftime("%a %d %b %H:%M %Z")
+    fallback = moment.astimezone(zone.info).strftime("%a %d %b %H:%M %Z")
     return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
 
 
@@ -38,7 +37,7 @@ def summary(record: CallRecord) -> str:
     return f"*Call #{record.id}* · {details(record)}"
 
 
-def follow_up_line(record: CallRecord, now: datetime, zone: ZoneInfo) -> str:
+def follow_up_line(record: CallRecord, now: datetime, zone: Zone) -> str:
     if record.follow_up_due is None:
         return ""
     due = when(record.follow_up_due, zone)
@@ -52,7 +51,7 @@ def follow_up_line(record: CallRecord, now: datetime, zone: ZoneInfo) -> str:
 def confirmation(
     record: CallRecord,
     now: datetime,
-    zone: ZoneInfo,
+    zone: Zone,
     masked: tuple[str, ...] | None = None,
     *,
     edited: bool = False,
@@ -92,7 +91,7 @@ def saved_text(record: CallRecord, *, edited: bool = False) -> str:
     return f":white_check_mark: Your call is {verb} as #{record.id}. `/logcall mine` lists it."
 
 
-def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -> dict[str, Any]:
+def mine_message(mine: Mine, now: datetime, zone: Zone, *, note: str = "") -> dict[str, Any]:
     blocks: list[Block] = [section(note)] if note else []
     if not mine.recent:
         # Also shown after the last call was deleted, so it does not say "yet".
@@ -130,8 +129,8 @@ def mine_message(mine: Mine, now: datetime, zone: ZoneInfo, *, note: str = "") -
 def reminder_message(record: CallRecord, zone: Zone) -> dict[str, Any]:
     """The reminder DM; `zone` is the agent's own, which the snooze buttons are labelled in."""
     assert record.follow_up_due is not None
-    due = when(record.follow_up_due, zone.info)
-    morning = tomorrow_morning(record.follow_up_due, zone.info)
+    due = when(record.follow_up_due, zone)
+    morning = tomorrow_morning(record.follow_up_due, zone)
     text = f"Reminder: you promised a follow-up on call #{record.id} by {due}."
     reference = f"\nReference: {escape(record.reference)}" if record.reference else ""
     blocks = [
@@ -163,7 +162,7 @@ def call_panel(services: Services, user: str) -> list[Block]:
     return home_panel(calls.mine(user), services.clock.now(), calls.zone)
 
 
-def home_panel(mine: Mine, now: datetime, zone: ZoneInfo) -> list[Block]:
+def home_panel(mine: Mine, now: datetime, zone: Zone) -> list[Block]:
     if not mine.recent and not mine.open_follow_ups:
         return []
     blocks: list[Block] = [header("Your difficult-call log")]
@@ -200,7 +199,7 @@ def quick_help(categories: Sequence[str]) -> str:
     )
 
 
-def _follow_up_items(records: list[CallRecord], now: datetime, zone: ZoneInfo) -> list[str]:
+def _follow_up_items(records: list[CallRecord], now: datetime, zone: Zone) -> list[str]:
     return [
         f"• Call #{r.id} ({escape(r.category)}): {follow_up_line(r, now, zone)}"
         for r in records[:LISTED_FOLLOW_UPS]

@@ -55,7 +55,7 @@ def _item(services: Services, reminder: Reminder, agent: str) -> DueItem:
         if record is None:
             return None
         # In the agent's own zone from Slack, so "tomorrow 09:00" is their morning.
-        zone = agent_zone(services.people, agent, services.settings.timezone)
+        zone = agent_zone(services.people, agent, services.settings.zone)
         return reminder_message(record, zone)
 
     return DueItem(

@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 
 from bot.calllog.service import CallLogError, Logged
 from bot.content import Content
+from bot.schedule_text import Zone
 from bot.text import escape
 from handlers.calllog.blocks import confirmation, saved_text
 from handlers.calllog.modal import CallPrefill, FormMeta, call_log_modal
@@ -48,7 +48,7 @@ def confirm(
     where: Where,
     logged: Logged,
     now: datetime,
-    zone: ZoneInfo,
+    zone: Zone,
     *,
     masked: tuple[str, ...] | None = None,
     edited: bool = False,

@@ -150,7 +150,7 @@ class Console:
                 HELP.format(
                     user=self.state.user,
                     channel=self.state.channel,
-                    zone=self.settings.timezone,
+                    zone=self.settings.zone,
                     now=self._local_now(),
                 )
             )
@@ -302,15 +302,15 @@ class Console:
             self.services.outbox.wait_idle(30)  # what the tick posted shows before the prompt
 
     def _local_now(self) -> str:
-        local = self.clock.now().astimezone(self.settings.zone)
-        return f"{local:%Y-%m-%d %H:%M} {self.settings.timezone}"
+        local = self.clock.now().astimezone(self.settings.zone.info)
+        return f"{local:%Y-%m-%d %H:%M} {self.settings.zone}"
 
     def _parse_local(self, text: str) -> datetime:
         try:
             naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
         except ValueError:
             raise ConsoleError(f"{text!r} is not YYYY-MM-DD HH:MM, e.g. 2026-12-01 09:00") from None
-        return naive.replace(tzinfo=self.settings.zone)
+        return naive.replace(tzinfo=self.settings.zone.info)
 
     # --- output ------------------------------------------------------------------------------
 

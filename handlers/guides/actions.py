@@ -65,7 +65,7 @@ def _show_state(show: Show, services: Services, user: str, state: GuideState | N
         content.guide(state.guide).name,
         step_text(content, state),
         step_blocks(
-            content, state, hold, agent_zone(services.people, user, services.settings.timezone)
+            content, state, hold, agent_zone(services.people, user, services.settings.zone)
         ),
     )
 
@@ -163,7 +163,7 @@ def open_from_home(ack: Ack, body: dict[str, Any], client: WebClient, context: B
             services.content,
             state,
             hold,
-            agent_zone(services.people, body["user"]["id"], services.settings.timezone),
+            agent_zone(services.people, body["user"]["id"], services.settings.zone),
         ),
     )
 

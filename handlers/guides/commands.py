@@ -42,7 +42,7 @@ def deescalate(ack: Ack, respond: Respond, command: dict[str, Any], context: Bol
             content,
             state,
             hold,
-            agent_zone(services.people, command["user_id"], services.settings.timezone),
+            agent_zone(services.people, command["user_id"], services.settings.zone),
         ),
         response_type="ephemeral",
     )

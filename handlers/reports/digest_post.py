@@ -19,6 +19,7 @@ from bot.reports.files import Attachment, chart_file, series
 from bot.reports.summary import Summary, overdue_follow_ups
 from bot.reports.tip_votes import TipReport, tip_report
 from bot.reports.wording import Viewpoint, breakdown, change_text, plural
+from bot.schedule_text import Zone
 from bot.services import Services
 from bot.text import escape
 from handlers.blocks import Block, actions, button, context, header, section
@@ -36,7 +37,7 @@ class DigestPost:
     chart: Callable[[], Attachment]
 
 
-def digest_post(services: Services, local_day: date, zone: str, now: datetime) -> DigestPost:
+def digest_post(services: Services, local_day: date, zone: Zone, now: datetime) -> DigestPost:
     """The digest due on `local_day` in `zone`."""
     log = services.reports.log
     flt = last_week(local_day, zone)

@@ -57,7 +57,7 @@ def tips(
     services = services_of(context)
     manager = services.tips
     channel, user, now = command["channel_id"], command["user_id"], services.clock.now()
-    zone = services.settings.timezone
+    zone = services.settings.zone
     try:
         parsed = parse(str(command.get("text") or ""), zone, manager.today(channel, zone, now))
         if isinstance(parsed, PostNow):
@@ -92,7 +92,7 @@ def _post_now(services: Services, client: WebClient, channel: str, user: str) ->
     if refusal is not None:
         return refusal
     now = services.clock.now()
-    lease = manager.claim_today(channel, services.settings.timezone, now)
+    lease = manager.claim_today(channel, services.settings.zone, now)
     if lease is None:
         return (
             "Today's tip already went out in this channel, so I won't post a second one. "

@@ -90,6 +90,6 @@ def test_values_are_read(tmp_path: Path) -> None:
         }
     )
     assert settings.db_path == tmp_path / "x.json"
-    assert settings.zone.key == "Europe/London"
+    assert settings.zone.info.key == "Europe/London"
     assert settings.managers == {"U01ABC", "W02DEF"}
     assert (settings.port, settings.log_level, settings.content_dir) == (8080, "DEBUG", tmp_path)

@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.recurring import EVERY_DAY, WEEKDAYS, Recurrence, days_label
+from bot.schedule_text import Zone
 
-CHICAGO = Recurrence(time(9, 0), "America/Chicago", WEEKDAYS)
+CHICAGO = Recurrence(time(9, 0), Zone("America/Chicago"), WEEKDAYS)
 FOUR_HOURS = timedelta(hours=4)
 
 
@@ -25,13 +26,15 @@ def test_due_from_local_time_until_the_cut_off() -> None:
 
 def test_not_due_on_days_off_or_skipped_days() -> None:
     assert CHICAGO.open_day(utc(2026, 11, 28, 15, 0), FOUR_HOURS) is None  # Saturday
-    holiday = Recurrence(time(9, 0), "America/Chicago", WEEKDAYS, frozenset({date(2026, 12, 25)}))
+    holiday = Recurrence(
+        time(9, 0), Zone("America/Chicago"), WEEKDAYS, frozenset({date(2026, 12, 25)})
+    )
     assert holiday.open_day(utc(2026, 12, 25, 15, 0), FOUR_HOURS) is None
     assert holiday.next_after(utc(2026, 12, 24, 16, 0)) == utc(2026, 12, 28, 15, 0)
 
 
 def test_catch_up_never_crosses_local_midnight() -> None:
-    late = Recurrence(time(22, 0), "America/Chicago", EVERY_DAY)
+    late = Recurrence(time(22, 0), Zone("America/Chicago"), EVERY_DAY)
     assert late.open_day(utc(2026, 12, 1, 5, 59), FOUR_HOURS) == date(2026, 11, 30)  # 23:59 local
     assert late.open_day(utc(2026, 12, 1, 6, 30), FOUR_HOURS) is None  # 00:30 the next day
 
@@ -40,9 +43,9 @@ def test_daylight_saving_keeps_the_local_time() -> None:
     # US clocks go forward on 8 Mar 2026 and back on 1 Nov 2026.
     assert CHICAGO.instant_on(date(2026, 3, 6)) == utc(2026, 3, 6, 15, 0)  # CST
     assert CHICAGO.instant_on(date(2026, 3, 9)) == utc(2026, 3, 9, 14, 0)  # CDT
-    gap = Recurrence(time(2, 30), "America/Chicago", EVERY_DAY)
+    gap = Recurrence(time(2, 30), Zone("America/Chicago"), EVERY_DAY)
     assert gap.instant_on(date(2026, 3, 8)).astimezone(gap.tz).hour == 3  # 02:30 does not exist
-    fold = Recurrence(time(1, 30), "America/Chicago", EVERY_DAY)
+    fold = Recurrence(time(1, 30), Zone("America/Chicago"), EVERY_DAY)
     assert fold.instant_on(date(2026, 11, 1)) == utc(2026, 11, 1, 6, 30)  # first 01:30 (CDT)
 
 
@@ -58,11 +61,11 @@ def test_days_label() -> None:
     ),
     st.sampled_from(
         ["America/Chicago", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "UTC"]
-    ),
+    ).map(Zone),
     st.times(),
 )
 def test_the_next_post_is_on_a_run_day_at_the_local_time(
-    now: datetime, zone: str, at: time
+    now: datetime, zone: Zone, at: time
 ) -> None:
     rec = Recurrence(at.replace(microsecond=0, second=0), zone, WEEKDAYS)
     following = rec.next_after(now)
@@ -74,7 +77,7 @@ def test_the_next_post_is_on_a_run_day_at_the_local_time(
 
 
 def test_closed_covers_yesterday_after_midnight_even_before_its_cut_off() -> None:
-    late = Recurrence(time(22, 0), "America/Chicago", EVERY_DAY)
+    late = Recurrence(time(22, 0), Zone("America/Chicago"), EVERY_DAY)
     # 00:30 on 1 Dec: 30 Nov's 22:00 post was due until midnight, not until 02:00.
     assert late.closed(utc(2026, 12, 1, 6, 30), FOUR_HOURS) == [date(2026, 11, 30)]
 

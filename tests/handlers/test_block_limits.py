@@ -12,7 +12,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -51,7 +50,7 @@ from handlers.reports.digest_post import digest_blocks
 from handlers.tips.blocks import tip_message
 
 NOW = datetime(2026, 11, 30, 14, 0, tzinfo=UTC)
-ZONE = "America/Chicago"
+ZONE = Zone("America/Chicago")
 # Characters escaping lengthens (&, <, >) or that mrkdwn reads (*, _, `, ~), and line breaks.
 HOSTILE = "&<>*_`~\n :"
 WORST = "&" * 10_000  # escaped, five times as long
@@ -168,14 +167,13 @@ def test_modal_and_message_builders_clip_to_the_limits() -> None:
 @given(notes=user_text)
 @example(notes=WORST[:NOTES_LIMIT])
 def test_call_log_messages(notes: str) -> None:
-    zone = ZoneInfo(ZONE)
     many = [record(notes, n) for n in range(1, MINE_LIMIT + 1)]
     one = many[0]
-    assert_message_ok(confirmation(one, NOW, zone, edited=True))
-    assert_message_ok(mine_message(Mine(many, many * 5), NOW, zone, note=f"Deleted #{one.id}"))
-    assert_message_ok(reminder_message(one, Zone(ZONE)))
+    assert_message_ok(confirmation(one, NOW, ZONE, edited=True))
+    assert_message_ok(mine_message(Mine(many, many * 5), NOW, ZONE, note=f"Deleted #{one.id}"))
+    assert_message_ok(reminder_message(one, ZONE))
     assert_message_ok(reminder_settled(one, "Snoozed."))
-    assert message_problems(home_panel(Mine(many, many * 5), NOW, zone)) == []
+    assert message_problems(home_panel(Mine(many, many * 5), NOW, ZONE)) == []
 
 
 @slow

@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.leases import Leases
 from bot.outbox import LEASE
 from bot.recurring import EVERY_DAY, Recurrence
+from bot.schedule_text import Zone
 from bot.tips.schedules import ChannelSchedule
 from handlers.console.fakeslack.limits import RateLimits
 from handlers.console.fakeslack.server import ApiCall, FakeSlack
@@ -206,7 +207,7 @@ def test_posts_due_together_under_slacks_limits_all_go_out_once(bot: Harness) ->
     limits = bot.fake.enforce_rate_limits(RateLimits(posts=15, posts_window=1.0))
     bot.clock.set(datetime(2026, 11, 30, 7, tzinfo=CHICAGO))
     channels = [f"C0LOAD{n:03d}" for n in range(40)]
-    nine = Recurrence(dtime(9), "America/Chicago", EVERY_DAY)
+    nine = Recurrence(dtime(9), Zone("America/Chicago"), EVERY_DAY)
     for channel in channels:
         bot.services.tip_schedules.save(ChannelSchedule(channel, nine, AGENT, bot.clock.now()))
     started = time.monotonic()

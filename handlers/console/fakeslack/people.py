@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-# (id, handle, real name, display name, IANA zone, Slack's zone label)
+# (id, handle, real name, display name, Slack's tz (an IANA name) and tz_label)
 _ROSTER: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("U0AGENT01", "ana", "Ana Lima", "Ana", "America/Chicago", "Central Standard Time"),
     ("U0AGENT02", "bob", "Bob Okafor", "", "America/Chicago", "Central Standard Time"),
@@ -22,7 +22,7 @@ _ROSTER: tuple[tuple[str, str, str, str, str, str], ...] = (
 
 
 def slack_user(
-    user_id: str, handle: str, real_name: str, display_name: str, zone: str, zone_label: str
+    user_id: str, handle: str, real_name: str, display_name: str, tz: str, tz_label: str
 ) -> dict[str, Any]:
     """A user object in the shape users.info returns (the fields the bot reads, and a few more)."""
     return {
@@ -31,8 +31,8 @@ def slack_user(
         "name": handle,
         "deleted": False,
         "real_name": real_name,
-        "tz": zone,
-        "tz_label": zone_label,
+        "tz": tz,
+        "tz_label": tz_label,
         "is_bot": False,
         "profile": {
             "real_name": real_name,

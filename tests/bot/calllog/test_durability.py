@@ -9,17 +9,17 @@ import signal
 import time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
 from bot.calllog.model import CallInput
 from bot.calllog.service import CallService
 from bot.clock import SystemClock
+from bot.schedule_text import Zone
 from bot.store import TinyStore
 
 
 def _log_forever(path: str, ready: Any) -> None:
-    service = CallService(TinyStore(Path(path)), SystemClock(), ZoneInfo("UTC"))
+    service = CallService(TinyStore(Path(path)), SystemClock(), Zone("UTC"))
     n = 0
     while True:
         # Card numbers make every write go through masking, as a real one would.

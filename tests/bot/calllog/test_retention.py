@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from bot.calllog.log import CallLog
 from bot.calllog.model import CallRecord
 from bot.calllog.reminders import Reminders
 from bot.calllog.retention import purge_before, purge_daily
+from bot.schedule_text import Zone
 from bot.store import TinyStore
 from tests.bot.test_cli import run_bot
 
@@ -45,7 +45,7 @@ def test_purge_before_drops_the_calls_and_their_reminders(tmp_path: Path) -> Non
 def test_the_daily_purge_runs_once_per_local_day(tmp_path: Path) -> None:
     seed(tmp_path / "db.json")
     store = TinyStore(tmp_path / "db.json")
-    zone = ZoneInfo("America/Chicago")
+    zone = Zone("America/Chicago")
     now = datetime(2027, 1, 1, 12, tzinfo=UTC)
     assert purge_daily(store, now, 300, zone) == 1
     assert purge_daily(store, now.replace(hour=23), 300, zone) is None

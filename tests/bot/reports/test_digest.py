@@ -15,6 +15,7 @@ from bot.reports.digest import (
     DigestStatus,
     parse_digest,
 )
+from bot.schedule_text import Zone
 
 
 def test_on_with_everything_and_with_defaults() -> None:
@@ -80,12 +81,12 @@ def test_never_crashes_on_any_text(text: str) -> None:
     st.from_regex(r"C[A-Z0-9]{2,10}", fullmatch=True),
     st.integers(0, 6),
     st.times().map(lambda t: t.replace(second=0, microsecond=0)),
-    st.sampled_from(["UTC", "Europe/London", "America/Chicago", "Asia/Kolkata"]),
+    st.sampled_from(["UTC", "Europe/London", "America/Chicago", "Asia/Kolkata"]).map(Zone),
     st.permutations(range(4)),
 )
 def test_settings_in_any_order_read_back(
-    channel: str, day: int, at: time, zone: str, order: list[int]
+    channel: str, day: int, at: time, zone: Zone, order: list[int]
 ) -> None:
     words = [f"<#{channel}|name>", DAY_NAMES[day], f"{at:%H:%M}", zone]
     text = "on " + " ".join(words[n] for n in order)
-    assert parse_digest(text, "UTC") == DigestOn(DigestSchedule(channel, day, at, zone))
+    assert parse_digest(text, Zone("UTC")) == DigestOn(DigestSchedule(channel, day, at, zone))

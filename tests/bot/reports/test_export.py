@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from bot.calllog.model import CallRecord
 from bot.reports.export import HEADER, neutralise, to_csv
 from bot.reports.wording import Viewpoint
+from bot.schedule_text import Zone
 
 NOW = datetime(2026, 11, 30, 14, tzinfo=UTC)
 
@@ -25,7 +26,9 @@ def test_no_cell_read_back_is_a_formula(notes: str) -> None:
     record = CallRecord("1", "T", "U1", NOW, "billing", 3, "resolved", notes, reference=notes)
     rows = list(
         csv.reader(
-            io.StringIO(to_csv([record], Viewpoint("UTC"), NOW).decode("utf-8-sig"), newline="")
+            io.StringIO(
+                to_csv([record], Viewpoint(Zone("UTC")), NOW).decode("utf-8-sig"), newline=""
+            )
         )
     )
     assert tuple(rows[0]) == HEADER

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from bot.calllog.model import OUTCOMES
 from bot.reports.period import Dates, LastDays, Month
 from bot.reports.query import Filter, QueryError, parse_filter, tokenize
+from bot.schedule_text import Zone
 
 CATEGORIES = ("billing", "shipping", "product", "account", "technical", "other")
 
@@ -147,7 +148,9 @@ filters = st.builds(
     heat=heats(),
     agents=st.frozensets(st.from_regex(r"U[A-Z0-9]{2,10}", fullmatch=True), max_size=3),
     texts=st.lists(_words, max_size=3).map(tuple),
-    zone=st.sampled_from([None, "UTC", "Europe/London", "America/Chicago", "Asia/Kolkata"]),
+    zone=st.sampled_from(
+        [None, *map(Zone, ["UTC", "Europe/London", "America/Chicago", "Asia/Kolkata"])]
+    ),
 )
 
 

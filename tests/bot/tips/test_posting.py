@@ -11,6 +11,7 @@ from bot.content import Tip, load_content
 from bot.outbox import DueItem, Meaning, Outbox, Refused, Route
 from bot.pacing import Pacer
 from bot.recurring import EVERY_DAY, Recurrence
+from bot.schedule_text import Zone
 from bot.store import TinyStore
 from bot.tips.posting import RECHECK, TipPoster, next_daily_tip
 from bot.tips.schedules import ChannelSchedule, Schedules
@@ -53,7 +54,10 @@ def schedule(schedules: Schedules, *channels: str) -> None:
     for channel in channels:
         schedules.save(
             ChannelSchedule(
-                channel, Recurrence(time(12), "UTC", EVERY_DAY), "U1", NOON - timedelta(days=1)
+                channel,
+                Recurrence(time(12), Zone("UTC"), EVERY_DAY),
+                "U1",
+                NOON - timedelta(days=1),
             )
         )
 

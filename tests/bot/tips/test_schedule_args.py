@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.recurring import DAY_NAMES, EVERY_DAY, WEEKDAYS, Recurrence
-from bot.schedule_text import WEEKENDS
+from bot.schedule_text import WEEKENDS, Zone
 from bot.tips.schedule_args import (
     ArgsError,
     Holidays,
@@ -21,11 +21,11 @@ from bot.tips.schedule_args import (
 )
 from bot.tips.schedule_args import parse as parse_with_today
 
-DEFAULT = "America/Chicago"
+DEFAULT = Zone("America/Chicago")
 TODAY = date(2026, 11, 30)  # a Monday
 
 
-def parse(text: str, default: str) -> object:
+def parse(text: str, default: Zone) -> object:
     return parse_with_today(text, default, TODAY)
 
 
@@ -100,12 +100,12 @@ def test_any_text_is_a_command_or_a_clear_error(text: str) -> None:
 
 @given(
     st.times().map(lambda t: t.replace(second=0, microsecond=0)),
-    st.sampled_from(["America/Chicago", "Europe/London", "Asia/Kolkata", "UTC"]),
+    st.sampled_from(["America/Chicago", "Europe/London", "Asia/Kolkata", "UTC"]).map(Zone),
     st.sets(st.integers(0, 6), min_size=1),
     st.booleans(),
 )
 def test_a_written_schedule_reads_back(
-    at: time, zone: str, days: set[int], zone_first: bool
+    at: time, zone: Zone, days: set[int], zone_first: bool
 ) -> None:
     day_list = ",".join(DAY_NAMES[d] for d in sorted(days))
     parts = [zone, day_list] if zone_first else [day_list, zone]
@@ -121,17 +121,20 @@ def test_any_date_skips_and_unskips(day: date) -> None:
 
 @given(
     st.times().map(lambda t: t.replace(second=0, microsecond=0)),
-    st.sampled_from(["America/Chicago", "Europe/London", "Asia/Kolkata", "UTC"]),
+    st.sampled_from(["America/Chicago", "Europe/London", "Asia/Kolkata", "UTC"]).map(Zone),
     st.sets(st.integers(0, 6), min_size=1),
 )
 def test_the_command_to_restore_a_schedule_sets_it_again(
-    at: time, zone: str, days: set[int]
+    at: time, zone: Zone, days: set[int]
 ) -> None:
     command = on_command(Recurrence(at, zone, frozenset(days)))
     assert parse(command.removeprefix("/tips "), DEFAULT) == TurnOn(at, zone, frozenset(days))
 
 
 def test_the_command_to_restore_a_schedule_uses_the_day_words() -> None:
-    assert on_command(Recurrence(time(9), "UTC", WEEKDAYS)) == "/tips on 09:00 UTC weekdays"
-    assert on_command(Recurrence(time(9), "UTC", EVERY_DAY)) == "/tips on 09:00 UTC daily"
-    assert on_command(Recurrence(time(9), "UTC", frozenset({4, 0}))) == "/tips on 09:00 UTC mon,fri"
+    assert on_command(Recurrence(time(9), Zone("UTC"), WEEKDAYS)) == "/tips on 09:00 UTC weekdays"
+    assert on_command(Recurrence(time(9), Zone("UTC"), EVERY_DAY)) == "/tips on 09:00 UTC daily"
+    assert (
+        on_command(Recurrence(time(9), Zone("UTC"), frozenset({4, 0})))
+        == "/tips on 09:00 UTC mon,fri"
+    )

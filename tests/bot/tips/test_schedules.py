@@ -4,10 +4,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.recurring import WEEKDAYS, Recurrence
+from bot.schedule_text import Zone
 from bot.store import TinyStore
 from bot.tips.schedules import ChannelSchedule, Schedules, from_doc, to_doc
 
-REC = Recurrence(time(9), "America/Chicago", WEEKDAYS, frozenset({date(2026, 12, 25)}))
+REC = Recurrence(time(9), Zone("America/Chicago"), WEEKDAYS, frozenset({date(2026, 12, 25)}))
 SINCE = datetime(2026, 11, 29, 12, tzinfo=UTC)
 HOURS = timedelta(hours=4)
 

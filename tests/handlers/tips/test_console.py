@@ -4,6 +4,7 @@ import io
 from dataclasses import replace
 
 from bot.config import Settings
+from bot.schedule_text import Zone
 from handlers.console.repl import Console
 
 
@@ -31,7 +32,7 @@ def test_tips_on_then_moving_the_clock_shows_the_post_at_its_time(settings: Sett
 def test_a_schedule_in_another_zone_posts_at_its_own_local_time(settings: Settings) -> None:
     """The console's clock reads BOT_TIMEZONE (UTC here); 09:00 in Chicago is 15:00 UTC."""
     out = io.StringIO()
-    console = Console(replace(settings, mode="console", signing_secret=None, timezone="UTC"), out)
+    console = Console(replace(settings, mode="console", signing_secret=None, zone=Zone("UTC")), out)
     try:
         console.handle(":clock 2026-12-01 07:00")
         console.handle("/tips on 09:00 America/Chicago weekdays")
@@ -48,7 +49,7 @@ def test_a_schedule_in_another_zone_posts_at_its_own_local_time(settings: Settin
 def test_moving_the_time_after_todays_post_names_tomorrow(settings: Settings) -> None:
     """Today's tip is out, so a later time today does not post again; the reply says so."""
     out = io.StringIO()
-    console = Console(replace(settings, mode="console", signing_secret=None, timezone="UTC"), out)
+    console = Console(replace(settings, mode="console", signing_secret=None, zone=Zone("UTC")), out)
     try:
         console.handle(":clock 2026-12-01 07:00")
         console.handle("/tips on 09:00 weekdays")
