@@ -17,6 +17,7 @@ from bot.calllog.log import COLLECTION as CALLS
 from bot.calllog.model import CONTACTS, HEAT_RANGE, OUTCOMES
 from bot.recurring import WEEKDAYS, Recurrence
 from bot.reports.access import AUDIT
+from bot.schedule_text import Zone
 from bot.store import Doc, Store
 from bot.tips.schedules import SCHEDULES, ChannelSchedule, to_doc
 
@@ -120,7 +121,7 @@ def demo_schedules(count: int, now: datetime) -> list[ChannelSchedule]:
     return [
         ChannelSchedule(
             f"C0DEMO{n:05d}",
-            Recurrence(time(9 + n % 8, 0), ZONES[n % len(ZONES)], WEEKDAYS),
+            Recurrence(time(9 + n % 8, 0), Zone(ZONES[n % len(ZONES)]), WEEKDAYS),
             MANAGERS[n % len(MANAGERS)],
             now - timedelta(days=30),
         )
