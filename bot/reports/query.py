@@ -20,6 +20,7 @@ from typing import Any
 from bot.calllog.model import HEAT_RANGE, OUTCOMES
 from bot.reports.period import DEFAULT_PERIOD, Period, parse_period
 from bot.schedule_text import Zone, zone_named
+from bot.store.calls import CallFilter
 from bot.text import code, escape, unescape
 
 MAX_QUERY_LENGTH = 2000
@@ -67,23 +68,14 @@ class Filter:
 
     def matches_doc(self, doc: dict[str, Any]) -> bool:
         """Does a stored call document (CallRecord.to_doc) match everything but the period?
-
-        Works on the raw document so that a query over many calls builds records only for
-        the calls it keeps.
-        """
-        if self.categories and doc.get("category") not in self.categories:
-            return False
-        if self.outcomes and doc.get("outcome") not in self.outcomes:
-            return False
-        if self.agents and doc.get("agent") not in self.agents:
-            return False
-        low, high = self.heat
-        if not low <= int(doc.get("heat", 0)) <= high:
-            return False
-        if self.texts:
-            notes = str(doc.get("notes", "")).casefold()
-            return all(text.casefold() in notes for text in self.texts)
-        return True
+        The store's call filter decides, so the two can never disagree."""
+        return CallFilter(
+            categories=self.categories,
+            outcomes=self.outcomes,
+            agents=self.agents,
+            heat=self.heat,
+            texts=self.texts,
+        ).matches(doc)
 
     def text(self) -> str:
         """The canonical query text as Slack would send it, escaped, so it is safe in mrkdwn
