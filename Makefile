@@ -64,10 +64,13 @@ pytest: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	$(BIN)/python -m pytest bench --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly
 
-# Hostile traffic at the HTTP edge: 500 slow clients, 10,000 forged requests (issue 16).
+# Hostile traffic at the HTTP edge: 500 slow clients, 10,000 forged requests (issue 16);
+# then a signed mixed load at 20, 50 and 100 req/s on 100,000 demo calls (issue 14;
+# LOADTEST_CALLS and LOADTEST_SECONDS make it smaller).
 loadtest: $(STAMP_TEST)
 	$(BIN)/python -m bench.loadtest_slow_clients 500 10
 	$(BIN)/python -m bench.security_fuzz 10000
+	$(BIN)/python -m bench.loadtest_mixed 20 50 100
 
 # Refit the tone model on the corpus's train split (thresholds on dev); writes
 # content/rephrase_model.json. Deterministic: the same corpus gives the same file.

@@ -38,6 +38,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="delete calls logged before the start of this day (BOT_TIMEZONE)",
     )
+    demo = sub.add_parser("demo-data", help="fill the configured store with realistic demo data")
+    demo.add_argument("--calls", type=_count, required=True, metavar="N", help="calls to add")
+    demo.add_argument(
+        "--days", type=_count, metavar="D", help="spread them over D days (default: 100 a day)"
+    )
+    demo.add_argument("--channels", type=_count, default=20, metavar="C", help="tip schedules")
+    demo.add_argument("--seed", type=int, default=14, help="the same seed gives the same data")
+    demo.add_argument(
+        "--append", action="store_true", help="add even when the store already holds calls"
+    )
     post_tip = sub.add_parser("post-tip", help="post one tip to a channel now (for cron)")
     post_tip.add_argument("--channel", required=True, help="the channel ID, such as C0123ABCD")
     # Points the Web API client elsewhere; only the tests use it, against the fake Slack.
@@ -107,6 +117,10 @@ def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int
         return main_ingest(args.article)
     if command == "calls":
         return _purge_calls(settings, args.before)
+    if command == "demo-data":
+        from bot.demo_cli import main_demo_data
+
+        return main_demo_data(settings, args)
     if command == "post-tip":
         from handlers.tips.cli import main_post_tip
 
@@ -131,12 +145,20 @@ def _date(text: str) -> date:
         ) from None
 
 
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number like 1000")
+    return int(text)
+
+
 def _purge_calls(settings: Settings, before: date) -> int:
     from bot.calllog.retention import purge_before, start_of
     from bot.store import open_store
 
     cutoff = start_of(before, settings.zone)
-    store = open_store(Path(settings.db_path), settings.database_url)
+    store = open_store(
+        Path(settings.db_path), settings.database_url, pool_size=settings.db_pool_size
+    )
     try:
         purged = purge_before(store, cutoff)
     finally:

@@ -14,6 +14,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.calllog.masking.regions import RegionError, parse_regions, regions_for_timezone
+from bot.store.interface import StoreFileError
+from bot.store.pg.url import parse_url
 
 Mode = Literal["socket", "http", "console"]
 MODES: tuple[Mode, ...] = ("socket", "http", "console")
@@ -34,6 +36,7 @@ class Settings:
     signing_secret: str | None = field(default=None, repr=False)
     db_path: Path = Path("data/service-coach.json")
     database_url: str | None = field(default=None, repr=False)  # may hold a password
+    db_pool_size: int = 4  # connections per instance to BOT_DATABASE_URL
     timezone: str = "UTC"
     managers: frozenset[str] = frozenset()
     manager_group: str | None = None
@@ -77,6 +80,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         signing_secret=signing_secret,
         db_path=Path(get("BOT_DB_PATH") or "data/service-coach.json"),
         database_url=_database_url(get("BOT_DATABASE_URL")),
+        db_pool_size=_int("BOT_DB_POOL_SIZE", get("BOT_DB_POOL_SIZE"), default=4, low=1, high=100),
         timezone=timezone,
         managers=_ids("BOT_MANAGERS", get("BOT_MANAGERS"), _USER_ID, "U0123ABCD"),
         manager_group=_group(get("BOT_MANAGER_GROUP")),
@@ -208,6 +212,11 @@ def _database_url(value: str | None) -> str | None:
             "BOT_DATABASE_URL must be a PostgreSQL URL such as "
             "postgresql://coach:secret@db.internal:5432/coach (leave it empty to use BOT_DB_PATH)."
         )
+    if value is not None:
+        try:
+            parse_url(value)  # one clear line now, rather than a traceback on connecting
+        except StoreFileError as error:
+            raise ConfigError(str(error)) from None
     return value
 
 

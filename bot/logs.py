@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urlsplit
+
+from bot.store.interface import StoreFileError
+from bot.store.pg.url import parse_url
 
 _SECRET = re.compile(r"\b(xox[abpers]|xapp)-[A-Za-z0-9-]+")
 
@@ -36,8 +38,13 @@ class DropKnownNoise(logging.Filter):
 
 def secrets_of(signing_secret: str | None, database_url: str | None) -> tuple[str, ...]:
     """Secrets that have no recognisable prefix: the signing secret, the database password."""
-    password = urlsplit(database_url).password if database_url else None
-    return tuple(secret for secret in (signing_secret, password) if secret)
+    found = [signing_secret] if signing_secret else []
+    if database_url:
+        try:
+            found += parse_url(database_url).secrets()  # the password however it is written
+        except StoreFileError:
+            found.append(database_url)
+    return tuple(secret for secret in found if secret)
 
 
 def setup_logging(level: str, secrets: tuple[str, ...] = ()) -> None:

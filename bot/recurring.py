@@ -1,8 +1,9 @@
-"""Local-time daily schedules, and the exactly-once claim that every scheduled post goes through.
+"""Local-time recurring schedules: when a daily or weekly post's window is open.
 
-A post belongs to a channel's *local date*. It is due from its local time until a cut-off
-later the same local day, and it is claimed in the store (kind, target, local date) before it
-is sent, so restarts, repeated ticks and a second ticker can never post it twice.
+A post belongs to a channel's *local date*. Its window is open from its local time until a
+cut-off later the same local day; while it is open and the post was not sent, the post is
+*due*, and it goes through the outbox (bot/outbox.py), which makes sure that restarts,
+repeated ticks and a second instance never post it twice.
 Time-zone arithmetic is zoneinfo's: a time that does not exist on a spring-forward day posts
 an hour later (02:30 becomes 03:30), and an ambiguous time on a fall-back day posts at its
 first occurrence, once.
@@ -20,9 +21,6 @@ from bot.holiday_calendar import holiday_name
 from bot.schedule_text import DAY_NAMES as DAY_NAMES
 from bot.schedule_text import EVERY_DAY as EVERY_DAY
 from bot.schedule_text import WEEKDAYS as WEEKDAYS
-from bot.store import Store
-
-CLAIMS = "post_claims"
 
 
 @dataclass(frozen=True)
@@ -51,11 +49,12 @@ class Recurrence:
     def local_day(self, now: datetime) -> date:
         return now.astimezone(self.tz).date()
 
-    def due(self, now: datetime, catch_up: timedelta) -> date | None:
-        """The local date whose post is due at `now`, or None.
+    def open_day(self, now: datetime, catch_up: timedelta) -> date | None:
+        """The local date whose post window is open at `now`, or None.
 
-        Due from the post time until `catch_up` later, but never past the end of that local
+        Open from the post time until `catch_up` later, but never past the end of that local
         day: a bot that was down all evening does not post yesterday's tip after midnight.
+        (Whether the post is still *due*, not sent yet, is the outbox's record.)
         """
         today = self.local_day(now)
         if not self.runs_on(today):
@@ -91,25 +90,3 @@ def days_label(days: frozenset[int]) -> str:
     if days == WEEKDAYS:
         return "weekdays"
     return ", ".join(DAY_NAMES[d].capitalize() for d in sorted(days))
-
-
-def _claim_key(kind: str, target: str, local_day: date) -> str:
-    return f"{kind}:{target}:{local_day.isoformat()}"
-
-
-def is_claimed(store: Store, kind: str, target: str, local_day: date) -> bool:
-    """Whether the post was claimed already: a cheap look before any waiting or work. Only
-    claim_post() decides who posts."""
-    return store.get(CLAIMS, _claim_key(kind, target, local_day)) is not None
-
-
-def claim_post(store: Store, kind: str, target: str, local_day: date, now: datetime) -> bool:
-    """Take the one right to post `kind` to `target` for `local_day`. True only for the first
-    caller, ever, across ticks, threads and restarts."""
-    key = _claim_key(kind, target, local_day)
-    return store.claim(CLAIMS, key, {"kind": kind, "target": target, "claimed_at": now.isoformat()})
-
-
-def release_post(store: Store, kind: str, target: str, local_day: date) -> None:
-    """Give a claim back after a send that certainly failed, so the next tick retries it."""
-    store.delete(CLAIMS, _claim_key(kind, target, local_day))

@@ -15,6 +15,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.guides.hold_timer import HoldTimers
+from bot.outbox import Outbox
 from bot.people import People
 from bot.rephrase.engine import Engine
 from bot.reports.access import ManagerDirectory
@@ -23,6 +24,7 @@ from bot.scheduler import Ticker
 from bot.store import Store, open_store
 from bot.tips.feedback import Feedback
 from bot.tips.manage import TipsManager
+from bot.tips.schedules import Schedules
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Services:
     store: Store
     clock: Clock
     ticker: Ticker
+    outbox: Outbox  # every post the bot makes on a schedule goes through it
     content: Content
     rephrase: Engine
     calls: CallService
@@ -39,6 +42,7 @@ class Services:
     reports: Reports
     hold_timers: HoldTimers
     tips: TipsManager
+    tip_schedules: Schedules
     tip_feedback: Feedback
 
 
@@ -53,14 +57,21 @@ def build_services(
     broken content file stops start-up without touching the data."""
     clock = clock or SystemClock()
     content = content or load_content(settings.content_dir)
-    store = store or open_store(Path(settings.db_path), settings.database_url)
+    store = store or open_store(
+        Path(settings.db_path), settings.database_url, pool_size=settings.db_pool_size
+    )
     managers = ManagerDirectory(settings, clock)
+    tip_schedules = Schedules(store)
+    outbox = Outbox(store, clock.now)
+    ticker = Ticker(clock)
+    ticker.on_stop(outbox.wait_idle)  # posts in flight finish before the store closes
     people = People(clock)
     return Services(
         settings=settings,
         store=store,
         clock=clock,
-        ticker=Ticker(clock),
+        ticker=ticker,
+        outbox=outbox,
         content=content,
         rephrase=Engine(content),
         calls=CallService(store, clock, settings.zone, Masker(settings.phone_regions)),
@@ -73,6 +84,9 @@ def build_services(
             content,
             timedelta(hours=settings.tip_catchup_hours),
             settings.tips_admins,
+            schedules=tip_schedules,
+            leases=outbox.leases,
         ),
+        tip_schedules=tip_schedules,
         tip_feedback=Feedback(store),
     )

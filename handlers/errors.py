@@ -19,6 +19,7 @@ from slack_bolt.context.respond import Respond
 from slack_bolt.context.respond.internals import _build_message
 from slack_sdk import WebClient
 
+from bot.store import StoreUnavailable
 from handlers.clients import send_reply, uncertain
 from handlers.delivery import Where, deliver
 
@@ -42,6 +43,20 @@ def unconfirmed(error_id: str) -> str:
         ":hourglass: Slack did not confirm that last step in time, so it may have worked. "
         "Check before doing it again; if it did not, try once more. "
         f"If this keeps happening, give your Slack admin this error ID: `{error_id}`."
+    )
+
+
+def database_down(error_id: str, error: StoreUnavailable) -> str:
+    """The database did not answer: brief, and honest about whether anything was saved."""
+    if error.maybe_done:
+        return (
+            ":hourglass: Our database stopped answering while saving that, so it may or may not "
+            "have been kept. Please check in a minute before doing it again. "
+            f"Error ID: `{error_id}`."
+        )
+    return (
+        ":warning: Our database is not answering just now (it may be restarting), so nothing "
+        f"was done. Please try again in a minute. Error ID: `{error_id}`."
     )
 
 
@@ -113,7 +128,10 @@ def register_error_handler(app: App) -> None:
             return
         log.error("%s while handling %s", error_id, _describe(body), exc_info=error)
         where = Where(user=_user_id(body), channel=_channel_id(body), response_url=_reply_url(body))
-        text = unconfirmed(error_id) if uncertain(error) else apology(error_id)
+        if isinstance(error, StoreUnavailable):
+            text = database_down(error_id, error)
+        else:
+            text = unconfirmed(error_id) if uncertain(error) else apology(error_id)
         outcome = deliver(client, where, {"text": text})
         # Whatever happened, the log holds every failure under one ID.
         log.info("%s: the user's apology %s", error_id, outcome.value)

@@ -1,7 +1,9 @@
 """HTTP mode: Slack's requests arrive at /slack/events behind a load balancer.
 
 Bolt's built-in server is for development only, so the app is served as WSGI by waitress
-(see `handlers.server`). `/healthz` answers 200 for load balancers.
+(see `handlers.server`). `/healthz` answers 200 while the process serves HTTP (liveness);
+`/readyz` answers 200 only when the database and Slack can be reached, else 503 with the
+reason (readiness; `handlers.readiness`, cached a few seconds).
 
 Every request to /slack/events passes a gate before Bolt sees it: the body is read raw, with a
 size cap, and its signature checked on those bytes. A request that fails for any reason gets
@@ -18,6 +20,7 @@ from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
 
+from handlers.readiness import Readiness
 from handlers.signature import ReplayGuard, refusal
 
 StartResponse = Callable[..., Any]
@@ -33,6 +36,7 @@ _REASONS = {
     405: "Method Not Allowed",
     411: "Length Required",
     413: "Payload Too Large",
+    503: "Service Unavailable",
 }
 
 log = logging.getLogger(__name__)
@@ -45,8 +49,10 @@ class Refused(Exception):
         self.reason = reason
 
 
-def wsgi_app(app: App, *, signing_secret: str | None = None) -> WsgiApp:
-    """The WSGI app: health check, the gate, then Bolt. The secret defaults to the app's."""
+def wsgi_app(
+    app: App, *, signing_secret: str | None = None, readiness: Readiness | None = None
+) -> WsgiApp:
+    """The WSGI app: health checks, the gate, then Bolt. The secret defaults to the app's."""
     secret = (signing_secret or _app_secret(app)).encode()
     replays = ReplayGuard()
 
@@ -55,6 +61,11 @@ def wsgi_app(app: App, *, signing_secret: str | None = None) -> WsgiApp:
         method = environ.get("REQUEST_METHOD", "")
         if path == "/healthz" and method in ("GET", "HEAD"):
             return _answer(start_response, 200, b"ok")
+        if path == "/readyz" and method in ("GET", "HEAD"):
+            verdict = readiness.verdict() if readiness else None
+            if verdict is None or verdict.ready:
+                return _answer(start_response, 200, b"ready")
+            return _answer(start_response, 503, f"not ready: {verdict.detail}".encode())
         if path != EVENTS_PATH:
             return _answer(start_response, 404, b"not found")
         if method != "POST":

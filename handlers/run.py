@@ -26,11 +26,15 @@ from bot.config import Settings
 from bot.services import Services, build_services
 from handlers.app import create_app
 from handlers.http import wsgi_app
+from handlers.readiness import Readiness
 from handlers.server import make_server
 
 log = logging.getLogger(__name__)
 
-LISTENER_THREADS = 8
+# Bolt runs each listener, ack included, on this pool and the HTTP thread waits for the ack:
+# with a few workers all busy on the store or Slack, a new command could not ack until one is
+# free. Threads are started only as needed, so a large bound costs nothing when idle.
+LISTENER_THREADS = 64
 EXIT_CANNOT_START = 4
 
 
@@ -53,7 +57,7 @@ def run(settings: Settings) -> int:
         if settings.mode == "socket":
             _run_socket(app, settings)
         else:
-            _run_http(app, settings)
+            _run_http(app, settings, Readiness(services.store, app.client))
     except StartupError as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         _close(services, listeners, quietly=True)
@@ -129,9 +133,13 @@ def _run_socket(app: App, settings: Settings) -> None:
         handler.close()  # type: ignore[no-untyped-call]
 
 
-def _run_http(app: App, settings: Settings) -> None:
-    server = make_server(wsgi_app(app), "0.0.0.0", settings.port)  # noqa: S104
-    log.info("Listening for Slack on port %s at /slack/events (health: /healthz)", settings.port)
+def _run_http(app: App, settings: Settings, readiness: Readiness) -> None:
+    served = wsgi_app(app, readiness=readiness)
+    server = make_server(served, "0.0.0.0", settings.port)  # noqa: S104
+    log.info(
+        "Listening for Slack on port %s at /slack/events (probes: /healthz, /readyz)",
+        settings.port,
+    )
     # waitress turns Ctrl-C (and our SIGTERM, a KeyboardInterrupt) into finishing the requests
     # in hand and returning; the interrupt itself is not re-raised.
     server.run()

@@ -15,7 +15,14 @@ from bot.content import Content, load_content
 from handlers.console.fakeslack.server import FakeSlack
 from handlers.console.repl import Console
 from tests.harness import SECRET, Harness
-from tests.postgres import postgres_server, unavailable_reason
+from tests.postgres import (
+    migrated_template_of,
+    postgres_server,
+    scratch_database,
+    unavailable_reason,
+)
+
+STORES = ("tinydb", "postgres")
 
 # Speed is measured by the benchmarks, not here: a per-example deadline only makes the property
 # tests flaky on a loaded machine.
@@ -53,8 +60,25 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
+@pytest.fixture(params=STORES)
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Which store the feature tests run on: each runs on both (see README, Tests)."""
+    kind = str(request.param)
+    if kind == "postgres" and request.node.get_closest_marker("tinydb_only"):
+        pytest.skip("checks TinyDB's files on disk")
+    return kind
+
+
 @pytest.fixture
-def bot(settings: Settings, clock: ManualClock, fake_slack: FakeSlack) -> Iterator[Harness]:
+def bot(
+    settings: Settings,
+    clock: ManualClock,
+    fake_slack: FakeSlack,
+    store_kind: str,
+    request: pytest.FixtureRequest,
+) -> Iterator[Harness]:
+    if store_kind == "postgres":
+        settings = replace(settings, database_url=request.getfixturevalue("migrated_database"))
     harness = Harness(settings, clock, fake_slack)
     yield harness
     harness.close()
@@ -71,6 +95,7 @@ def console(settings: Settings) -> Iterator[tuple[Console, io.StringIO]]:
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
+    """One throwaway server for the whole session."""
     reason = unavailable_reason()
     if reason:
         pytest.skip(reason)
@@ -79,13 +104,20 @@ def postgres_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def postgres_database(postgres_url: str) -> str:
-    """A new, empty database on the session's server, for one test."""
-    import uuid
+def postgres_database(postgres_url: str) -> Iterator[str]:
+    """A new, empty database on the session's server, for one test; dropped after it."""
+    with scratch_database(postgres_url) as url:
+        yield url
 
-    import psycopg
 
-    name = "coach_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(postgres_url, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    return postgres_url.rsplit("/", 1)[0] + "/" + name
+@pytest.fixture(scope="session")
+def migrated_template(postgres_url: str) -> str:
+    """A database with the schema applied once: each test's database is a copy of it."""
+    return migrated_template_of(postgres_url)
+
+
+@pytest.fixture
+def migrated_database(postgres_url: str, migrated_template: str) -> Iterator[str]:
+    """A fresh database with the current schema, for one test; dropped after it."""
+    with scratch_database(postgres_url, template=migrated_template) as url:
+        yield url

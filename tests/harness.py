@@ -45,11 +45,29 @@ class Harness:
 
     def restart(self) -> None:
         """Stop and start the bot on the same data file, as a deploy would."""
+        self.services.outbox.wait_idle(30)
         self.services.store.close()
         self._boot()
 
     def close(self) -> None:
+        self.services.outbox.wait_idle(30)
         self.services.store.close()
+
+    def raw_data(self) -> str:
+        """Everything the store holds, as text: the data file, or every table's rows."""
+        if not self.settings.database_url:
+            return self.settings.db_path.read_text()
+        import psycopg
+
+        with psycopg.connect(self.settings.database_url) as conn:
+            tables = conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall()
+            return "\n".join(
+                str(row[0])
+                for (table,) in tables
+                for row in conn.execute(f'SELECT t::text FROM "{table}" t').fetchall()  # noqa: S608
+            )
 
     # --- doing things ------------------------------------------------------------------------
 
@@ -103,7 +121,9 @@ class Harness:
         return self.requests.submit(view, values, user=user)
 
     def tick(self) -> None:
+        """One tick, and every post it handed to the outbox finished, as the user would see."""
         self.services.ticker.tick()
+        assert self.services.outbox.wait_idle(30), "scheduled posts still running after 30 s"
 
     # --- reading what Slack would show -------------------------------------------------------
 

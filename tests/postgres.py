@@ -12,9 +12,12 @@ import os
 import shutil
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import psycopg
 
 from tests.process import free_port
 
@@ -80,3 +83,33 @@ def postgres_server() -> Iterator[str]:
             check=False,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _admin(url: str) -> psycopg.Connection[tuple[object, ...]]:
+    return psycopg.connect(url, autocommit=True)
+
+
+def migrated_template_of(server_url: str) -> str:
+    """Create `coach_template` with the bot's schema; return its name."""
+    from bot.store.postgres import PgStore
+
+    name = "coach_template"
+    with _admin(server_url) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    PgStore(server_url.rsplit("/", 1)[0] + "/" + name, pool_size=1).close()
+    return name
+
+
+@contextmanager
+def scratch_database(server_url: str, template: str | None = None) -> Iterator[str]:
+    """A new database (a copy of `template`, or empty) for one test, dropped after it."""
+    name = "coach_" + uuid.uuid4().hex[:12]
+    copy = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
+    with _admin(server_url) as admin:
+        admin.execute(f"CREATE DATABASE {name}{copy}")
+    try:
+        yield server_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with _admin(server_url) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

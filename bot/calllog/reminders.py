@@ -1,9 +1,10 @@
 """Follow-up reminders, kept in the store so a promise survives restarts.
 
 One reminder per call with a promised callback. The ticker asks for the reminders that are
-due; each due time is claimed in the store before the message goes out, so a repeated tick,
-a restart or a second ticker never sends it twice. Snoozing moves the reminder, never the
-promise: the call keeps the time the customer was told.
+due (their time has come and they were not sent for it) and hands them to the outbox, which
+sends each (call, reminder time) once, across ticks, restarts and instances; once sent, the
+reminder is stamped so it stops being due. Snoozing moves the reminder, never the promise:
+the call keeps the time the customer was told.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from zoneinfo import ZoneInfo
 from bot.store import Query, Store
 
 COLLECTION = "call_reminders"
-CLAIMS = "call_reminder_claims"
+KIND = "reminder"
+LEGACY_CLAIMS = "call_reminder_claims"  # before the outbox: purged by retention, then empty
 MORNING = time(9, 0)
 
 
@@ -28,8 +30,9 @@ class Reminder:
     remind_at: datetime  # UTC
 
     @property
-    def claim_key(self) -> str:
-        return f"{self.call_id}@{self.remind_at.isoformat()}"
+    def slot(self) -> str:
+        """Which reminder of the call: snoozing gives a new one."""
+        return self.remind_at.isoformat()
 
 
 def in_an_hour(now: datetime) -> datetime:
@@ -68,18 +71,14 @@ class Reminders:
         due = Query("remind_at", high=edge, include_high=True, where=waiting)
         return [_reminder(key, doc) for key, doc in self.store.find(COLLECTION, due)]
 
-    def claim(self, reminder: Reminder, now: datetime) -> bool:
-        """Take the right to send this reminder for its current time; False if already taken."""
-        if not self.store.claim(CLAIMS, reminder.claim_key, {"claimed_at": now.isoformat()}):
-            return False
-        stamp = reminder.remind_at.isoformat()
-        self.store.update(COLLECTION, reminder.call_id, lambda doc: {**doc, "sent_for": stamp})
-        return True
-
-    def release(self, reminder: Reminder) -> None:
-        """Give a claim back after Slack refused the message, so the next tick tries again."""
-        self.store.delete(CLAIMS, reminder.claim_key)
-        self.store.update(COLLECTION, reminder.call_id, _unsent)
+    def mark_sent(self, reminder: Reminder) -> None:
+        """It stops being due; a snooze since (a new time) is left alone."""
+        stamp = reminder.slot
+        self.store.update(
+            COLLECTION,
+            reminder.call_id,
+            lambda doc: {**doc, "sent_for": stamp} if doc["remind_at"] == stamp else None,
+        )
 
     def forget_missing(self, exists: Callable[[str], bool]) -> int:
         """Drop reminders whose call is gone (deleted or purged)."""
@@ -87,12 +86,7 @@ class Reminders:
 
     def purge_claims_before(self, cutoff: datetime) -> int:
         edge = cutoff.astimezone(UTC).isoformat()
-        return self.store.delete_where(CLAIMS, lambda doc: str(doc["claimed_at"]) < edge)
-
-
-def _unsent(doc: dict[str, Any]) -> dict[str, Any]:
-    doc.pop("sent_for", None)
-    return doc
+        return self.store.delete_where(LEGACY_CLAIMS, lambda doc: str(doc["claimed_at"]) < edge)
 
 
 def _doc(reminder: Reminder) -> dict[str, Any]:

@@ -7,7 +7,6 @@ and only within a day of logging it, so what managers coach from stays what was 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,16 +16,12 @@ from bot.calllog.log import CallLog
 from bot.calllog.masking import KINDS, Masker, masker_for
 from bot.calllog.model import CallInput, CallRecord
 from bot.calllog.once import RepeatGuard, repeat_key
-from bot.calllog.reminders import Reminders
+from bot.calllog.reminders import Reminder, Reminders
 from bot.clock import Clock
-from bot.maybe_sent import MaybeSent
 from bot.store import Store
 
 EDIT_WINDOW = timedelta(hours=24)
 MINE_LIMIT = 10
-
-# Sends one message (text and blocks) to a channel or user ID.
-Post = Callable[[str, dict[str, Any]], None]
 
 
 class CallLogError(Exception):
@@ -179,27 +174,25 @@ class CallService:
         self.reminders.schedule(call_id, agent, until)
         return record
 
-    def send_due_reminders(
-        self, now: datetime, post: Post, message: Callable[[CallRecord], dict[str, Any]]
-    ) -> int:
-        """DM each agent whose follow-up is due, exactly once per due time."""
-        sent = 0
+    def due_reminders(self, now: datetime) -> list[tuple[Reminder, CallRecord]]:
+        """Reminders due at `now`, with their call; a reminder whose call was deleted or whose
+        follow-up was done meanwhile is dropped here."""
+        found = []
         for reminder in self.reminders.due(now):
             record = self.log.get(reminder.call_id)
             if record is None or not record.follow_up_open():
                 self.reminders.cancel(reminder.call_id)
                 continue
-            if not self.reminders.claim(reminder, now):
-                continue
-            try:
-                post(record.agent, message(record))
-            except MaybeSent:
-                continue  # it may have arrived: claimed, so it is not sent twice
-            except BaseException:
-                self.reminders.release(reminder)
-                raise
-            sent += 1
-        return sent
+            found.append((reminder, record))
+        return found
+
+    def still_due(self, reminder: Reminder) -> CallRecord | None:
+        """The call, if its reminder is still the one to send (not done, cancelled or moved)."""
+        current = self.reminders.get(reminder.call_id)
+        record = self.log.get(reminder.call_id)
+        if current != reminder or record is None or not record.follow_up_open():
+            return None
+        return record
 
     def _own(self, call_id: str, agent: str, doing: str = "do that") -> CallRecord:
         """The call, if it exists and `agent` logged it; otherwise CallLogError says why."""

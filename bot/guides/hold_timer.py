@@ -1,14 +1,13 @@
 """Hold timers: one per agent, kept in the store so a restart does not lose them.
 
 The articles' rule is never to leave a customer on hold for more than a minute. "Customer on
-hold" starts a timer; the ticker nudges the agent once it has run a minute; "Back with
-customer" cancels it. A timer is deleted *before* its nudge is sent, so a nudge goes out at
-most once even if two tickers or a button press race it.
+hold" starts a timer; once it has run a minute its nudge is due, and the ticker hands it to
+the outbox, which sends it once (across ticks, restarts and instances); then the timer is
+deleted. "Back with customer" cancels it, and a cancelled timer's nudge is not sent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -58,16 +57,22 @@ class HoldTimers:
         timer = self.get(user)
         return timer if timer is not None and self.store.delete(COLLECTION, user) else None
 
-    def fire_due(self, now: datetime, nudge: Callable[[HoldTimer], None]) -> int:
-        """Call `nudge` once for every timer that has run its minute; returns how many."""
-        fired = 0
-        for user, doc in self.store.scan(COLLECTION, lambda d: _when(d["due_at"]) <= now):
-            # Whoever deletes the timer sends the nudge; a cancelled timer is never nudged.
-            if not self.store.delete(COLLECTION, user):
-                continue
-            nudge(_timer(user, doc))
-            fired += 1
-        return fired
+    def due(self, now: datetime) -> list[HoldTimer]:
+        """Timers that have run their minute: their nudge is due."""
+        return [
+            _timer(user, doc)
+            for user, doc in self.store.scan(COLLECTION, lambda d: _when(d["due_at"]) <= now)
+        ]
+
+    def running(self, timer: HoldTimer) -> bool:
+        """Whether `timer` still runs (not cancelled, not restarted)."""
+        return self.get(timer.user) == timer
+
+    def finish(self, timer: HoldTimer) -> bool:
+        """Delete the timer after its nudge; a hold restarted since is left running."""
+        if not self.running(timer):
+            return False
+        return self.store.delete(COLLECTION, timer.user)
 
 
 def _when(text: str) -> datetime:

@@ -49,7 +49,7 @@ class Engine:
         self._politeness = Politeness()
         self.lexicon = self._politeness.lexicon
         self.model = ToneModel.load(self.lexicon) if use_model else None
-        self._rewriter = Rewriter(self.findings)
+        self._rewriter = Rewriter(self.findings, self.model)
 
     def findings(self, text: str) -> tuple[Finding, ...]:
         found = self.rule_findings(text)

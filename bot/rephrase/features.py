@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from bot.rephrase import strategies
+from bot.rephrase.cues import shape_cues
 from bot.rephrase.lexical import EMOJI, Token
 from bot.rephrase.lexical import words as _W
 from bot.rephrase.tone import shouting
@@ -96,6 +97,7 @@ def unit_features(
     strategies.sentence_strategies(toks, lexicon, found)
     out.extend(("s:" + name, 0, n) for name in found)
     _cues(toks, out, lexicon)
+    shape_cues(toks, lexicon, out)
     alpha = sum(1 for t in toks if t.lower[0].isalpha())
     if not found & WARMTH and alpha <= 12:
         out.append(("c:no_warmth", 0, n))

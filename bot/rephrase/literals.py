@@ -119,6 +119,25 @@ def find(text: str, shouted: Iterable[tuple[int, int]] = ()) -> list[Literal]:
     return sorted(taken, key=lambda lit: lit.start)
 
 
+def find_in(
+    text: str, spans: Iterable[tuple[int, int]], shouted: Iterable[tuple[int, int]] = ()
+) -> list[Literal]:
+    """The literals of the given sentences only (what a rewrite may touch), offsets in text.
+
+    A sentence read alone starts a sentence, as it does in the draft. A quotation or code
+    block can run across sentences, so a draft with any of those is read whole.
+    """
+    if any(mark in text for mark in "\"'`\u201c\u2018<"):
+        return find(text, shouted)
+    loud = tuple(shouted)
+    out: list[Literal] = []
+    for start, end in spans:
+        local = [(a - start, b - start) for a, b in loud if start <= a and b <= end]
+        for lit in find(text[start:end], local):
+            out.append(Literal(lit.kind, lit.start + start, lit.end + start, lit.text))
+    return out
+
+
 def _add_name(text: str, m: re.Match[str], add: Callable[[str, int, int], None]) -> None:
     """Capitalised words not at a sentence start are names; at a start, only a run of two."""
     words = m.group().split()

@@ -1,4 +1,7 @@
-"""Phrasebook findings: Content's rules, gated by a cheap literal check, as Findings.
+"""Phrasebook findings: Content's rules, as Findings.
+
+Most rules are finite lists of wordings and are matched over word forms in one pass over the
+draft's tokens (`wordforms.WordTrie`). The rest stay regexes, gated as below.
 
 Running all rules' regexes over a 1,000-character draft takes milliseconds, because a
 case-insensitive pattern wrapped in lookarounds cannot use the regex engine's literal-prefix
@@ -12,8 +15,9 @@ import re
 from dataclasses import dataclass
 
 from bot.content import Hit, Rule
-from bot.content.patterns import normalise_quotes
+from bot.content.patterns import normalise_quotes, sentence_around
 from bot.rephrase.models import Finding
+from bot.rephrase.wordforms import NotAWording, WordTrie, wordings
 
 DROP = "(leave out)"  # a phrasebook suggestion meaning "delete the matched words"
 _GROUP_REF = re.compile(r"\\g<(\w+)>")
@@ -38,11 +42,40 @@ class GatedRule:
         return self.bare.search(plain) is not None
 
 
-def gate(rules: tuple[Rule, ...]) -> tuple[GatedRule, ...]:
-    return tuple(
-        GatedRule(rule, _anchors(rule.pattern), re.compile(rule.pattern, re.IGNORECASE))
-        for rule in rules
-    )
+@dataclass(frozen=True)
+class Phrasebook:
+    """The rules split into those matched over word forms (the trie) and regex ones."""
+
+    by_words: tuple[Rule, ...]
+    trie: WordTrie
+    by_regex: tuple[GatedRule, ...]
+
+
+def gate(rules: tuple[Rule, ...]) -> Phrasebook:
+    trie = WordTrie()
+    by_words: list[Rule] = []
+    by_regex: list[GatedRule] = []
+    for rule in rules:
+        texts = _wordings(rule)
+        if texts is None:
+            by_regex.append(
+                GatedRule(rule, _anchors(rule.pattern), re.compile(rule.pattern, re.IGNORECASE))
+            )
+            continue
+        for text in texts:
+            trie.add(len(by_words), text)
+        by_words.append(rule)
+    return Phrasebook(tuple(by_words), trie, tuple(by_regex))
+
+
+def _wordings(rule: Rule) -> list[str] | None:
+    """The rule's wordings, or None when it must stay a regex (its suggestions fill groups)."""
+    if any("\\g<" in s for s in rule.suggestions):
+        return None
+    try:
+        return wordings(rule.pattern)
+    except NotAWording:
+        return None
 
 
 def _anchors(pattern: str) -> tuple[tuple[str, ...], ...] | None:
@@ -111,10 +144,17 @@ def _literal_runs(branch: str) -> list[str]:
     return runs
 
 
-def phrasebook_findings(rules: tuple[GatedRule, ...], text: str) -> list[Finding]:
+def phrasebook_findings(book: Phrasebook, text: str) -> list[Finding]:
     plain = normalise_quotes(text)
     folded = plain.casefold()
-    hits = [hit for g in rules if g.may_match(folded, plain) for hit in g.rule.hits(text)]
+    hits = [hit for g in book.by_regex if g.may_match(folded, plain) for hit in g.rule.hits(text)]
+    for found in book.trie.hits(plain):
+        rule = book.by_words[found.rule]
+        if rule.exceptions:
+            sentence = sentence_around(plain, found.start, found.end)
+            if any(exc.search(sentence) for exc in rule.exceptions):
+                continue
+        hits.append(Hit(rule, found.start, found.end, text[found.start : found.end]))
     return [_finding(hit, text) for hit in hits]
 
 

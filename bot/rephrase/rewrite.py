@@ -16,43 +16,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.content.segment import sentence_spans, split_sentences
-from bot.rephrase import fluency, guards, literals, seams, templates
+from bot.rephrase import fluency, frame, guards, literals, sendable
+from bot.rephrase.candidates import WORD, candidates, only_attitude
+from bot.rephrase.incremental import ContextDetector
+from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Finding
 
-MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 Detect = Callable[[str], tuple[Finding, ...]]
+MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 MAX_TRIED = 10  # candidate rewordings tried per sentence
 MAX_KEPT = 4  # good rewordings kept per sentence
-MAX_COMBINATIONS = 40  # edit combinations looked at per sentence
 MAX_VARIANTS = 6  # distinct wordings offered for one draft
-_CLAUSE_EDGE = re.compile(r"[,;:\u2014()]|\s[\u2013-]\s|\.\.\.|\u2026")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-# Words that carry no information on their own: what is left of "Honestly, calm down."
-_EMPTY_TEXT = """
-    a an the and or but so if as at by for from in into of on to up with about than then
-    that this these those it its it's is are was were be been am do does did done have has
-    had will would can could should shall may might must not no yes just really very
-    actually honestly seriously literally frankly basically simply clearly obviously well
-    ok okay look listen again already still even ever now here there you your you're
-    yourself myself i i'm me my we we're us our they them their he she him her his hers please
-    that's it's there's what's here's isn't aren't don't doesn't didn't can't won't
-    sir madam mate pal buddy like said say told tell time times once twice how what why
-    who when where which all any some more most much many such too also only
-"""
-_EMPTY_WORDS = frozenset(_EMPTY_TEXT.split())
-# One-word findings that can simply go: intensifiers, interjections, swear words.
-_MODIFIER_TEXT = """
-just even simply really seriously honestly literally whatever sigh ugh lol duh well look
-listen damn bloody freaking frigging effing hell anyway again already still ever
-"""
-_MODIFIERS = frozenset(_MODIFIER_TEXT.split())
-_COORDINATED = re.compile(r"\b(?:and|but|or|yet)\s*$", re.IGNORECASE)
-_JOINER = re.compile(r"(?:^|\s)(?:and|but|so|or|yet|because|since)$", re.IGNORECASE)
-_ADJUNCT = re.compile(
-    r"(?:like|as|because|since|when|if|unless|for|with|without|after|before)\b", re.IGNORECASE
-)
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
-CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 
 
 @dataclass(frozen=True)
@@ -101,9 +76,15 @@ class _Unit:
 
 
 class Rewriter:
-    def __init__(self, detect: Detect) -> None:
+    def __init__(self, detect: Detect, model: ToneModel | None = None) -> None:
         self._detect = detect
+        self._model = model
         self._seen: dict[str, tuple[Finding, ...]] = {}
+        self._rude: sendable.Probability = _never_rude
+        self._gate = ""
+        self._context = ContextDetector(detect, "", ())
+        self._suspects: frozenset[str] = frozenset()
+        self._limits = sendable.DEFAULT_LIMITS
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -114,15 +95,23 @@ class Rewriter:
 
     def outcome(self, draft: str, findings: tuple[Finding, ...], variant: int = 0) -> Outcome:
         shouted = [(f.start, f.end) for f in findings if f.kind == "shouting"]
-        protected = literals.find(draft, shouted) if findings else []
+        protected = _protected(draft, findings, shouted) if findings else []
         # A finding inside a literal (a code, a quote, a URL) is not the agent's tone.
         picked = [f for f in chosen(findings) if not _on_literal(f, protected)]
         if not picked:
             return Outcome("unchanged", draft)
+        self._seen, self._gate = {}, ""
+        self._context = ContextDetector(self._detect, draft, findings)
+        if self._model is not None:
+            self._rude = sendable.sentence_probability(self._model, {})
+            self._limits = sendable.limits(self._model)
+        self._suspects = _suspects(draft, findings)
+        picked = sorted(
+            [*picked, *_attitude_only(draft, picked, self._suspects, protected)], key=_start
+        )
         units = _units(draft, picked)
         for unit in units:
             unit.source = self._good(draft, unit, protected)
-        self._seen = {}
         # The wording after the one shown is only checked cheaply (detection in context is
         # the costly part); a click runs every check, and says so if none is left.
         wordings = itertools.islice(self._wordings(draft, units, protected, variant), variant + 2)
@@ -130,9 +119,12 @@ class Rewriter:
         if variant < len(seen):
             text = seen[variant]
             more = variant + 1 < len(seen)
-            return Outcome("offered", text, more=more, findings=self.detect(text))
+            return Outcome("offered", text, more=more, findings=self._context.findings(text))
         if seen:
             return Outcome("exhausted", draft, "You've seen every wording I have for this draft.")
+        if self._gate:
+            why = f"The best rewrite I found is not ready to send: {self._gate}."
+            return Outcome("withheld", draft, why + " The suggestions above show what to change.")
         return Outcome("withheld", draft, _reason(units))
 
     def _wordings(
@@ -150,7 +142,17 @@ class Rewriter:
             text = _assemble(draft, units, [p or "" for p in pieces])
             if text in shown or not _whole_ok(draft, text, protected):
                 continue
-            if len(shown) <= verify and any(f.serious for f in self.detect(text)):
+            gate = sendable.problem(draft, text, self._rude, self._suspects, self._limits)
+            warm = frame.framed(text) if gate and gate.endswith(sendable.CURT) else None
+            if warm is not None and not guards.broken_guards(draft, warm):
+                text, gate = (
+                    warm,
+                    sendable.problem(draft, warm, self._rude, self._suspects, self._limits),
+                )
+            if gate or text in shown:
+                self._gate = self._gate or gate or ""
+                continue
+            if len(shown) <= verify and any(f.serious for f in self._context.findings(text)):
                 continue  # read in context, still harsh
             shown.add(text)
             yield text
@@ -161,7 +163,7 @@ class Rewriter:
         old = draft[unit.start : unit.end]
         inside = [lit for lit in protected if unit.start <= lit.start and lit.end <= unit.end]
         local = [_shift(f, -unit.start) for f in unit.findings if f.start >= unit.start]
-        for candidate in itertools.islice(_candidates(old, local), MAX_TRIED):
+        for candidate in itertools.islice(candidates(old, local), MAX_TRIED):
             problem = self._problem(old, candidate, inside)
             if problem is None:
                 yield candidate
@@ -183,9 +185,74 @@ class Rewriter:
         failed = fluency.failed_checks(new, old)
         if failed:
             return 1, failed[0].reason
+        gate = sendable.problem(
+            old, new, self._rude, None, self._limits
+        )  # cheaper than detection: first
+        if gate and not gate.endswith(sendable.CURT):  # a warm frame may still fix curtness
+            return 0, "every wording I tried still read as incomplete"
         if any(f.serious for f in self.detect(new)):
             return 0, "every wording I tried still sounded harsh"
         return None
+
+
+def _protected(
+    draft: str, findings: tuple[Finding, ...], shouted: list[tuple[int, int]]
+) -> list[literals.Literal]:
+    """Literals of the sentences the rewrite may touch: those with any finding (the rest
+    is copied byte for byte, so its literals cannot be lost)."""
+    spans = [
+        (a, b) for a, b in sentence_spans(draft) if any(f.start < b and a < f.end for f in findings)
+    ]
+    return literals.find_in(draft, spans, shouted)
+
+
+def _never_rude(sentence: str) -> sendable.Tone:
+    return 0.0, ""
+
+
+def _start(finding: Finding) -> int:
+    return finding.start
+
+
+def _suspects(draft: str, findings: tuple[Finding, ...]) -> frozenset[str]:
+    """The draft's sentences the trained model flagged, at any severity."""
+    model = [f for f in findings if f.rule.startswith(MODEL_RULE)]
+    return frozenset(
+        draft[a:b]
+        for a, b in sentence_spans(draft)
+        if any(f.start < b and a < f.end for f in model)
+    )
+
+
+def _attitude_only(
+    draft: str,
+    picked: list[Finding],
+    suspects: frozenset[str],
+    protected: list[literals.Literal] | None = None,
+) -> list[Finding]:
+    """Sentences the model flagged only lightly that carry nothing but attitude ("Is that
+    clear now?"): the sendable gate may refuse them, so the rewrite may drop them too."""
+    extra = []
+    for start, end in sentence_spans(draft):
+        sentence = draft[start:end]
+        if any(f.start < end and start < f.end for f in picked):
+            continue
+        keeps = re.search(r"\d", sentence) or literals.overlaps(protected or [], start, end)
+        if sentence in suspects and not keeps and only_attitude(sentence, []):
+            extra.append(
+                Finding(
+                    kind="attitude",
+                    severity="medium",
+                    start=start,
+                    end=end,
+                    text=sentence,
+                    why="It adds attitude and no information.",
+                    tip="Leave it out.",
+                    suggestions=("",),
+                    rule="sendable:attitude",
+                )
+            )
+    return extra
 
 
 def _on_literal(finding: Finding, protected: list[literals.Literal]) -> bool:
@@ -212,140 +279,6 @@ def _units(draft: str, picked: list[Finding]) -> list[_Unit]:
 
 def _shift(finding: Finding, by: int) -> Finding:
     return replace(finding, start=finding.start + by, end=finding.end + by)
-
-
-Edit = tuple[int, int, str]
-
-
-def _candidates(sentence: str, found: list[Finding]) -> Iterator[str]:
-    """Rewordings of one sentence, most preferred first (unchecked)."""
-    options = [_edits(sentence, f) for f in found]
-    seen: set[str] = set()
-    # A model's span is a whole clause, so it says little about what else the sentence
-    # carries: only a rule's exact words count as attitude.
-    rule_spans = [(f.start, f.end) for f in found if not f.rule.startswith(MODEL_RULE)]
-    droppable = _only_attitude(sentence, rule_spans, 1)
-    combos = _ranked_product([len(o) for o in options])
-    for ranks in itertools.islice(combos, MAX_COMBINATIONS):
-        edits = [options[i][r] for i, r in enumerate(ranks)]
-        text = _apply(sentence, edits)
-        if text == "" and not droppable:
-            continue  # the sentence carries information besides the rude words
-        if text is not None and text not in seen:
-            seen.add(text)
-            yield text
-
-
-def _edits(sentence: str, finding: Finding) -> list[Edit]:
-    start, end = finding.start, finding.end
-    words = _WORD.findall(finding.text)
-    keep_words = finding.kind == "shouting" and not all(_is_modifier(w) for w in words)
-    if finding.kind in CLARITY_KINDS or keep_words:  # say the same words, plainer or calmer
-        return [(start, end, _fit(sentence, start, s, finding.text)) for s in finding.suggestions]
-    whole = not _WORD.search(sentence[:start] + sentence[end:])
-    if len(words) == 1 and _is_modifier(words[0]) and not whole:
-        # "kindly but clearly tell": a modifier paired with another stays
-        return (
-            [] if _COORDINATED.search(sentence[:start]) else [(start, end, "")]
-        )  # "clearly" -> "in this case" only hides the blame
-    out: list[Edit] = [
-        (a, b, _fit(sentence, a, t)) for a, b, t in templates.matches(sentence, start, end)
-    ]
-    if _droppable_words(sentence, start, end):
-        out.append((start, end, ""))
-    clause = _clause(sentence, start, end)
-    if clause != (start, end) and _only_attitude(sentence[clause[0] : clause[1]], []):
-        out.append((*clause, ""))
-    out.append((0, len(sentence), ""))
-    if not finding.rule.startswith(MODEL_RULE):  # a model's suggestions are advice, not words
-        out += [
-            (start, end, _fit(sentence, start, s, finding.text)) for s in finding.suggestions if s
-        ]
-    return out
-
-
-def _fit(sentence: str, at: int, words: str, old: str = "") -> str:
-    """A replacement in the draft's style: curly apostrophes, lower case mid-sentence."""
-    if "\u2019" in sentence and "'" not in (old or sentence):
-        words = words.replace("'", "\u2019")
-    before = sentence[:at].rstrip()
-    if before and before[-1] not in ".!?":
-        words = seams.lower_first(words)
-    return words
-
-
-def _droppable_words(sentence: str, start: int, end: int) -> bool:
-    """Words can go on their own if they are a modifier ("obviously", "damn") or end a
-    clause; otherwise what follows them is their object ("You should have | checked")."""
-    words = _WORD.findall(sentence[start:end])
-    if len(words) == 1 and _is_modifier(words[0]):
-        return True
-    after = sentence[end:].lstrip()
-    before = sentence[:start].rstrip()
-    # "just say | that's how it is": the words before need what is dropped
-    left_edge = (
-        not before
-        or before[-1] in ",;:.!?(\u2014\u2026"
-        or not sentence[start].isalnum()
-        or _JOINER.search(before)
-        or _ADJUNCT.match(sentence[start:end])  # "…, like you were told": optional
-    )
-    return bool(left_edge) and (not after or after[0] in ",;:.!?)\u2014\u2026")
-
-
-def _is_modifier(word: str) -> bool:
-    return word.lower().endswith("ly") or word.lower() in _MODIFIERS
-
-
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_EDGE.finditer(sentence, end)), len(sentence))
-    if right == len(sentence):
-        right = len(sentence.rstrip(".!?\u2026 "))
-        right = max(right, end)
-    return left, right
-
-
-def _only_attitude(sentence: str, spans: list[tuple[int, int]], limit: int = 1) -> bool:
-    """Nothing but attitude is left once the rude words go: at most one word of content."""
-    rest = sentence
-    for a, b in sorted(spans, reverse=True):
-        rest = rest[:a] + " " + rest[b:]
-    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(rest)]
-    return sum(w not in _EMPTY_WORDS for w in words) <= limit
-
-
-def _apply(sentence: str, edits: list[Edit]) -> str | None:
-    """The sentence with the edits made, seams tidied; None if two edits overlap."""
-    kept: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e[0], -e[1])):
-        if kept and edit[0] < kept[-1][1]:
-            if edit[1] <= kept[-1][1]:
-                continue  # inside a wider edit: already covered
-            return None
-        kept.append(edit)
-    if len(kept) == 1 and kept[0][:2] == (0, len(sentence)) and not kept[0][2]:
-        return ""
-    out, pos = "", 0
-    for a, b, words in kept:
-        out += sentence[pos:a] + words
-        pos = b
-    out += sentence[pos:]
-    return seams.tidy(out, sentence) if re.search(r"\w", out) else ""
-
-
-def _ranked_product(sizes: list[int]) -> Iterator[tuple[int, ...]]:
-    """Index tuples, one per option list: every finding's first option, then each finding
-    moved on alone, then all of them moved on together. Linear in the findings."""
-    if not sizes or 0 in sizes:
-        return
-    for rank in range(max(sizes)):
-        for i in range(len(sizes)):
-            if 0 < rank < sizes[i]:
-                yield tuple(rank if j == i else 0 for j in range(len(sizes)))
-        together = tuple(min(rank, s - 1) for s in sizes)
-        if rank == 0 or (any(r == rank for r in together) and len(sizes) > 1):
-            yield together
 
 
 def _one_at_a_time(parts: int, depth: int) -> Iterator[tuple[int, ...]]:
@@ -391,7 +324,7 @@ def _whole_ok(draft: str, text: str, protected: list[literals.Literal]) -> bool:
 
 def _says_something(text: str) -> bool:
     """At least one sentence of two words with a verb: not "Aww." or "Mhm. Yep." """
-    return any(len(_WORD.findall(s)) >= 2 and fluency.has_verb(s) for s in split_sentences(text))
+    return any(len(WORD.findall(s)) >= 2 and fluency.has_verb(s) for s in split_sentences(text))
 
 
 def _reason(units: list[_Unit]) -> str:

@@ -21,8 +21,9 @@ from typing import Any
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.content.segment import split_sentences
-from bot.rephrase import fluency, guards, literals
+from bot.rephrase import fluency, guards, literals, rewrite_rubric
 from bot.rephrase.engine import Engine, default_engine
+from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Analysis
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus" / "rephrase"
@@ -44,11 +45,23 @@ def load(directory: Path = CORPUS_DIR) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: str(row["id"]))
 
 
-def politeness(text: str) -> float:
-    """Mean VADER compound over the sentences of text (-1..1)."""
+def _analyser() -> SentimentIntensityAnalyzer:
     global _vader
     if _vader is None:
         _vader = SentimentIntensityAnalyzer()
+    return _vader
+
+
+def _model() -> ToneModel:
+    model = default_engine().model
+    assert model is not None, "the rubric needs the trained tone model"
+    return model
+
+
+def politeness(text: str) -> float:
+    """Mean VADER compound over the sentences of text (-1..1)."""
+    _analyser()
+    assert _vader is not None
     sentences = split_sentences(text) or [text]
     total = sum(float(_vader.polarity_scores(s)["compound"]) for s in sentences)
     return total / len(sentences)
@@ -66,6 +79,8 @@ class Figures:
     guard_broken: list[str] = field(default_factory=list)
     fluency_failed: list[str] = field(default_factory=list)
     politer: int = 0
+    rubric_good: int = 0
+    rubric_faults: dict[str, int] = field(default_factory=dict)
     vader_before: float = 0.0
     vader_after: float = 0.0
 
@@ -81,6 +96,8 @@ class Figures:
             f"  offered rewrites that fail the fluency check: {len(self.fluency_failed)}",
             f"  VADER per sentence, mean: draft {self.vader_before / n:+.3f} -> rewrite "
             f"{self.vader_after / n:+.3f}; rewrite scored higher or equal: {self.politer}/{n}",
+            f"  independent rubric (rewrite_rubric.py): good {self.rubric_good}/{self.offered}"
+            f" ({self.rubric_good / n:.0%}); faults {dict(sorted(self.rubric_faults.items()))}",
         ]
 
 
@@ -112,6 +129,10 @@ def _offered(figures: Figures, draft_id: str, analysis: Analysis) -> None:
     changed = [s for s in split_sentences(rewrite) if s not in old]
     if any(fluency.failed_checks(s, draft) for s in changed):
         figures.fluency_failed.append(draft_id)
+    found = rewrite_rubric.faults(draft, rewrite, _model(), _analyser())
+    figures.rubric_good += not found
+    for fault in found:
+        figures.rubric_faults[fault] = figures.rubric_faults.get(fault, 0) + 1
     before, after = politeness(draft), politeness(rewrite)
     figures.vader_before += before
     figures.vader_after += after

@@ -16,6 +16,51 @@ _I = re.IGNORECASE
 _REST = r"(?P<x>[^,.;:!?]+?)"
 _END = r"(?=[,.;:!?]|$)"
 _YOU_ARE = r"you(?:'re|\u2019re| are)"
+# Past participles after "you should have", with the base form the advice needs.
+_BASE = {
+    "read": "read",
+    "checked": "check",
+    "followed": "follow",
+    "booked": "book",
+    "contacted": "contact",
+    "called": "call",
+    "updated": "update",
+    "asked": "ask",
+    "sent": "send",
+    "kept": "keep",
+    "saved": "save",
+    "used": "use",
+    "submitted": "submit",
+    "reported": "report",
+    "double-checked": "double-check",
+    "looked": "look",
+    "waited": "wait",
+    "opened": "open",
+    "restarted": "restart",
+    "uploaded": "upload",
+    "attached": "attach",
+    "included": "include",
+    "selected": "select",
+    "chosen": "choose",
+    "registered": "register",
+    "confirmed": "confirm",
+    "verified": "verify",
+    "downloaded": "download",
+    "printed": "print",
+    "logged": "log",
+    "turned": "turn",
+    "switched": "switch",
+    "told": "tell",
+    "let": "let",
+    "filled": "fill",
+    "set": "set",
+    "tested": "test",
+    "backed": "back",
+    "signed": "sign",
+    "added": "add",
+    "noted": "note",
+}
+_PARTICIPLE = "|".join(sorted(_BASE, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -56,6 +101,12 @@ TEMPLATES: tuple[Template, ...] = (
         r" (?P<x>[^,.;:!?]+?),? you(?:'d|\u2019d| would)(?: have)? (?:know|known|seen|noticed"
         r"|realised|realized)(?: (?:this|that|it|already))?(?=[.;!?]|$)",
         "{x} has the details",
+    ),
+    _t(
+        "should-have-done",
+        rf"you (?:really |honestly |obviously )?should(?:'ve|\u2019ve| have) (?:just )?"
+        rf"(?P<pp>{_PARTICIPLE}) {_REST}{_END}",
+        "next time, it helps to {pp} {x}",
     ),
     _t(
         "did-you-even",
@@ -99,4 +150,6 @@ def matches(sentence: str, start: int, end: int) -> Iterator[tuple[int, int, str
         for m in template.pattern.finditer(sentence):
             if m.start() < end and start < m.end():
                 groups = {k: v or "" for k, v in m.groupdict().items()}
+                if "pp" in groups:
+                    groups["pp"] = _BASE[groups["pp"].lower()]
                 yield m.start(), m.end(), template.replacement.format(**groups).rstrip(" ")

@@ -1,8 +1,8 @@
 """The per-agent view: each agent's calls, heat, outcomes, overdue follow-ups and change
 against the previous period, the agents who need attention first.
 
-One pass over the log, counting inside the store's scan and copying nothing out of it, so it
-stays fast on a large log (bench/test_reports_bench.py: 100,000 calls).
+The store counts (`Store.call_agents`: in SQL on PostgreSQL, over TinyStore's indexes),
+copying nothing out of it, so it stays fast on a large log (bench/test_reports_bench.py).
 
 "Needs attention" orders by, in turn: follow-ups overdue now (a customer is waiting), calls
 that ended escalated or unresolved, hot calls (heat 4 or 5), the rise against the previous
@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
-from bot.calllog.log import COLLECTION, CallLog
+from bot.calllog.log import CallLog
 from bot.reports.period import Window
 from bot.reports.query import Filter
+from bot.reports.summary import call_filter
 
 HOT = 4  # heat from which a call counts as hot
 TROUBLE = ("escalated", "unresolved")
@@ -75,51 +75,12 @@ def _iso(when: datetime) -> str:
 
 
 def agent_report(log: CallLog, flt: Filter, window: Window, now: datetime) -> AgentReport:
-    since, until, before = _iso(window.since), _iso(window.until), _iso(window.previous.since)
-    now_iso = _iso(now)
-    everything = flt == Filter(period=flt.period, zone=flt.zone)  # no test per call needed
-    # Per agent: [calls, previous, heat total, hot, overdue], and outcomes; plain lists and
-    # dicts, since this runs for every call of the log.
-    figures: dict[str, list[int]] = {}
-    outcomes: dict[str, Counter[str]] = {}
-
-    def count(doc: dict[str, Any]) -> bool:
-        # The cheap string tests first: most of a large log is outside both periods.
-        created = doc.get("created_at") or ""
-        due = doc.get("follow_up_due")
-        if not (before <= created < until or due):
-            return False
-        if not everything and not flt.matches_doc(doc):
-            return False
-        current = since <= created < until
-        earlier = not current and before <= created < since
-        late = bool(due) and not doc.get("follow_up_done_at") and _iso_of(due) < now_iso
-        if not (current or earlier or late):
-            return False
-        agent = str(doc.get("agent") or "")
-        row = figures.get(agent)
-        if row is None:
-            row = figures[agent] = [0, 0, 0, 0, 0]
-            outcomes[agent] = Counter()
-        if current:
-            heat = int(doc.get("heat", 0))
-            row[0] += 1
-            row[2] += heat
-            row[3] += heat >= HOT
-            outcomes[agent][str(doc.get("outcome"))] += 1
-        elif earlier:
-            row[1] += 1
-        if late:
-            row[4] += 1
-        return False  # counted here: nothing is copied out of the store
-
-    log.store.scan(COLLECTION, count)
+    # Counted by the store (in SQL on PostgreSQL), nothing copied out of it.
+    figures = log.store.call_agents(
+        call_filter(flt, window), _iso(window.previous.since), _iso(now)
+    )
     rows = [
-        AgentRow(agent, calls, previous, heat, hot, overdue, outcomes[agent])
-        for agent, (calls, previous, heat, hot, overdue) in figures.items()
+        AgentRow(f.agent, f.calls, f.previous, f.heat_total, f.hot, f.overdue, f.outcomes)
+        for f in figures
     ]
     return AgentReport(flt, window, sorted(rows, key=AgentRow.attention))
-
-
-def _iso_of(value: object) -> str:
-    return _iso(datetime.fromisoformat(str(value)))

@@ -4,8 +4,8 @@
     /calls digest off [#channel]
     /calls digest status
 
-The post is due through `bot.recurring` and claimed there before it is sent, the same
-exactly-once mechanism as the daily tips: ticks, restarts and a second ticker never repeat it.
+Its window opens through `bot.recurring`, and the post goes through the outbox like every
+scheduled post: ticks, restarts and a second instance never repeat it.
 Its blocks are built and sent at the Slack edge.
 """
 
@@ -187,16 +187,17 @@ def schedules(store: Store) -> list[DigestSchedule]:
     return [DigestSchedule.from_doc(doc) for _key, doc in store.scan(SCHEDULES)]
 
 
-def due_digests(
+def open_digests(
     store: Store, now: datetime, catch_up: timedelta
 ) -> list[tuple[DigestSchedule, date]]:
-    """Each schedule whose post is due now, with the local date it belongs to."""
-    due = []
+    """Each schedule whose post window is open now, with the local date it belongs to. Its
+    post is due unless the outbox recorded it finished."""
+    found = []
     for schedule in schedules(store):
-        day = schedule.recurrence.due(now, catch_up)
+        day = schedule.recurrence.open_day(now, catch_up)
         if day is not None:
-            due.append((schedule, day))
-    return due
+            found.append((schedule, day))
+    return found
 
 
 # --- the post ------------------------------------------------------------------------------

@@ -16,10 +16,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.calllog.model import HEAT_RANGE, OUTCOMES
 from bot.reports.period import DEFAULT_PERIOD, Period, parse_period
+from bot.schedule_text import zone_named
 from bot.text import code, escape, unescape
 
 MAX_QUERY_LENGTH = 2000
@@ -208,7 +208,8 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
         if sep and key == "zone":
             if zone is not None:
                 problems.append("only one time zone at a time")
-            zone = _zone(unescape(value).strip())
+            given = zone_named(unescape(value).strip())
+            zone = None if given is None else str(given)
             if zone is None:
                 problems.append(
                     f"{code(value)} is not a time zone; use a name such as `zone:Europe/London`"
@@ -318,11 +319,3 @@ def _heat(value: str) -> tuple[int, int] | None:
     first, last = max(bounds[0], bottom), min(bounds[1], top)
     in_range = bottom <= number <= top
     return (first, last) if in_range and first <= last else None
-
-
-def _zone(value: str) -> str | None:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return value if value else None

@@ -3,8 +3,6 @@ follow-ups and the most recent calls. Plain data; blocks.py turns it into Block 
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -14,6 +12,7 @@ from bot.calllog.model import CallRecord
 from bot.reports.period import Window, window_for
 from bot.reports.query import Filter
 from bot.store import Query
+from bot.store.calls import CallFilter
 
 RECENT = 10
 
@@ -47,45 +46,23 @@ def _iso(when: datetime) -> str:
     return when.astimezone(UTC).isoformat()
 
 
-def _newest_first(pairs: list[tuple[str, Doc]], limit: int | None = None) -> list[tuple[str, Doc]]:
-    def order(pair: tuple[str, Doc]) -> tuple[str, int]:
-        return str(pair[1]["created_at"]), int(pair[0])
-
-    if limit is not None:
-        return heapq.nlargest(limit, pairs, key=order)
-    return sorted(pairs, key=order, reverse=True)
-
-
-def _scan(
-    log: CallLog, flt: Filter, since: datetime, until: datetime, *, count_before: datetime
-) -> tuple[list[tuple[str, Doc]], int]:
-    """The matching calls in [since, until), unordered, and how many more matched in
-    [count_before, since).
-
-    The stored ISO strings are compared before anything is parsed, and the earlier calls are
-    only counted, never copied out of the store, so a month of a large log stays fast.
-    """
-    low, high, earliest = _iso(since), _iso(until), _iso(count_before)
-    earlier = 0
-
-    def keep(doc: Doc) -> bool:
-        nonlocal earlier
-        created = doc.get("created_at") or ""
-        if not earliest <= created < high or not flt.matches_doc(doc):
-            return False
-        if created < low:
-            earlier += 1
-            return False
-        return True
-
-    found = log.store.find(COLLECTION, Query("created_at", low=earliest, high=high, where=keep))
-    return found, earlier
+def call_filter(flt: Filter, window: Window) -> CallFilter:
+    """The filter as the store's call queries take it: the window's instants in UTC."""
+    return CallFilter(
+        since=_iso(window.since),
+        until=_iso(window.until),
+        categories=flt.categories,
+        outcomes=flt.outcomes,
+        agents=flt.agents,
+        heat=flt.heat,
+        texts=flt.texts,
+    )
 
 
 def matching(log: CallLog, flt: Filter, window: Window) -> list[CallRecord]:
     """The matching calls of the window, newest first."""
-    found, _ = _scan(log, flt, window.since, window.until, count_before=window.since)
-    return [CallRecord.from_doc(key, doc) for key, doc in _newest_first(found)]
+    rows = log.store.call_rows(call_filter(flt, window))
+    return [CallRecord.from_doc(key, doc) for key, doc in rows]
 
 
 def summarize(log: CallLog, flt: Filter, now: datetime, zone: str) -> Summary:
@@ -93,46 +70,22 @@ def summarize(log: CallLog, flt: Filter, now: datetime, zone: str) -> Summary:
 
 
 def summarize_window(log: CallLog, flt: Filter, window: Window, now: datetime) -> Summary:
-    # One pass over the log covers the period and the one before it.
-    current, previous = _scan(
-        log, flt, window.since, window.until, count_before=window.previous.since
+    # Counted by the store (in SQL on PostgreSQL): the period and the one before it, in one go.
+    figures = log.store.call_figures(
+        call_filter(flt, window), _iso(window.previous.since), _iso(now), RECENT
     )
-    return summarize_docs(flt, window, current, previous, now)
-
-
-def summarize_docs(
-    flt: Filter, window: Window, current: list[tuple[str, Doc]], previous: int, now: datetime
-) -> Summary:
-    categories: Counter[str] = Counter()
-    outcomes: Counter[str] = Counter()
-    heat_total = 0
-    open_count = overdue_count = 0
-    now_iso = _iso(now)
-    for _key, doc in current:
-        categories[str(doc["category"])] += 1
-        outcomes[str(doc["outcome"])] += 1
-        heat_total += int(doc["heat"])
-        due = doc.get("follow_up_due")
-        if due and not doc.get("follow_up_done_at"):
-            open_count += 1
-            if _iso(datetime.fromisoformat(str(due))) < now_iso:
-                overdue_count += 1
     return Summary(
         filter=flt,
         window=window,
-        count=len(current),
-        previous=previous,
-        by_category=_most_first(categories),
-        by_outcome=_most_first(outcomes),
-        average_heat=heat_total / len(current) if current else None,
-        open_follow_ups=open_count,
-        overdue_follow_ups=overdue_count,
-        recent=[CallRecord.from_doc(key, doc) for key, doc in _newest_first(current, RECENT)],
+        count=figures.count,
+        previous=figures.previous,
+        by_category=figures.by_category,
+        by_outcome=figures.by_outcome,
+        average_heat=figures.heat_total / figures.count if figures.count else None,
+        open_follow_ups=figures.open_follow_ups,
+        overdue_follow_ups=figures.overdue_follow_ups,
+        recent=[CallRecord.from_doc(key, doc) for key, doc in figures.recent],
     )
-
-
-def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def overdue_follow_ups(log: CallLog, now: datetime) -> list[CallRecord]:

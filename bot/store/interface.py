@@ -8,9 +8,12 @@ callers instead of copying each one, and nobody can change stored state behind i
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.store.calls import AgentFigures, CallFigures, CallFilter
 
 Doc = dict[str, Any]
 Predicate = Callable[[Doc], bool]
@@ -18,6 +21,15 @@ Predicate = Callable[[Doc], bool]
 
 class StoreFileError(RuntimeError):
     """The data cannot be used; the message says which file or database and what to do."""
+
+
+class StoreUnavailable(RuntimeError):
+    """The database did not answer in time (down, restarting, unreachable). `maybe_done` is
+    True when a write was sent and its outcome is unknown: it must not simply be repeated."""
+
+    def __init__(self, message: str, *, maybe_done: bool = False) -> None:
+        super().__init__(message)
+        self.maybe_done = maybe_done
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,11 @@ class Store(ABC):
     def add(self, collection: str, doc: Doc) -> str:
         """Insert under a new key (a growing number, as text) and return the key."""
 
+    def add_many(self, collection: str, docs: list[Doc]) -> list[str]:
+        """Insert every document under new keys, in order; return the keys. Backends write
+        in bulk (a partition file once, one transaction); this version adds one at a time."""
+        return [self.add(collection, doc) for doc in docs]
+
     @abstractmethod
     def claim(self, collection: str, key: str, doc: Doc) -> bool:
         """Insert only if `key` is free. True if this call took it: the basis of exactly-once."""
@@ -108,6 +125,34 @@ class Store(ABC):
         """(key, document) pairs matching `query`, in its order. This version scans; backends
         override it to use their indexes."""
         return answer_by_scan(self.scan(collection), query)
+
+    # The call log's questions (bot.store.calls). These versions answer in Python over
+    # `find` (bot.store.callscan); PgStore answers in SQL.
+
+    def call_figures(
+        self, flt: CallFilter, previous_since: str, now: str, recent: int
+    ) -> CallFigures:
+        """Counts, breakdowns and follow-ups of the calls matching `flt`, how many matched in
+        [previous_since, flt.since), and the `recent` newest."""
+        from bot.store import callscan
+
+        return callscan.figures(self, flt, previous_since, now, recent)
+
+    def call_rows(self, flt: CallFilter) -> Iterator[tuple[str, Doc]]:
+        """The matching calls, newest first, as they are read (an export streams them)."""
+        from bot.store import callscan
+
+        return callscan.calls(self, flt)
+
+    def call_agents(self, flt: CallFilter, previous_since: str, now: str) -> list[AgentFigures]:
+        """Per agent: calls and heat in the period, calls in the one before, and open
+        follow-ups overdue at `now` whenever logged (the filter's period aside)."""
+        from bot.store import callscan
+
+        return callscan.agents(self, flt, previous_since, now)
+
+    def ping(self) -> None:  # noqa: B027 - an embedded store is always there
+        """Raise StoreUnavailable when the store cannot be reached (readiness probes)."""
 
     def close(self) -> None:  # noqa: B027 - optional for backends without resources
         """Release files or connections."""

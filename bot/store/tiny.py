@@ -66,6 +66,11 @@ class TinyStore(Store):
         with coll.lock:
             return coll.add(doc)
 
+    def add_many(self, collection: str, docs: list[Doc]) -> list[str]:
+        coll = self._collection(collection)
+        with coll.lock:
+            return coll.add_many(docs)
+
     def claim(self, collection: str, key: str, doc: Doc) -> bool:
         coll = self._collection(collection)
         with coll.lock:

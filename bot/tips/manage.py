@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 
 from bot.content import Content
 from bot.holiday_calendar import UnknownCalendar, check_calendar
-from bot.recurring import Recurrence, claim_post, days_label, release_post
+from bot.leases import SENT, Lease, Leases, record_key
+from bot.recurring import Recurrence, days_label
 from bot.schedule_text import Zone, date_text, time_text
 from bot.store import Store
 from bot.tips import history
@@ -45,12 +46,18 @@ class TipsManager:
         content: Content,
         catch_up: timedelta,
         admins: frozenset[str] = frozenset(),
+        *,
+        schedules: Schedules | None = None,
+        leases: Leases | None = None,
     ) -> None:
         self.store = store
         self.content = content
         self.admins = admins
-        self.schedules = Schedules(store)
+        # Shared with the tips poster, whose timetable rebuilds when a schedule changes here.
+        self.schedules = schedules or Schedules(store)
         self.status = StatusText(store, content, catch_up)
+        # `/tips now` takes today's post through the outbox's leases, like the schedule does.
+        self.leases = leases or Leases(store, "tips-now", timedelta(minutes=2))
 
     def today(self, channel: str, default_zone: str, now: datetime) -> date:
         """The channel's local date: what `tomorrow` and `friday` count from."""
@@ -118,15 +125,22 @@ class TipsManager:
         doc = self.store.get(REMEMBERED, channel)
         return None if doc is None else from_doc(doc)
 
-    def claim_today(self, channel: str, default_zone: str, now: datetime) -> date | None:
-        """Take today's tip for `/tips now`, so the scheduled post does not repeat it; None
-        if today's tip already went out."""
-        today = self.today(channel, default_zone, now)
-        return today if claim_post(self.store, TIP_KIND, channel, today, now) else None
+    def claim_today(self, channel: str, default_zone: str, now: datetime) -> Lease | None:
+        """Lease today's tip for `/tips now`, marked sending, so the scheduled post does not
+        repeat it; None if today's tip already went out (or is going out right now)."""
+        today = self.today(channel, default_zone, now).isoformat()
+        fields = {"kind": TIP_KIND, "target": channel, "slot": today}
+        lease = self.leases.take(record_key(TIP_KIND, channel, today), fields, now)
+        if lease is None or not self.leases.sending(lease, now):
+            return None
+        return lease
 
-    def release_today(self, channel: str, day: date) -> None:
-        """Give the day back after a post that certainly failed."""
-        release_post(self.store, TIP_KIND, channel, day)
+    def release_today(self, lease: Lease, now: datetime) -> None:
+        """Give the day back after a post that certainly failed: the schedule may post it."""
+        self.leases.release(lease, now, "posting now failed")
+
+    def posted_today(self, lease: Lease, now: datetime, ts: str | None) -> None:
+        self.leases.finish(lease, SENT, now, ts=ts)
 
     def _turn_on(
         self,

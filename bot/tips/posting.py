@@ -1,50 +1,44 @@
-"""The daily-tip job: each tick, post the tip of every channel that is due, exactly once.
+"""The daily tips: each tick, find the channels whose tip is due and hand them to the outbox.
 
-For each due channel the post is claimed in the store (channel, local date) BEFORE it is sent,
-so a second tick, a second thread or a restart can never post it twice. A send that certainly
-failed gives the claim back, so the next tick retries it; a failing channel is logged and
-never stops the others.
+The timetable (bot/tips/timetable.py) keeps schedules ordered by when each next needs a look,
+so a tick over 1,000 channels with none due touches none of them. A channel whose window is
+open is read again from the store, and its tip is due unless the outbox recorded it finished;
+the outbox then sends it exactly once, across threads, restarts and instances. A tip is never
+skipped silently: one whose cut-off passed unsent is logged, once per process.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from bot.content import Content, Tip
-from bot.maybe_sent import MaybeSent
-from bot.recurring import claim_post, is_claimed, release_post
+from bot.outbox import DueItem, Outbox, Refused, Route
 from bot.store import Store
 from bot.tips.picking import catalogue
 from bot.tips.rotation import Rotation, channel_deck
 from bot.tips.schedule_args import on_command
 from bot.tips.schedules import ChannelSchedule, Schedules
-from bot.tips.sender import ChannelGone, NotInChannel, Sender
+from bot.tips.timetable import Timetable
 
 log = logging.getLogger(__name__)
 
 TIP_KIND = "tip"
-# Slack allows about one message a second per channel, and bursts across many channels are
-# rate limited too: posts due in the same tick go out a little over a second apart.
-SPACING_SECONDS = 1.1
-# At that pace a tick holding 4 posts lasts ~4.4 s, under one 5-second ticker interval, so
-# hold nudges and reminders never wait long; the rest post on the next ticks (1,000 channels
-# due at once take about 21 minutes), well inside the catch-up window.
-MAX_POSTS_PER_TICK = 4
 # A cut-off shorter than a tick interval could let a post slip between two ticks.
 MIN_CATCH_UP = timedelta(minutes=1)
-
-_GONE_REASONS = {
-    "channel_not_found": "Slack could not find the channel (it was deleted, or I can't see it)",
-    "is_archived": "the channel was archived",
-}
+# A channel whose tip is due is looked at again this soon: to see it sent, or try again.
+RECHECK = timedelta(seconds=15)
 
 
-def pause(seconds: float) -> None:
-    """The wait between posts; the tests replace this module attribute with a recorder."""
-    time.sleep(seconds)
+def next_daily_tip(store: Store, content: Content, channel: str) -> Tip | None:
+    """The channel's next tip in its rotation (None if there are no tips); not used up yet."""
+    tip_id = Rotation(store).peek(channel_deck(channel), catalogue(content))
+    return None if tip_id is None else content.tip(tip_id)
+
+
+def mark_daily_tip_shown(store: Store, content: Content, channel: str, tip: Tip) -> None:
+    """The tip counts as shown only once Slack took it, so a failed send does not use it up."""
+    Rotation(store).mark_shown(channel_deck(channel), tip.id, catalogue(content))
 
 
 class TipPoster:
@@ -52,86 +46,97 @@ class TipPoster:
         self,
         store: Store,
         content: Content,
-        sender: Sender,
+        schedules: Schedules,
+        outbox: Outbox,
         catch_up: timedelta,
         *,
-        wait: Callable[[float], None] | None = None,
+        rebuild_every: timedelta | None = None,
     ) -> None:
         self.store = store
         self.content = content
-        self.sender = sender
+        self.schedules = schedules
+        self.outbox = outbox
         self.catch_up = max(catch_up, MIN_CATCH_UP)
-        self.schedules = Schedules(store)
-        self.rotation = Rotation(store)
-        self._wait = wait
+        self.timetable = Timetable(
+            schedules, self._first_look, rebuild_every=rebuild_every, on_rebuild=self.log_missed
+        )
         # (channel, local date) whose missed post was already looked for: one look each.
         self._looked_at: set[tuple[str, date]] = set()
-        self._missed_minute: datetime | None = None  # the minute it was last looked for
 
-    def post_now(self, channel: str) -> Tip | None:
-        """Post the channel's next tip now (None if there are no tips). The tip counts as shown
-        only once Slack took it, so a failed send does not use it up."""
-        ids = catalogue(self.content)
-        tip_id = self.rotation.peek(channel_deck(channel), ids)
-        if tip_id is None:
-            return None
-        tip = self.content.tip(tip_id)
-        self.sender.post_tip(channel, tip)
-        self.rotation.mark_shown(channel_deck(channel), tip_id, ids)
-        return tip
+    def tick(self, now: datetime, route: Route) -> int:
+        """Hand every due tip to the outbox; returns how many."""
+        items = self.due_items(now)
+        for item in items:
+            self.outbox.submit(item, route)
+        return len(items)
 
-    def tick(self, now: datetime) -> None:
-        active = self.schedules.active()
-        # Looking for a missed post costs a few ms with 1,000 channels: once a minute will do.
-        minute = now.replace(second=0, microsecond=0)
-        if minute != self._missed_minute:
-            self._missed_minute = minute
-            self.log_missed(now, active)
-        sent = 0
-        for schedule, day in self.due(now, active):
-            if sent == MAX_POSTS_PER_TICK:
-                break
-            if not claim_post(self.store, TIP_KIND, schedule.channel, day, now):
-                continue  # another thread or instance has it
-            if sent:
-                (self._wait or pause)(SPACING_SECONDS)
-            sent += 1
-            try:
-                self._deliver(schedule, day)
-            except Exception:
-                log.exception(
-                    "The daily tip for channel %s (%s) failed; it will be retried on the next tick",
-                    schedule.channel,
-                    day,
-                )
+    def due_items(self, now: datetime) -> list[DueItem]:
+        """The tips due at `now`, the longest-waiting first."""
+        found: list[tuple[datetime, DueItem]] = []
+        for channel in self.timetable.ready(now):
+            schedule = self.schedules.get(channel)  # the store decides, not a stale copy
+            if schedule is None or schedule.paused is not None:
+                self.timetable.forget(channel)
+                continue
+            day = schedule.open_day(now, self.catch_up)
+            if day is not None and not self.outbox.finished(TIP_KIND, channel, day.isoformat()):
+                found.append((schedule.recurrence.instant_on(day), self.item(schedule, day)))
+                self.timetable.look_at(schedule, now + RECHECK)
+            else:
+                self.log_missed(now, [schedule])
+                self.timetable.look_at(schedule, schedule.recurrence.next_after(now))
+        found.sort(key=lambda pair: pair[0])
+        return [item for _when, item in found]
 
-    def due(
-        self, now: datetime, active: list[ChannelSchedule] | None = None
-    ) -> list[tuple[ChannelSchedule, date]]:
-        """Unposted tips due at `now`, the longest-waiting first."""
-        found = []
-        for schedule in self.schedules.active() if active is None else active:
-            day = schedule.due(now, self.catch_up)
-            if day is not None and not is_claimed(self.store, TIP_KIND, schedule.channel, day):
-                found.append((schedule, day))
-        found.sort(key=lambda pair: pair[0].recurrence.instant_on(pair[1]))
-        return found
+    def item(self, schedule: ChannelSchedule, day: date) -> DueItem:
+        channel = schedule.channel
+
+        def shown(tip: object) -> None:
+            assert isinstance(tip, Tip)
+            mark_daily_tip_shown(self.store, self.content, channel, tip)
+
+        return DueItem(
+            kind=TIP_KIND,
+            target=channel,
+            slot=day.isoformat(),
+            channel=channel,
+            compose=lambda: next_daily_tip(self.store, self.content, channel),
+            owner=schedule.set_by,
+            after_sent=shown,
+            paused=lambda refusal: self._pause(schedule, refusal),
+        )
+
+    def _first_look(self, schedule: ChannelSchedule, now: datetime) -> datetime | None:
+        if schedule.open_day(now, self.catch_up) is not None:
+            return now
+        return schedule.recurrence.next_after(now)
+
+    def _pause(self, schedule: ChannelSchedule, refusal: Refused) -> str:
+        """Posting there will fail every day until someone acts: stop, and say how to restart."""
+        self.schedules.pause(schedule.channel, refusal.reason)
+        log.warning("Pausing the daily tips for %s: %s", schedule.channel, refusal.reason)
+        turn_on = on_command(schedule.recurrence)
+        if refusal.code == "not_in_channel":
+            return not_in_channel_text(schedule.channel, turn_on)
+        return paused_text(schedule.channel, refusal.reason, turn_on)
 
     def log_missed(self, now: datetime, active: list[ChannelSchedule]) -> None:
-        """A tip is never skipped silently: one whose cut-off passed unposted (the bot was
-        down, or every try failed) is logged, once per process."""
+        """A tip is never skipped silently: one whose cut-off passed unsent (the bot was down,
+        or every try failed) is logged, once per process."""
         # Only yesterday and today can be missed; older days need no remembering.
         horizon = now.date() - timedelta(days=2)
         self._looked_at = {seen for seen in self._looked_at if seen[1] >= horizon}
         for schedule in active:
+            if schedule.paused is not None:
+                continue
             for day in schedule.recurrence.closed(now, self.catch_up):
                 if (schedule.channel, day) not in self._looked_at:
                     self._looked_at.add((schedule.channel, day))
                     if schedule.owed(day, now):
-                        self._log_if_unposted(schedule, day)
+                        self._log_if_unsent(schedule, day)
 
-    def _log_if_unposted(self, schedule: ChannelSchedule, day: date) -> None:
-        if not is_claimed(self.store, TIP_KIND, schedule.channel, day):
+    def _log_if_unsent(self, schedule: ChannelSchedule, day: date) -> None:
+        if not self.outbox.finished(TIP_KIND, schedule.channel, day.isoformat()):
             rec = schedule.recurrence
             log.warning(
                 "The daily tip for channel %s on %s was not posted by its cut-off (%s after "
@@ -143,34 +148,12 @@ class TipPoster:
                 rec.zone,
             )
 
-    def _deliver(self, schedule: ChannelSchedule, day: date) -> None:
-        channel = schedule.channel
-        try:
-            self.post_now(channel)
-        except NotInChannel:
-            # Today's tip stays claimed: retrying every tick would only fail again.
-            log.warning("Not in channel %s; telling %s how to invite me", channel, schedule.set_by)
-            self.sender.direct_message(schedule.set_by, not_in_channel_text(channel))
-        except ChannelGone as gone:
-            reason = _GONE_REASONS.get(gone.code, gone.code)
-            log.warning("Pausing the daily tips for %s: %s", channel, reason)
-            self.schedules.pause(channel, reason)
-            self.sender.direct_message(
-                schedule.set_by, paused_text(channel, reason, on_command(schedule.recurrence))
-            )
-        except MaybeSent:
-            # Slack may have posted it: today's tip stays claimed rather than risk a second.
-            log.warning("The tip for %s may not have been posted; not posting it again", channel)
-        except Exception:
-            release_post(self.store, TIP_KIND, channel, day)
-            raise
 
-
-def not_in_channel_text(channel: str) -> str:
+def not_in_channel_text(channel: str, turn_on: str) -> str:
     return (
-        f"I couldn't post today's service tip in <#{channel}>: I'm not a member of that "
-        "channel. To let me post there, open the channel and type `/invite @Service Coach`. "
-        "The next tip will arrive at its usual time; `/tip` shows one privately in the meantime."
+        f"I've paused the daily service tips for <#{channel}>: I'm not a member of that "
+        "channel. To let me post there, open the channel and type `/invite @Service Coach`, "
+        f"then `{turn_on}` to start the tips again. `/tip` shows one privately meanwhile."
     )
 
 

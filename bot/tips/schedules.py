@@ -20,11 +20,12 @@ class ChannelSchedule:
     since: datetime  # when it was turned on: no post is owed for a time before this
     paused: str | None = None  # why posting stopped (the channel was archived …), if it did
 
-    def due(self, now: datetime, catch_up: timedelta) -> date | None:
-        """The local date whose tip is due at `now`, or None (paused, not yet, or too late)."""
+    def open_day(self, now: datetime, catch_up: timedelta) -> date | None:
+        """The local date whose tip may be posted at `now`, or None (paused, not yet, or too
+        late). Whether it is still *due* (not sent yet) is the outbox's record."""
         if self.paused is not None:
             return None
-        day = self.recurrence.due(now, catch_up)
+        day = self.recurrence.open_day(now, catch_up)
         return day if day is not None and self.owed(day, now) else None
 
     def owed(self, day: date, now: datetime) -> bool:
@@ -68,6 +69,7 @@ def from_doc(doc: Doc) -> ChannelSchedule:
 class Schedules:
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.version = 0  # counts this process's changes: the tips timetable rebuilds on one
 
     def get(self, channel: str) -> ChannelSchedule | None:
         doc = self.store.get(SCHEDULES, channel)
@@ -75,8 +77,10 @@ class Schedules:
 
     def save(self, schedule: ChannelSchedule) -> None:
         self.store.put(SCHEDULES, schedule.channel, to_doc(schedule))
+        self.version += 1
 
     def remove(self, channel: str) -> bool:
+        self.version += 1
         return self.store.delete(SCHEDULES, channel)
 
     def active(self) -> list[ChannelSchedule]:
@@ -102,4 +106,5 @@ class Schedules:
         self, channel: str, change: Callable[[ChannelSchedule], ChannelSchedule]
     ) -> ChannelSchedule | None:
         doc = self.store.update(SCHEDULES, channel, lambda doc: to_doc(change(from_doc(doc))))
+        self.version += 1
         return None if doc is None else from_doc(doc)

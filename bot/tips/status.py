@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta
 
 from bot.content import Content
 from bot.holiday_calendar import holiday_name
-from bot.recurring import days_label, is_claimed
+from bot.leases import is_finished
+from bot.recurring import days_label
 from bot.schedule_text import date_text, time_text
 from bot.store import Store
 from bot.tips import history
@@ -62,21 +63,22 @@ class StatusText:
         ]
 
     def next_post(self, schedule: ChannelSchedule, now: datetime) -> str:
-        day = schedule.due(now, self.catch_up)
-        if day is not None and not is_claimed(self.store, TIP_KIND, schedule.channel, day):
+        day = schedule.open_day(now, self.catch_up)
+        if day is not None and not self._finished(schedule, day):
             return "due now, within a minute"
         rec = schedule.recurrence
         when = rec.next_after(now)
         # A day whose tip already went out (say the time was moved later after today's post,
         # or `/tips now` posted it) gets no second tip, so the next post is on a later day.
-        while when is not None and is_claimed(
-            self.store, TIP_KIND, schedule.channel, rec.local_day(when)
-        ):
+        while when is not None and self._finished(schedule, rec.local_day(when)):
             when = rec.next_after(when)
         if when is None:
             return "none in the next year (every day is skipped)"
         local = when.astimezone(rec.tz)
         return f"{date_text(local.date())} at {local:%H:%M} {local.tzname()}"
+
+    def _finished(self, schedule: ChannelSchedule, day: date) -> bool:
+        return is_finished(self.store, TIP_KIND, schedule.channel, day.isoformat())
 
 
 def next_skipped(schedule: ChannelSchedule, today: date) -> list[str]:

@@ -15,5 +15,5 @@ def register(app: App, services: Services) -> None:
     views.register(app)
     shortcuts.register(app)
     # Follow-up reminders and the daily retention purge.
-    for name, job in call_jobs(services, app.client.chat_postMessage).items():
+    for name, job in call_jobs(services, app.client).items():
         services.ticker.add(name, job)

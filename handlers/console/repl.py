@@ -299,6 +299,7 @@ class Console:
         self.print(f"Clock set to {after}.")
         with clock_moved(when, f":clock from {before} to {after}"):
             self.services.ticker.tick()
+            self.services.outbox.wait_idle(30)  # what the tick posted shows before the prompt
 
     def _local_now(self) -> str:
         local = self.clock.now().astimezone(self.settings.zone)

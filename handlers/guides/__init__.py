@@ -6,11 +6,10 @@ from slack_bolt import App
 
 from bot.services import Services
 from handlers.guides import actions, commands
-from handlers.guides.jobs import send_hold_nudges
+from handlers.guides.jobs import nudge_job
 
 
 def register(app: App, services: Services) -> None:
     commands.register(app)
     actions.register(app)
-    client = app.client
-    services.ticker.add("hold timers", lambda now: send_hold_nudges(client, services, now))
+    services.ticker.add("hold timers", nudge_job(services, app.client))

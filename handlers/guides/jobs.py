@@ -1,4 +1,5 @@
-"""Sends the one-minute hold nudge; run by the ticker (added in handlers/guides/__init__.py)."""
+"""The one-minute hold nudge, sent through the outbox; run by the ticker (added in
+handlers/guides/__init__.py)."""
 
 from __future__ import annotations
 
@@ -9,28 +10,61 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.guides.hold_timer import HoldTimer
+from bot.outbox import DueItem
+from bot.scheduler import Job
 from bot.services import Services
 from handlers.guides.cards import nudge_message
+from handlers.outbox_sender import PAUSE, meaning_of, posted_ts, slack_route
 
 log = logging.getLogger(__name__)
-
-# chat.postEphemeral fails like this where the bot is not a member: /deescalate works in any
-# channel, so the nudge then goes to the agent's direct messages instead.
-_NOT_THERE = ("channel_not_found", "not_in_channel", "user_not_in_channel", "is_archived")
+KIND = "hold_nudge"
 
 
-def send_hold_nudges(client: WebClient, services: Services, now: datetime) -> None:
-    message = nudge_message(services.content)
+def send_nudge(client: WebClient, item: DueItem, message: object) -> str | None:
+    """Privately in the channel of the call; where that cannot work (the bot is not in the
+    channel, or it is gone: /deescalate works anywhere), in the agent's DM instead."""
+    assert isinstance(message, dict)
+    if item.channel != item.target:
+        try:
+            client.chat_postEphemeral(channel=item.channel, user=item.target, **message)
+            return None
+        except SlackApiError as error:
+            code = str(error.response.get("error"))
+            if meaning_of(code)[0] is not PAUSE:
+                raise
+            log.info("hold nudge for %s falls back to a DM: %s", item.target, code)
+    return posted_ts(client.chat_postMessage(channel=item.target, **message))
 
-    def nudge(timer: HoldTimer) -> None:
-        if timer.channel is not None:
-            try:
-                client.chat_postEphemeral(channel=timer.channel, user=timer.user, **message)
-                return
-            except SlackApiError as error:
-                if error.response.get("error") not in _NOT_THERE:
-                    raise
-                log.info("hold nudge for %s falls back to a DM: %s", timer.user, error)
-        client.chat_postMessage(channel=timer.user, **message)
 
-    services.hold_timers.fire_due(now, nudge)
+def nudge_job(services: Services, client: WebClient) -> Job:
+    """The ticker job: hand every due nudge to the outbox, ahead of any tips."""
+    route = slack_route(client, send_nudge)
+    timers = services.hold_timers
+
+    def run(now: datetime) -> None:
+        for timer in timers.due(now):
+            slot = timer.started_at.isoformat()
+            if services.outbox.finished(KIND, timer.user, slot):
+                timers.finish(timer)  # sent, but the process stopped before deleting it
+                continue
+            services.outbox.submit(_item(services, timer), route)
+
+    return run
+
+
+def _item(services: Services, timer: HoldTimer) -> DueItem:
+    timers = services.hold_timers
+
+    def compose() -> dict[str, object] | None:
+        # "Back with customer" since: nothing to nudge about.
+        return nudge_message(services.content) if timers.running(timer) else None
+
+    return DueItem(
+        kind=KIND,
+        target=timer.user,
+        slot=timer.started_at.isoformat(),
+        channel=timer.channel or timer.user,
+        compose=compose,
+        urgent=True,
+        after_sent=lambda _message: timers.finish(timer),
+    )

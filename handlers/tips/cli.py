@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import timedelta
 from pathlib import Path
 
 from slack_sdk.errors import SlackApiError
@@ -16,11 +15,12 @@ from slack_sdk.errors import SlackApiError
 from bot.config import Settings
 from bot.content import load_content
 from bot.store import open_store
-from bot.tips.posting import TipPoster
-from bot.tips.sender import ChannelGone, NotInChannel
+from bot.tips.posting import mark_daily_tip_shown, next_daily_tip
 from handlers.clients import make_client
-from handlers.tips.sender import SlackSender
+from handlers.outbox_sender import meaning_of
+from handlers.tips.blocks import tip_message
 
+INTRO = "Service tip of the day"
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 
 
@@ -36,17 +36,22 @@ def main_post_tip(settings: Settings, channel: str, api_url: str | None = None) 
             "the channel's details: the ID is at the bottom."
         )
     content = load_content(settings.content_dir)
-    store = open_store(Path(settings.db_path), settings.database_url)
+    store = open_store(
+        Path(settings.db_path), settings.database_url, pool_size=settings.db_pool_size
+    )
     try:
-        sender = SlackSender(make_client(settings.bot_token, api_url))
-        poster = TipPoster(store, content, sender, timedelta(hours=settings.tip_catchup_hours))
-        tip = poster.post_now(channel)
-    except NotInChannel:
-        return _fail(f"I'm not a member of {channel}: type `/invite @Service Coach` there first.")
-    except ChannelGone as gone:
-        return _fail(f"Slack can't post to {channel} ({gone.code}): it was deleted or archived.")
+        tip = next_daily_tip(store, content, channel)
+        if tip is not None:
+            client = make_client(settings.bot_token, api_url)
+            client.chat_postMessage(channel=channel, **tip_message(tip, intro=INTRO))
+            mark_daily_tip_shown(store, content, channel, tip)
     except SlackApiError as error:
-        return _fail(f"Slack refused the post to {channel}: {error.response.get('error')}.")
+        code = str(error.response.get("error"))
+        if code == "not_in_channel":
+            return _fail(
+                f"I'm not a member of {channel}: type `/invite @Service Coach` there first."
+            )
+        return _fail(f"Slack refused the post to {channel} ({code}): {meaning_of(code)[1]}.")
     finally:
         store.close()
     if tip is None:

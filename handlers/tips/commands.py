@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -13,17 +12,18 @@ from slack_sdk.errors import SlackApiError
 from bot.services import Services
 from bot.text import escape
 from bot.tips.on_demand import NO_TIPS, UnknownTopic, tip_for
-from bot.tips.posting import TipPoster
+from bot.tips.posting import mark_daily_tip_shown, next_daily_tip
 from bot.tips.schedule_args import ArgsError, PostNow, TurnOn, parse
-from bot.tips.sender import NotInChannel
 from handlers.caps import quote
+from handlers.clients import maybe_sent
 from handlers.context import services_of
 from handlers.ids import Command
+from handlers.outbox_sender import posted_ts
 from handlers.tips.blocks import tip_message
-from handlers.tips.sender import SlackSender
 
 log = logging.getLogger(__name__)
 
+INTRO = "Service tip of the day"
 INVITE = "type `/invite @Service Coach` in this channel"
 _NOT_MEMBER = ("not_in_channel", "channel_not_found")
 
@@ -92,27 +92,31 @@ def _post_now(services: Services, client: WebClient, channel: str, user: str) ->
     if refusal is not None:
         return refusal
     now = services.clock.now()
-    day = manager.claim_today(channel, services.settings.timezone, now)
-    if day is None:
+    lease = manager.claim_today(channel, services.settings.timezone, now)
+    if lease is None:
         return (
             "Today's tip already went out in this channel, so I won't post a second one. "
             "`/tip` shows you another, privately."
         )
-    catch_up = timedelta(hours=services.settings.tip_catchup_hours)
-    poster = TipPoster(services.store, services.content, SlackSender(client), catch_up)
-    try:
-        posted = poster.post_now(channel)
-    except NotInChannel:
-        manager.release_today(channel, day)
-        return f"I'm not a member of this channel, so I can't post here: {INVITE}, then try again."
-    except SlackApiError:
-        # Slack answered with an error, so nothing went out: today's tip is still owed. After
-        # an ambiguous failure (a timeout) the claim stays, so the tip is never posted twice.
-        manager.release_today(channel, day)
-        raise
+    posted = next_daily_tip(services.store, services.content, channel)
     if posted is None:
-        manager.release_today(channel, day)
+        manager.release_today(lease, now)
         return NO_TIPS
+    try:
+        with maybe_sent():
+            answer = client.chat_postMessage(channel=channel, **tip_message(posted, intro=INTRO))
+    except SlackApiError as error:
+        # Slack answered with an error, so nothing went out: today's tip is still owed. After
+        # an ambiguous failure (MaybeSent) the lease stays, and expires into a takeover that
+        # logs a possible duplicate.
+        manager.release_today(lease, now)
+        if error.response.get("error") == "not_in_channel":
+            return (
+                f"I'm not a member of this channel, so I can't post here: {INVITE}, then try again."
+            )
+        raise
+    manager.posted_today(lease, services.clock.now(), posted_ts(answer))
+    mark_daily_tip_shown(services.store, services.content, channel, posted)
     return (
         "Posted today's tip in the channel. It counts as today's: the scheduled one will not "
         "post again today."

@@ -1,21 +1,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.recurring import (
-    EVERY_DAY,
-    WEEKDAYS,
-    Recurrence,
-    claim_post,
-    days_label,
-    is_claimed,
-    release_post,
-)
-from bot.store import TinyStore
+from bot.recurring import EVERY_DAY, WEEKDAYS, Recurrence, days_label
 
 CHICAGO = Recurrence(time(9, 0), "America/Chicago", WEEKDAYS)
 FOUR_HOURS = timedelta(hours=4)
@@ -27,23 +17,23 @@ def utc(*args: int) -> datetime:
 
 def test_due_from_local_time_until_the_cut_off() -> None:
     # Monday 30 Nov 2026: 09:00 in Chicago is 15:00 UTC.
-    assert CHICAGO.due(utc(2026, 11, 30, 14, 59), FOUR_HOURS) is None
-    assert CHICAGO.due(utc(2026, 11, 30, 15, 0), FOUR_HOURS) == date(2026, 11, 30)
-    assert CHICAGO.due(utc(2026, 11, 30, 19, 0), FOUR_HOURS) == date(2026, 11, 30)
-    assert CHICAGO.due(utc(2026, 11, 30, 19, 1), FOUR_HOURS) is None
+    assert CHICAGO.open_day(utc(2026, 11, 30, 14, 59), FOUR_HOURS) is None
+    assert CHICAGO.open_day(utc(2026, 11, 30, 15, 0), FOUR_HOURS) == date(2026, 11, 30)
+    assert CHICAGO.open_day(utc(2026, 11, 30, 19, 0), FOUR_HOURS) == date(2026, 11, 30)
+    assert CHICAGO.open_day(utc(2026, 11, 30, 19, 1), FOUR_HOURS) is None
 
 
 def test_not_due_on_days_off_or_skipped_days() -> None:
-    assert CHICAGO.due(utc(2026, 11, 28, 15, 0), FOUR_HOURS) is None  # Saturday
+    assert CHICAGO.open_day(utc(2026, 11, 28, 15, 0), FOUR_HOURS) is None  # Saturday
     holiday = Recurrence(time(9, 0), "America/Chicago", WEEKDAYS, frozenset({date(2026, 12, 25)}))
-    assert holiday.due(utc(2026, 12, 25, 15, 0), FOUR_HOURS) is None
+    assert holiday.open_day(utc(2026, 12, 25, 15, 0), FOUR_HOURS) is None
     assert holiday.next_after(utc(2026, 12, 24, 16, 0)) == utc(2026, 12, 28, 15, 0)
 
 
 def test_catch_up_never_crosses_local_midnight() -> None:
     late = Recurrence(time(22, 0), "America/Chicago", EVERY_DAY)
-    assert late.due(utc(2026, 12, 1, 5, 59), FOUR_HOURS) == date(2026, 11, 30)  # 23:59 local
-    assert late.due(utc(2026, 12, 1, 6, 30), FOUR_HOURS) is None  # 00:30 the next day
+    assert late.open_day(utc(2026, 12, 1, 5, 59), FOUR_HOURS) == date(2026, 11, 30)  # 23:59 local
+    assert late.open_day(utc(2026, 12, 1, 6, 30), FOUR_HOURS) is None  # 00:30 the next day
 
 
 def test_daylight_saving_keeps_the_local_time() -> None:
@@ -54,20 +44,6 @@ def test_daylight_saving_keeps_the_local_time() -> None:
     assert gap.instant_on(date(2026, 3, 8)).astimezone(gap.tz).hour == 3  # 02:30 does not exist
     fold = Recurrence(time(1, 30), "America/Chicago", EVERY_DAY)
     assert fold.instant_on(date(2026, 11, 1)) == utc(2026, 11, 1, 6, 30)  # first 01:30 (CDT)
-
-
-def test_a_claim_is_taken_once_and_can_be_released(tmp_path: Path) -> None:
-    store = TinyStore(tmp_path / "db.json")
-    day = date(2026, 11, 30)
-    now = utc(2026, 11, 30, 15)
-    assert not is_claimed(store, "tip", "C1", day)
-    assert claim_post(store, "tip", "C1", day, now) is True
-    assert is_claimed(store, "tip", "C1", day)
-    assert claim_post(store, "tip", "C1", day, now) is False
-    assert claim_post(store, "tip", "C2", day, now) is True
-    release_post(store, "tip", "C1", day)
-    assert not is_claimed(store, "tip", "C1", day)
-    assert claim_post(store, "tip", "C1", day, now) is True
 
 
 def test_days_label() -> None:

@@ -211,9 +211,6 @@ def test_a_daily_tip_is_never_posted_twice(
 ) -> None:
     from zoneinfo import ZoneInfo
 
-    from bot.tips import posting
-
-    monkeypatch.setattr(posting, "pause", lambda seconds: None)
     chicago = ZoneInfo("America/Chicago")
     bot.clock.set(datetime(2026, 11, 30, 7, 0, tzinfo=chicago))
     bot.command("/tips", "on 09:00 America/Chicago")

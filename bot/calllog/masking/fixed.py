@@ -87,8 +87,16 @@ def card_spans(text: str) -> Spans:
 
 
 def _long_group_beside(groups: list[tuple[int, int]], first: int, last: int) -> bool:
-    beside = [groups[i] for i in (first - 1, last + 1) if 0 <= i < len(groups)]
-    return any(end - start >= 3 for start, end in beside)
+    """The stretch is a piece of a longer number grouped evenly ("9400 1111 2222 3333 4444
+    55"): its groups and a group beside it all have one length, bar a shorter final group of
+    the whole run. A card written as one unbroken block is a card wherever it stands."""
+    if first == last:
+        return False
+    lengths = [end - start for start, end in groups]
+    size = lengths[first]
+    inner = lengths[first : last + 1] if last + 1 < len(groups) else lengths[first:last]
+    beside = [lengths[i] for i in (first - 1, last + 1) if 0 <= i < len(groups)]
+    return all(length == size for length in inner) and size in beside
 
 
 def ssn_spans(text: str) -> Spans:

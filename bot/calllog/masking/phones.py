@@ -100,7 +100,8 @@ def _read_run(text: str, match: re.Match[str], previous_reference_end: int) -> _
             return None
         groups = groups[spaced[0] :]
         start, cue = _group_start(text, groups[0][0]), Cue.NONE
-    if cue is Cue.REFERENCE and not any(_opens_number(text, g) for g in groups[1:]):
+    # A reference never opens with "(" or "+": "order (312) 555-0142" is a phone after all.
+    if cue is Cue.REFERENCE and not any(_opens_number(text, g) for g in groups):
         return None
     return _Run(start, end, groups, cue)
 

@@ -3,7 +3,8 @@
 The console shows what it records as text; the tests assert on it. It answers in Slack's
 shapes, checks every outgoing message and view against Block Kit's limits, and can be told to
 fail the next call of a method: an error code, a 429 with Retry-After, a connection reset
-before or after acting on the call, or an answer slower than the client waits.
+before or after acting on the call, or an answer slower than the client waits; or enforce
+Slack's rate limits (limits.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from handlers.block_limits import message_problems, view_problems
+from handlers.console.fakeslack.limits import RateLimits
 from handlers.console.fakeslack.people import default_users
 
 BOT_USER_ID = "UBOTCOACH"
@@ -45,6 +47,7 @@ class _Failure:
     error: str
     status: int = 200
     retry_after: int | None = None
+    channel: str | None = None  # only calls to this channel, when given
     reset: str | None = None  # "before": reset without acting; "after": act, then reset
     delay: float = 0.0  # act, then answer this many seconds late
 
@@ -67,6 +70,7 @@ class FakeSlack:
         self.socket_url: str | None = None
         self.on_call = on_call
         self._failures: dict[str, list[_Failure]] = {}
+        self.limits: RateLimits | None = None  # Slack's rate limits, when enforced
         self._lock = threading.Condition()
         self._ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
@@ -132,12 +136,26 @@ class FakeSlack:
 
     # --- scripting failures -------------------------------------------------------------------
 
-    def fail_next(self, method: str, error: str, times: int = 1, status: int = 200) -> None:
-        """Answer the next `times` calls of `method` with {"ok": false, "error": error}, with
-        HTTP `status` (Slack answers an expired response_url with 404, for instance)."""
-        failure = _Failure(error, status=status)
+    def fail_next(
+        self,
+        method: str,
+        error: str,
+        times: int = 1,
+        status: int = 200,
+        *,
+        channel: str | None = None,
+    ) -> None:
+        """Answer the next `times` calls of `method` (to `channel`, if given) with
+        {"ok": false, "error": error}, with HTTP `status` (Slack answers an expired
+        response_url with 404, for instance)."""
+        failure = _Failure(error, status=status, channel=channel)
         with self._lock:
             self._failures.setdefault(method, []).extend(failure for _ in range(times))
+
+    def enforce_rate_limits(self, limits: RateLimits | None = None) -> RateLimits:
+        """Answer 429 with Retry-After, as Slack does, whenever a limit is exceeded."""
+        self.limits = limits or RateLimits()
+        return self.limits
 
     def rate_limit_next(self, method: str, retry_after: int = 1, times: int = 1) -> None:
         """Answer the next `times` calls of `method` with HTTP 429 and Retry-After."""
@@ -204,7 +222,11 @@ class FakeSlack:
             method = parsed.path.removeprefix("/api/")
         else:
             return 404, {}, b"not found"
-        failure = self._take_failure(method)
+        failure = self._take_failure(method, args)
+        if failure is None and self.limits is not None:
+            retry_after = self.limits.check(method, args)
+            if retry_after is not None:
+                failure = _Failure("ratelimited", status=429, retry_after=retry_after)
         if failure is not None and failure.reset == "before":
             with self._lock:
                 self.dropped.append(ApiCall(method, args, token, path))
@@ -236,10 +258,13 @@ class FakeSlack:
             return 200, {"Content-Type": "text/plain"}, b"ok"
         return 200, {"Content-Type": "application/json"}, json.dumps(answer).encode()
 
-    def _take_failure(self, method: str) -> _Failure | None:
+    def _take_failure(self, method: str, args: dict[str, Any]) -> _Failure | None:
         with self._lock:
-            queue = self._failures.get(method)
-            return queue.pop(0) if queue else None
+            queue = self._failures.get(method) or []
+            for n, failure in enumerate(queue):
+                if failure.channel is None or failure.channel == args.get("channel"):
+                    return queue.pop(n)
+            return None
 
     def _record(self, call: ApiCall) -> None:
         with self._lock:

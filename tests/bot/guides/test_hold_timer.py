@@ -4,8 +4,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from bot.content import Content
 from bot.guides.hold_timer import FALLBACK_PHRASE, HoldTimer, HoldTimers, return_phrases
 from bot.store import open_store
@@ -13,42 +11,32 @@ from bot.store import open_store
 START = datetime(2026, 11, 30, 14, 0, tzinfo=UTC)
 
 
-def test_a_timer_fires_once_after_a_minute(tmp_path: Path) -> None:
+def test_a_timer_is_due_after_a_minute_until_finished(tmp_path: Path) -> None:
     timers = HoldTimers(open_store(tmp_path / "s.json"))
     timers.start("U1", "C1", START)
     timers.start("U2", None, START + timedelta(seconds=30))
-    fired: list[HoldTimer] = []
-    assert timers.fire_due(START + timedelta(seconds=59), fired.append) == 0
-    assert timers.fire_due(START + timedelta(seconds=60), fired.append) == 1
-    assert fired == [HoldTimer("U1", START, "C1")]
-    assert timers.fire_due(START + timedelta(minutes=5), fired.append) == 1
-    assert timers.fire_due(START + timedelta(minutes=9), fired.append) == 0
-    assert [t.user for t in fired] == ["U1", "U2"] and fired[1].channel is None
+    assert timers.due(START + timedelta(seconds=59)) == []
+    [first] = timers.due(START + timedelta(seconds=60))
+    assert first == HoldTimer("U1", START, "C1")
+    assert timers.finish(first)
+    [second] = timers.due(START + timedelta(minutes=5))
+    assert second.user == "U2" and second.channel is None
+    assert timers.finish(second)
+    assert timers.due(START + timedelta(minutes=9)) == []
 
 
 def test_cancel_and_restart(tmp_path: Path) -> None:
     timers = HoldTimers(open_store(tmp_path / "s.json"))
     assert timers.cancel("U1") is None
     timers.start("U1", "C1", START)
+    old = timers.get("U1")
     timers.start("U1", "C1", START + timedelta(seconds=50))  # a second hold restarts the clock
     timer = timers.get("U1")
     assert timer is not None and timer.due_at == START + timedelta(seconds=110)
+    assert old is not None and not timers.running(old) and not timers.finish(old)
     assert timers.cancel("U1") == timer
     assert timers.get("U1") is None
-    assert timers.fire_due(START + timedelta(hours=1), lambda t: None) == 0
-
-
-def test_a_failed_nudge_is_not_repeated(tmp_path: Path) -> None:
-    # At most once: the timer is claimed (deleted) before the nudge is sent.
-    timers = HoldTimers(open_store(tmp_path / "s.json"))
-    timers.start("U1", "C1", START)
-
-    def broken(timer: HoldTimer) -> None:
-        raise RuntimeError("Slack is down")
-
-    with pytest.raises(RuntimeError):
-        timers.fire_due(START + timedelta(minutes=1), broken)
-    assert timers.fire_due(START + timedelta(minutes=2), lambda t: None) == 0
+    assert timers.due(START + timedelta(hours=1)) == []
 
 
 def test_timers_survive_reopening_the_store(tmp_path: Path) -> None:

@@ -169,3 +169,10 @@ def test_echoed_words_are_escaped_whether_slack_escaped_them_or_not() -> None:
     assert "there is no category `&lt;!channel&gt;`" in shown
     assert "`&lt;!here&gt;`, `&lt;https://evil.example|x&gt;`, `'x'`" in shown
     assert "<!" not in shown and "<http" not in shown
+
+
+def test_a_zone_is_read_in_any_case_and_a_wrong_one_is_named() -> None:
+    assert parse("7d zone:europe/london").zone == "Europe/London"
+    with pytest.raises(QueryError) as raised:
+        parse("7d zone:Mars/Base")
+    assert "`Mars/Base` is not a time zone" in raised.value.message()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import Store, StoreFileError, TinyStore
+from bot.store import Query, Store, StoreFileError, TinyStore
 from bot.store.postgres import PgStore
 
 
@@ -33,6 +33,20 @@ def test_add_gives_growing_keys_and_scan_filters(store: Store) -> None:
     assert [doc["n"] for _, doc in store.scan("calls", lambda d: d["n"] % 2 == 0)] == [0, 2, 4]
     assert store.delete_where("calls", lambda d: d["n"] < 3) == 3
     assert store.count("calls") == 2
+
+
+def test_add_many_gives_growing_keys_in_order_and_indexes_them(store: Store) -> None:
+    store.add("calls", {"created_at": "2026-05-03T10:00:00+00:00", "agent": "U1"})
+    docs = [
+        {"created_at": f"2026-0{month}-01T10:00:00+00:00", "agent": f"U{month % 2}"}
+        for month in (4, 2, 5)
+    ]
+    assert store.add_many("calls", docs) == ["2", "3", "4"]
+    assert store.add_many("calls", []) == []
+    assert store.count("calls") == 4
+    assert [key for key, _ in store.find("calls", Query("created_at"))] == ["3", "2", "4", "1"]
+    assert [key for key, _ in store.find("calls", Query("agent", equals="U1"))] == ["1", "4"]
+    assert store.add("calls", {"created_at": "2026-06-01T00:00:00+00:00"}) == "5"
 
 
 def test_claim_is_exactly_once(store: Store) -> None:

@@ -6,18 +6,20 @@ from pathlib import Path
 
 import pytest
 
+from bot.clock import ManualClock
 from bot.content import Tip, load_content
+from bot.outbox import DueItem, Meaning, Outbox, Refused, Route
+from bot.pacing import Pacer
 from bot.recurring import EVERY_DAY, Recurrence
 from bot.store import TinyStore
-from bot.tips.posting import MAX_POSTS_PER_TICK, SPACING_SECONDS, TipPoster
+from bot.tips.posting import RECHECK, TipPoster, next_daily_tip
 from bot.tips.schedules import ChannelSchedule, Schedules
-from bot.tips.sender import ChannelGone, NotInChannel
 
 NOON = datetime(2026, 11, 30, 12, tzinfo=UTC)
 CONTENT = load_content(None)
 
 
-class RecordingSender:
+class RecordingSlack:
     """Stands in for Slack: records posts, and fails the channels it is told to."""
 
     def __init__(self) -> None:
@@ -25,13 +27,19 @@ class RecordingSender:
         self.dms: list[tuple[str, str]] = []
         self.fail: dict[str, Exception] = {}
 
-    def post_tip(self, channel: str, tip: Tip) -> None:
-        if channel in self.fail:
-            raise self.fail.pop(channel)
-        self.posts.append(channel)
+    def send(self, item: DueItem, tip: object) -> str:
+        assert isinstance(tip, Tip)
+        if item.channel in self.fail:
+            raise self.fail.pop(item.channel)
+        self.posts.append(item.channel)
+        return "1.0"
 
-    def direct_message(self, user: str, text: str) -> None:
+    def tell(self, user: str, text: str) -> None:
         self.dms.append((user, text))
+
+    @property
+    def route(self) -> Route:
+        return Route(self.send, self.tell)
 
 
 @pytest.fixture
@@ -41,54 +49,74 @@ def store(tmp_path: Path) -> Iterator[TinyStore]:
     store.close()
 
 
-def schedule(store: TinyStore, *channels: str) -> None:
+def schedule(schedules: Schedules, *channels: str) -> None:
     for channel in channels:
-        Schedules(store).save(
+        schedules.save(
             ChannelSchedule(
                 channel, Recurrence(time(12), "UTC", EVERY_DAY), "U1", NOON - timedelta(days=1)
             )
         )
 
 
-def poster(store: TinyStore, sender: RecordingSender, waits: list[float]) -> TipPoster:
-    return TipPoster(store, CONTENT, sender, timedelta(hours=4), wait=waits.append)
+def poster(store: TinyStore, clock: ManualClock) -> TipPoster:
+    box = Outbox(store, clock.now, owner="test", pacer=Pacer(sleep=lambda s: None))
+    return TipPoster(store, CONTENT, Schedules(store), box, timedelta(hours=4))
 
 
-def test_a_busy_minute_is_spaced_and_spread_over_ticks(store: TinyStore) -> None:
-    channels = [f"C{n:03d}" for n in range(MAX_POSTS_PER_TICK + 5)]
-    schedule(store, *channels)
-    sender, waits = RecordingSender(), []
-    job = poster(store, sender, waits)
-    job.tick(NOON)
-    assert len(sender.posts) == MAX_POSTS_PER_TICK
-    assert waits == [SPACING_SECONDS] * (MAX_POSTS_PER_TICK - 1)
-    job.tick(NOON + timedelta(seconds=20))
-    job.tick(NOON + timedelta(seconds=40))
-    assert sorted(sender.posts) == channels
+def tick(job: TipPoster, clock: ManualClock, slack: RecordingSlack, when: datetime) -> None:
+    clock.set(when)
+    job.tick(when, slack.route)
+    assert job.outbox.wait_idle(10)
+
+
+def test_a_busy_minute_is_handed_over_in_one_tick(store: TinyStore) -> None:
+    clock, slack = ManualClock(NOON), RecordingSlack()
+    job = poster(store, clock)
+    channels = [f"C{n:03d}" for n in range(40)]
+    schedule(job.schedules, *channels)
+    tick(job, clock, slack, NOON)
+    assert sorted(slack.posts) == channels  # no pause between posts, no cap per tick
+    tick(job, clock, slack, NOON + RECHECK)
+    tick(job, clock, slack, NOON + timedelta(hours=1))
+    assert len(slack.posts) == len(channels)
+
+
+def test_a_quiet_tick_looks_at_no_channel(store: TinyStore) -> None:
+    clock, slack = ManualClock(NOON), RecordingSlack()
+    job = poster(store, clock)
+    schedule(job.schedules, "C1", "C2")
+    tick(job, clock, slack, NOON - timedelta(hours=1))
+    assert job.timetable.ready(NOON - timedelta(minutes=1)) == []
+    assert sorted(job.timetable.ready(NOON)) == ["C1", "C2"]
 
 
 def test_failures_are_handled_per_channel(store: TinyStore) -> None:
-    schedule(store, "C1", "C2", "C3", "C4")
-    sender, waits = RecordingSender(), []
-    sender.fail = {
-        "C1": NotInChannel("C1", "not_in_channel"),
-        "C2": ChannelGone("C2", "is_archived"),
-        "C3": RuntimeError("boom"),
+    clock, slack = ManualClock(NOON), RecordingSlack()
+    job = poster(store, clock)
+    schedule(job.schedules, "C1", "C2", "C3", "C4")
+    slack.fail = {
+        "C1": Refused("not_in_channel", Meaning.PAUSE, "I'm not a member of the channel"),
+        "C2": Refused("is_archived", Meaning.PAUSE, "the channel was archived"),
+        "C3": Refused("internal_error", Meaning.RETRY, "Slack had an internal error"),
     }
-    job = poster(store, sender, waits)
-    job.tick(NOON)
-    assert sender.posts == ["C4"]
-    assert [user for user, _ in sender.dms] == ["U1", "U1"]
-    assert Schedules(store).get("C2").paused == "the channel was archived"  # type: ignore[union-attr]
-    job.tick(NOON + timedelta(seconds=20))
-    assert sender.posts == ["C4", "C3"]  # only the unexpected failure is retried
+    tick(job, clock, slack, NOON)
+    assert slack.posts == ["C4"]
+    assert [user for user, _ in slack.dms] == ["U1", "U1"]
+    assert job.schedules.get("C2").paused == "the channel was archived"  # type: ignore[union-attr]
+    assert "/invite @Service Coach" in dict(slack.dms)["U1"] or any(
+        "/invite @Service Coach" in text for _, text in slack.dms
+    )
+    tick(job, clock, slack, NOON + timedelta(seconds=20))
+    assert slack.posts == ["C4", "C3"]  # only the retryable failure is retried
 
 
 def test_a_failed_send_does_not_use_up_the_tip(store: TinyStore) -> None:
-    schedule(store, "C1")
-    sender, waits = RecordingSender(), []
-    job = poster(store, sender, waits)
-    upcoming = job.rotation.peek("channel:C1", [t.id for t in CONTENT.tips])
-    sender.fail["C1"] = RuntimeError("boom")
-    job.tick(NOON)
-    assert job.post_now("C1") == CONTENT.tip(upcoming or "")
+    clock, slack = ManualClock(NOON), RecordingSlack()
+    job = poster(store, clock)
+    schedule(job.schedules, "C1")
+    upcoming = next_daily_tip(store, CONTENT, "C1")
+    slack.fail["C1"] = Refused("internal_error", Meaning.RETRY, "Slack had an internal error")
+    tick(job, clock, slack, NOON)
+    tick(job, clock, slack, NOON + timedelta(seconds=20))
+    assert slack.posts == ["C1"]
+    assert upcoming is not None and next_daily_tip(store, CONTENT, "C1") != upcoming

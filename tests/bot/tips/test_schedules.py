@@ -19,10 +19,10 @@ def test_a_schedule_round_trips_through_its_document() -> None:
 
 def test_not_owed_before_it_was_turned_on_nor_while_paused() -> None:
     late = ChannelSchedule("C1", REC, "U1", datetime(2026, 11, 30, 16, tzinfo=UTC))
-    assert late.due(datetime(2026, 11, 30, 16, 5, tzinfo=UTC), HOURS) is None
-    assert late.due(datetime(2026, 12, 1, 15, tzinfo=UTC), HOURS) == date(2026, 12, 1)
+    assert late.open_day(datetime(2026, 11, 30, 16, 5, tzinfo=UTC), HOURS) is None
+    assert late.open_day(datetime(2026, 12, 1, 15, tzinfo=UTC), HOURS) == date(2026, 12, 1)
     paused = ChannelSchedule("C1", REC, "U1", SINCE, paused="archived")
-    assert paused.due(datetime(2026, 12, 1, 15, tzinfo=UTC), HOURS) is None
+    assert paused.open_day(datetime(2026, 12, 1, 15, tzinfo=UTC), HOURS) is None
 
 
 def test_stored_schedules_pause_skip_and_go(tmp_path: Path) -> None:

@@ -287,7 +287,7 @@ def test_sensitive_data_is_masked_before_storage_and_the_agent_is_told(bot: Harn
         "Order #48213 / ORD-99812, charged $45.20 on 2026-11-30, "
         "tracking 1Z999AA10123456784."
     )
-    raw = bot.settings.db_path.read_text()
+    raw = bot.raw_data()
     for secret in ("4111", "jo@example.com", "555-0142", "123-45-6789", "GB82"):
         assert secret not in raw
 
@@ -317,7 +317,7 @@ def test_each_kind_is_kept_out_of_the_data_file_from_notes_reference_and_edits(
     assert told in bot.text(bot.wait("response_url", count=4))
     first = calls(bot).get("1")
     assert first is not None and "2026-11-30" in first.notes and "$45.20 for #48213" in first.notes
-    raw = bot.settings.db_path.read_text()
+    raw = bot.raw_data()
     assert secret not in raw
     for record in calls(bot).find():
         assert record.masked
@@ -416,9 +416,10 @@ def test_overdue_follow_ups_show_in_the_app_home(bot: Harness) -> None:
 def test_a_failed_reminder_is_retried_on_the_next_tick(bot: Harness) -> None:
     log_callback(bot, bot.clock.now() + timedelta(minutes=10))
     bot.clock.advance(timedelta(minutes=10))
-    bot.fake.fail_next("chat.postMessage", "channel_not_found")
+    bot.fake.fail_next("chat.postMessage", "internal_error")
     bot.tick()
     bot.wait("chat.postMessage")
+    bot.clock.advance(timedelta(seconds=15))  # the outbox's first back-off
     bot.tick()
     assert "call #1" in bot.text(bot.wait("chat.postMessage", count=2))
     bot.tick()
@@ -556,7 +557,9 @@ def test_retention_purges_old_calls_daily_and_says_how_many(
 ) -> None:
     start = bot.clock.now()
     bot.command("/logcall", "billing 4 escalated: old one")
+    bot.wait("response_url")  # logged before the clock moves
     log_callback(bot, start + timedelta(hours=1))
+    bot.wait("response_url", count=2)
     bot.clock.advance(timedelta(days=200))
     bot.command("/logcall", "billing 4 escalated: newer one")
     bot.wait("response_url", count=3)

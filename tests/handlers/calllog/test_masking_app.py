@@ -33,5 +33,5 @@ def test_a_national_number_of_a_listed_region_is_stored_masked(spanish_team: Har
     stored = CallLog(spanish_team.services.store).get("1")
     assert stored is not None
     assert stored.notes == "Client [phone] upset; UK office [phone]; order #48213"
-    raw = spanish_team.settings.db_path.read_text()
+    raw = spanish_team.raw_data()
     assert "612345678" not in raw and "7946" not in raw

@@ -524,6 +524,7 @@ def test_a_failed_digest_post_is_retried_on_the_next_tick(bot: Harness) -> None:
     bot.fake.fail_next("chat.postMessage", "internal_error")
     bot.tick()
     assert digests_posted(bot) == []
+    bot.clock.advance(timedelta(seconds=15))  # the outbox's first back-off
     bot.tick()
     assert len(digests_posted(bot)) == 1
     assert "*0 calls* last week" in bot.text(digests_posted(bot)[0])
@@ -538,7 +539,8 @@ def test_a_digest_slack_cannot_post_is_not_retried_and_its_manager_is_told(bot: 
     told = bot.wait("chat.postMessage", count=3)  # the set-up note, the refused post, this
     assert told.args["channel"] == MANAGER
     assert told.args["text"].startswith(
-        f"I couldn't post this week's difficult-call digest in <#{LEADS}>: it was archived."
+        f"I couldn't post this week's difficult-call digest in <#{LEADS}>: the channel was "
+        "archived."
     )
     assert f"`/calls digest off <#{LEADS}>` stops it" in told.args["text"]
     bot.clock.advance(timedelta(minutes=10))

@@ -5,13 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from slack_sdk.http_retry import builtin_handlers
 
-from bot.tips import posting
 from handlers.console.fakeslack.server import ApiCall
 from tests.harness import AGENT, CHANNEL, Harness
 
@@ -22,10 +19,10 @@ COLLEAGUE = "U0COLLEAGUE"
 
 
 @pytest.fixture(autouse=True)
-def spacing(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The pauses between posts, recorded instead of slept."""
+def waits(bot: Harness) -> list[float]:
+    """The outbox's waits (a channel's turn, a 429's Retry-After), recorded instead of slept."""
     asked: list[float] = []
-    monkeypatch.setattr(posting, "pause", asked.append)
+    bot.services.outbox.pacer.sleep = asked.append
     return asked
 
 
@@ -197,21 +194,19 @@ def test_forty_weekdays_bring_forty_different_tips(bot: Harness) -> None:
     assert "11 of 51 tips left" in tips(bot, "status")
 
 
-def test_posts_due_together_are_spaced_and_spread_over_ticks(
-    bot: Harness, spacing: list[float]
+def test_posts_due_together_all_go_out_in_one_tick_without_waiting(
+    bot: Harness, waits: list[float]
 ) -> None:
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
-    channels = [f"C0TEAM{n}" for n in range(posting.MAX_POSTS_PER_TICK + 2)]
+    channels = [f"C0TEAM{n}" for n in range(12)]
     for channel in channels:
         tips(bot, "on 09:00", channel=channel)
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
-    # One tick stays under one 5-second interval: a few posts, a little over a second apart.
-    assert sum(len(posts(bot, channel)) for channel in channels) == posting.MAX_POSTS_PER_TICK
-    assert spacing == [posting.SPACING_SECONDS] * (posting.MAX_POSTS_PER_TICK - 1)
-    assert posting.SPACING_SECONDS * (posting.MAX_POSTS_PER_TICK - 1) < 5
-    tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0, 5))  # the rest on the next tick
-    tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0, 10))
+    # Different channels: Slack's one-a-second limit is per channel, so nobody waits.
     assert [len(posts(bot, channel)) for channel in channels] == [1] * len(channels)
+    assert waits == []
+    tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0, 15))
+    assert sum(len(posts(bot, channel)) for channel in channels) == len(channels)
 
 
 def test_skip_and_unskip_a_holiday(bot: Harness) -> None:
@@ -285,16 +280,20 @@ def test_bad_arguments_name_the_bad_part_and_show_an_example(
 # --- Slack errors -----------------------------------------------------------------------------
 
 
-def test_not_in_channel_tells_the_setter_how_to_invite_the_bot(bot: Harness) -> None:
+def test_not_in_channel_pauses_and_tells_the_setter_how_to_invite_the_bot(bot: Harness) -> None:
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
     tips(bot, "on 09:00", user=COLLEAGUE)
     bot.fake.fail_next("chat.postMessage", "not_in_channel")
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     [dm] = dms(bot, COLLEAGUE)
-    assert "/invite @Service Coach" in bot.text(dm)
+    restart = "/tips on 09:00 America/Chicago weekdays"
+    assert "/invite @Service Coach" in bot.text(dm) and f"`{restart}`" in bot.text(dm)
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 1))  # no retry storm, no second DM
-    assert len(dms(bot, COLLEAGUE)) == 1
-    tick_at(bot, local(CHICAGO, 2026, 12, 1, 9, 0))  # invited since: the next day posts
+    tick_at(bot, local(CHICAGO, 2026, 12, 1, 9, 0))  # paused: not tried again every day
+    assert len(dms(bot, COLLEAGUE)) == 1 and len(posts(bot)) == 1
+    assert "Paused: I'm not a member of the channel" in tips(bot, "status")
+    tips(bot, restart.removeprefix("/tips "))  # invited, and turned back on
+    tick_at(bot, local(CHICAGO, 2026, 12, 2, 9, 0))
     assert len([c for c in posts(bot) if c.answer.get("ok")]) == 1
 
 
@@ -303,7 +302,7 @@ def test_a_gone_channel_pauses_its_schedule_and_tells_the_setter(bot: Harness, c
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
     tips(bot, "on 09:00 mon,wed,fri", user=COLLEAGUE)
     tips(bot, "on 09:00", channel=OTHER)
-    bot.fake.fail_next("chat.postMessage", code)
+    bot.fake.fail_next("chat.postMessage", code, channel=CHANNEL)
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     [dm] = dms(bot, COLLEAGUE)
     # The way back is the channel's own schedule, days included, ready to type.
@@ -338,19 +337,15 @@ def test_another_error_is_logged_with_the_channel_and_retried_next_tick(
     assert len(posts(bot)) + len(posts(bot, OTHER)) == 3
 
 
-def test_a_429_is_retried_after_retry_after(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
-    # slack_sdk's retry handler waits Retry-After (plus up to a second of jitter): recorded
-    # here instead of slept, in that module only.
-    waits: list[float] = []
-    monkeypatch.setattr(builtin_handlers, "time", SimpleNamespace(sleep=waits.append))
+def test_a_429_is_retried_after_retry_after(bot: Harness, waits: list[float]) -> None:
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 7, 0))
     tips(bot, "on 09:00")
     bot.fake.rate_limit_next("chat.postMessage", retry_after=7)
     tick_at(bot, local(CHICAGO, 2026, 11, 30, 9, 0))
     first, second = posts(bot)
     assert first.answer["error"] == "ratelimited" and second.answer["ok"] is True
-    [waited] = waits
-    assert 7 <= waited < 8
+    [waited] = waits  # every sending thread held for Retry-After, then the same post again
+    assert 6.9 < waited <= 7
 
 
 # --- the buttons and /tip ---------------------------------------------------------------------

@@ -13,7 +13,6 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.tips import posting
 from handlers.console.fakeslack.server import FakeSlack
 from tests.handlers.tips.test_tips import notices, posts, reply, tips
 from tests.harness import AGENT, CHANNEL, Harness
@@ -21,11 +20,6 @@ from tests.harness import AGENT, CHANNEL, Harness
 LONDON = ZoneInfo("Europe/London")
 CHICAGO = ZoneInfo("America/Chicago")
 LEAD = "U0LEAD01"
-
-
-@pytest.fixture(autouse=True)
-def no_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(posting, "pause", lambda _seconds: None)
 
 
 @pytest.fixture(params=["tinydb", "postgres"])

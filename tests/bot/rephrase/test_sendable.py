@@ -1,0 +1,71 @@
+"""The sendable gate and the warm frame, each rule on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rephrase import Engine, frame, guards, sendable
+
+
+def _calm(sentence: str) -> sendable.Tone:
+    return 0.0, ""
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        "Clear your cache. Twice.",
+        "Sir. The early termination fee applies.",
+        "Mm-hm. Policy number?",
+        "We are FULLY BOOKED today.",
+        "It shipped on Friday!!",
+        "Sorry, that's just hotel policy, I'm not able to change it.",
+        "The parcel reached the depot on Monday, please collect it there.",
+    ],
+)
+def test_the_gate_refuses_fragments_shouting_and_splices(rewrite: str) -> None:
+    assert sendable.problem("Draft.", rewrite, _calm) is not None
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        "Hi Fred, claims must be filed within 7 days. Yours was filed on day 9.",
+        "Come in. Thanks!",
+        "If it arrives damaged, we replace it.",
+        "Best regards,\nKarin, Support",
+    ],
+)
+def test_the_gate_lets_plain_replies_through(rewrite: str) -> None:
+    assert sendable.problem("Draft.", rewrite, _calm) is None
+
+
+def test_the_gate_refuses_what_the_model_calls_unkind_and_frames_only_cold(engine: Engine) -> None:
+    assert engine.model is not None
+    tone = sendable.sentence_probability(engine.model, {})
+    assert sendable.problem("x", "It's really not that hard to understand.", tone)
+    cold = "The fare is non-refundable."
+    assert sendable.problem("x", cold, tone)
+    warm = frame.framed(cold)
+    assert warm is not None and sendable.problem("x", warm, tone) is None
+
+
+def test_the_frame_promises_nothing_and_skips_warm_replies() -> None:
+    for draft in ("The fare is non-refundable.", "We can't refund that.", "No charge applies."):
+        warm = frame.framed(draft)
+        assert warm is not None and guards.broken_guards(draft, warm) == []
+    assert frame.framed("Hi Sam, it shipped.") is None
+    assert frame.framed("It shipped. Thanks!") is None
+
+
+def test_a_model_flagged_sentence_of_pure_attitude_may_be_dropped() -> None:
+    from bot.rephrase.models import Finding
+    from bot.rephrase.rewrite import _attitude_only
+
+    draft = "Calm down, the bills are separate. Is that clear now? They arrive on 3 May."
+    picked = [Finding("tone", "high", 0, 9, "Calm down", "", "", ("",), "phrase:calm")]
+    extra = _attitude_only(draft, picked, frozenset({"Is that clear now?"}))
+    assert [f.text for f in extra] == ["Is that clear now?"]
+    assert _attitude_only(draft, picked, frozenset()) == []
+    facts = frozenset({"They arrive on 3 May."})
+    assert _attitude_only(draft, picked, facts) == []  # it carries information
