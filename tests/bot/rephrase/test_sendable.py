@@ -60,7 +60,7 @@ def test_the_frame_promises_nothing_and_skips_warm_replies() -> None:
 
 def test_a_model_flagged_sentence_of_pure_attitude_may_be_dropped() -> None:
     from bot.rephrase.models import Finding
-    from bot.rephrase.rewrite import _attitude_only
+    from bot.rephrase.units import attitude_only as _attitude_only
 
     draft = "Calm down, the bills are separate. Is that clear now? They arrive on 3 May."
     picked = [Finding("tone", "high", 0, 9, "Calm down", "", "", ("",), "phrase:calm")]
