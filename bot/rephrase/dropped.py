@@ -6,7 +6,7 @@ job"), because a rule's span is exactly the rude words, and words that carry onl
 content, of one of three kinds, and the rewrite is withheld:
 
 - a refusal: a clause with a "no" in it about what we do ("That's not something we do.",
-  "I won't be chasing this one");
+  "I won't be chasing this one"), not one denying blame ("it's not our fault");
 - a commitment: something we will or can do ("I'll check with the depot");
 - information: a word of content the rewrite no longer has ("the calls on your bill are
   there because you dialled them", "No compensation applies.").
@@ -31,10 +31,17 @@ _CONTRACTION = {"n't": "not", "'ll": "will", "'re": "are", "'ve": "have", "'m": 
 _IRREGULAR_NOT = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 _NEGATION_TEXT = "not no never nothing none nobody cannot unable neither nor"
 _NEGATIONS = frozenset(_NEGATION_TEXT.split())
-_FIRST_PERSON_TEXT = "i we us our ours me my"
-_FIRST_PERSON = frozenset(_FIRST_PERSON_TEXT.split())
+# We as the ones who do (or won't do) something: "not our fault" denies blame, refuses nothing.
+_WE = frozenset(["i", "we"])
 _COMMIT_TEXT = "will shall going can"
 _COMMIT = frozenset(_COMMIT_TEXT.split())
+# Denying whose job or fault it is says nothing the customer can use: "not our fault".
+DEFLECTION = re.compile(
+    r"\b(?:it(?:'s|\u2019s| is| was)|that(?:'s|\u2019s| is| was)|this is|which is)"
+    r" (?:not|n't|never) (?:really )?(?:our|my|the company's) (?:fault|problem|job|department"
+    r"|responsibility|concern|issue|call|remit)\b",
+    re.IGNORECASE,
+)
 # Verbs of talk about the conversation: a "no" or a "will" with them is attitude, not service.
 _META_TEXT = """
     repeat repeating explain explaining say saying said tell telling told spell mention
@@ -65,7 +72,8 @@ def lost_content(draft: str, rewrite: str, rude: Sequence[Span] = ()) -> str | N
     """The kind of content the rewrite left out ("a refusal", "a commitment",
     "information"), or None. `rude` are the spans of the draft a phrasebook rule flagged."""
     kept = {_stem(w) for _, w in _tokens(rewrite)}
-    draft_clauses = [c for c in _clauses(draft, rude) if c]
+    deflected = [m.span() for m in DEFLECTION.finditer(draft)]
+    draft_clauses = [c for c in _clauses(draft, [*rude, *deflected]) if c]
     if _count(draft_clauses, _refusal) > _count(_clauses(rewrite, ()), _refusal):
         return "a refusal"
     if _count(draft_clauses, _commitment) > _count(_clauses(rewrite, ()), _commitment):
@@ -82,13 +90,13 @@ def _count(clauses: Sequence[list[str]], kind: Callable[[list[str]], bool]) -> i
 
 def _refusal(words: list[str]) -> bool:
     said = set(words)
-    return bool(said & _NEGATIONS and said & _FIRST_PERSON and not said & _META)
+    return bool(said & _NEGATIONS and said & _WE and not said & _META)
 
 
 def _commitment(words: list[str]) -> bool:
     said = set(words)
     return bool(
-        said & _COMMIT and said & _FIRST_PERSON and not said & _NEGATIONS and not said & _META
+        said & _COMMIT and said & _WE and not said & _NEGATIONS and not said & _META
     )
 
 

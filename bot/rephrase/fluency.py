@@ -155,6 +155,14 @@ def has_verb(sentence: str) -> bool:
     return first is not None and first.group(1).lower() not in NEVER_VERBS
 
 
+# "We're not able to be blamed": ability said of something done to us reads as a slip.
+ABLE_PASSIVE = re.compile(r"\bable to be (?:\w+ed|\w+en|paid|held|told|sent|made)\b", _I)
+
+
+def _able_passive(sentence: str, draft: str) -> bool:
+    return _new(ABLE_PASSIVE, sentence, draft)
+
+
 CHECKS: tuple[Check, ...] = (
     Check("doubled-word", "a word would have appeared twice in a row", doubled),
     Check("dangling-word", "a sentence would have ended on a word like 'to' or 'the'", _dangling),
@@ -166,6 +174,7 @@ CHECKS: tuple[Check, ...] = (
     Check("capitalisation", "a sentence would have started in lower case", _capitalisation),
     Check("unbalanced-quotes", "quotes or brackets would have been left unbalanced", _unbalanced),
     Check("no-verb", "a sentence would have been left without a verb", _no_verb),
+    Check("able-passive", "it would have read 'able to be …', which sounds wrong", _able_passive),
 )
 
 

@@ -86,6 +86,11 @@ _SPLICE = re.compile(
     r"|\s(?:is|are|was|were|will|can|could|have|has|had|do|did|need|must|should|aren't"
     r"|can't|don't|won't|cannot))|please)\b"
 )
+# "Rules are rules", "Stock is stock", "It is what it is": a reason that refuses to give one.
+_TAUTOLOGY = re.compile(
+    r"\b(\w{3,}?)s? (?:is|are)(?: just)? (?:the )?\1s?\b|\bit(?:'s|\u2019s| is) what it is\b",
+    re.IGNORECASE,
+)
 _SUBORDINATE = re.compile(
     r"^(?:if|when|whenever|because|as|since|although|though|while|once|after|before|unless"
     r"|whether|even if|so that|until|now that|where)\b",
@@ -165,6 +170,8 @@ def _sentence_problem(
         return None  # a greeting, thanks or sign-off
     if len(words) <= 2 and _fragment(sentence, words):
         return "is not a full sentence"
+    if _TAUTOLOGY.search(sentence):
+        return "would still brush the customer off ('rules are rules')"
     probability, kind = rude(sentence)
     if probability >= at.unkind and kind not in COOL_KINDS:
         return UNKIND

@@ -57,7 +57,7 @@ def test_leaving_out_attitude_is_allowed(draft: str, rewrite: str) -> None:
 
 
 def test_words_a_rule_flagged_may_go_even_with_a_no_in_them() -> None:
-    draft = "That's not my job. Billing handles refunds."
+    draft = "We won't do that, period. Billing handles refunds."
     rule = (0, draft.index("."))  # a phrasebook rule's span: exactly the rude words
     assert lost_content(draft, "Billing handles refunds.") == "a refusal"
     assert lost_content(draft, "Billing handles refunds.", [rule]) is None
@@ -68,3 +68,10 @@ def test_the_rewrite_is_withheld_rather_than_drop_a_refusal(engine: Engine) -> N
     assert analysis.rewrite != "Anything else?"
     if not analysis.offered:
         assert "left out" in analysis.rewrite_reason or analysis.rewrite_reason
+
+
+def test_denying_blame_is_neither_a_refusal_nor_information() -> None:
+    draft = "The operator cancelled the train, so it's not our fault."
+    assert lost_content(draft, "The operator cancelled the train.") is None
+    draft = "That's not my department. Billing handles refunds."
+    assert lost_content(draft, "Billing handles refunds.") is None

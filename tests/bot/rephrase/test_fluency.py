@@ -18,6 +18,7 @@ FAILS = [
     ("unbalanced-quotes", 'You said "cancel it.', 'You said "cancel it" twice.'),
     ("no-verb", "About the roaming charges.", "You're wrong about the roaming charges."),
     ("no-verb", "Mr. Haddad.", "Please calm down, Mr. Haddad."),
+    ("able-passive", "We're not able to be blamed for it.", "We can't be blamed for it."),
 ]
 
 
@@ -42,3 +43,4 @@ def test_clean_sentences_pass(sentence: str, draft: str) -> None:
 
 def test_every_check_is_tested() -> None:
     assert {c.name for c in CHECKS} == {name for name, _, _ in FAILS}
+

@@ -95,14 +95,10 @@ def test_offered_rewrites_add_no_promise_refund_or_fault(split: Results) -> None
     assert added == []
 
 
-def test_an_independent_scorer_does_not_find_rewrites_harsher(
-    split: Results, request: pytest.FixtureRequest
-) -> None:
-    if request.node.callspec.id == "test":
-        # Measured, not tuned: on the test split with the fifth writer's drafts, VADER scores
-        # 9 of 26 offered rewrites lower (mostly where a dropped phrase held a VADER-positive
-        # word, "like I said"). Reported in the README; kept visible rather than hidden.
-        request.applymarker(pytest.mark.xfail(reason="VADER drop on the test split, see README"))
+def test_an_independent_scorer_does_not_find_rewrites_harsher(split: Results) -> None:
+    # VADER misreads some rude phrases as warm: a negated negative ("it's not our fault",
+    # "that's not our problem") scores positive, so does "Is that clear now?" ("clear") and
+    # capitals with "!!!" (intensity). Dropping them lowers VADER; see the README for figures.
     offered = [(r, a) for r, a in split if a.offered]
     before = sum(politeness(r["text"]) for r, _ in offered) / max(len(offered), 1)
     after = sum(politeness(a.rewrite) for _, a in offered) / max(len(offered), 1)

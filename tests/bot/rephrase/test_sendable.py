@@ -69,3 +69,11 @@ def test_a_model_flagged_sentence_of_pure_attitude_may_be_dropped() -> None:
     assert _attitude_only(draft, picked, frozenset()) == []
     facts = frozenset({"They arrive on 3 May."})
     assert _attitude_only(draft, picked, facts) == []  # it carries information
+
+
+def test_a_tautology_is_not_a_reason_to_send() -> None:
+    from bot.rephrase import sendable
+
+    for line in ("Stock is stock.", "Policy is policy, sorry.", "It is what it is."):
+        assert "brush" in (sendable.problem(line + " X", line, lambda s: (0.0, "")) or "")
+    assert sendable.problem("x", "The fee is £5.", lambda s: (0.0, "")) is None
