@@ -68,20 +68,36 @@ _ATTITUDE_TEXT = """
 _NOT_INFORMATION = frozenset(_ATTITUDE_TEXT.split()) | _META | _NEGATIONS
 
 
+class ContentCheck:
+    """The draft's side read once, for the many candidate rewordings of one sentence."""
+
+    def __init__(self, draft: str, rude: Sequence[Span] = ()) -> None:
+        deflected = [m.span() for m in DEFLECTION.finditer(draft)]
+        self._clauses = [c for c in _clauses(draft, [*rude, *deflected]) if c]
+        self._refusals = _count(self._clauses, _refusal)
+        self._commitments = _count(self._clauses, _commitment)
+        self._informative = [w for c in self._clauses for w in c if w not in _NOT_INFORMATION]
+
+    def lost(self, rewrite: str) -> str | None:
+        """The kind of content the rewrite left out ("a refusal", "a commitment",
+        "information"), or None."""
+        if self._refusals or self._commitments:
+            clauses = _clauses(rewrite, ())
+            if self._refusals > _count(clauses, _refusal):
+                return "a refusal"
+            if self._commitments > _count(clauses, _commitment):
+                return "a commitment"
+        if self._informative:
+            kept = {_stem(w) for _, w in _tokens(rewrite)}
+            if any(_stem(w) not in kept for w in self._informative):
+                return "information"
+        return None
+
+
 def lost_content(draft: str, rewrite: str, rude: Sequence[Span] = ()) -> str | None:
-    """The kind of content the rewrite left out ("a refusal", "a commitment",
-    "information"), or None. `rude` are the spans of the draft a phrasebook rule flagged."""
-    kept = {_stem(w) for _, w in _tokens(rewrite)}
-    deflected = [m.span() for m in DEFLECTION.finditer(draft)]
-    draft_clauses = [c for c in _clauses(draft, [*rude, *deflected]) if c]
-    if _count(draft_clauses, _refusal) > _count(_clauses(rewrite, ()), _refusal):
-        return "a refusal"
-    if _count(draft_clauses, _commitment) > _count(_clauses(rewrite, ()), _commitment):
-        return "a commitment"
-    for clause in draft_clauses:
-        if any(w not in _NOT_INFORMATION and _stem(w) not in kept for w in clause):
-            return "information"
-    return None
+    """What ContentCheck.lost says, for one rewrite. `rude` are the spans of the draft a
+    phrasebook rule flagged."""
+    return ContentCheck(draft, rude).lost(rewrite)
 
 
 def _count(clauses: Sequence[list[str]], kind: Callable[[list[str]], bool]) -> int:
@@ -95,9 +111,7 @@ def _refusal(words: list[str]) -> bool:
 
 def _commitment(words: list[str]) -> bool:
     said = set(words)
-    return bool(
-        said & _COMMIT and said & _WE and not said & _NEGATIONS and not said & _META
-    )
+    return bool(said & _COMMIT and said & _WE and not said & _NEGATIONS and not said & _META)
 
 
 def _clauses(text: str, rude: Sequence[Span]) -> list[list[str]]:
@@ -106,14 +120,21 @@ def _clauses(text: str, rude: Sequence[Span]) -> list[list[str]]:
     for start, end in sentence_spans(text):
         edges = [start, *(m.end() for m in _CLAUSE_EDGE.finditer(text, start, end)), end]
         for a, b in itertools.pairwise(edges):
-            out.append([w for at, w in _tokens(text, a, b) if not _inside(at, rude)])
+            words = _tokens(text, a, b)
+            out.append(
+                [w for at, w in words if not _inside(at, rude)] if rude else [w for _, w in words]
+            )
     return out
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
     """Lower-case words with contractions split: "can't" -> "can", "not"."""
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = m.group().lower().replace("\u2019", "'")
+        word = m.group().lower()
+        if "'" not in word and "\u2019" not in word:
+            yield m.start(), word
+            continue
+        word = word.replace("\u2019", "'")
         if word in _IRREGULAR_NOT:
             yield m.start(), _IRREGULAR_NOT[word]
             yield m.start(), "not"

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from bot.content.segment import split_sentences
+from bot.content.segment import sentence_spans, split_sentences
 from bot.rephrase import dropped, fluency, frame, guards, literals, sendable
 from bot.rephrase import units as parts
 from bot.rephrase.candidates import CLARITY_KINDS, WORD, candidates
@@ -59,22 +59,28 @@ class Rewriter:
         return found
 
     def outcome(self, draft: str, findings: tuple[Finding, ...], variant: int = 0) -> Outcome:
+        picked = parts.chosen(findings)
+        if not picked:
+            return Outcome("unchanged", draft)
+        spans = sentence_spans(draft)  # once per draft: every step below reads sentences
         shouted = [(f.start, f.end) for f in findings if f.kind == "shouting"]
-        protected = parts.protected(draft, findings, shouted) if findings else []
+        self._suspects = parts.suspects(draft, findings, spans)
+        # Literals only where the rewrite may change something: the serious findings'
+        # sentences and the model's suspects (which may be dropped as pure attitude).
+        touched = [f for f in findings if f.serious or f.rule.startswith(parts.MODEL_RULE)]
+        protected = parts.protected(draft, tuple(touched), shouted, spans)
         # A finding inside a literal (a code, a quote, a URL) is not the agent's tone.
-        picked = [f for f in parts.chosen(findings) if not parts.on_literal(f, protected)]
+        picked = [f for f in picked if not parts.on_literal(f, protected)]
         if not picked:
             return Outcome("unchanged", draft)
         self._seen, self._gate = {}, ""
-        self._context = ContextDetector(self._detect, draft, findings)
+        self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
             self._limits = sendable.limits(self._model)
-        self._suspects = parts.suspects(draft, findings)
-        picked = sorted(
-            [*picked, *parts.attitude_only(draft, picked, self._suspects, protected)], key=_start
-        )
-        units = parts.units(draft, picked)
+        extra = parts.attitude_only(draft, picked, self._suspects, protected, spans)
+        picked = sorted([*picked, *extra], key=_start)
+        units = parts.units(draft, picked, spans)
         for unit in units:
             unit.source = self._good(draft, unit, protected)
         # The wording after the one shown is only checked cheaply (detection in context is
@@ -99,12 +105,12 @@ class Rewriter:
         time moved to its next wording, so the count stays linear in the sentences."""
         shown: set[str] = set()
         for ranks in parts.one_at_a_time(len(units), parts.MAX_KEPT):
-            pieces = [unit.get(rank) for unit, rank in zip(units, ranks, strict=True)]
-            if any(p is None for p in pieces):
+            pieces = _pieces(units, ranks)
+            if pieces is None:
                 if ranks == (0,) * len(units):
                     return  # some sentence has no good wording at all
                 continue
-            text = parts.assemble(draft, units, [p or "" for p in pieces])
+            text = parts.assemble(draft, units, pieces)
             if text in shown or not _whole_ok(draft, text, protected):
                 continue
             text = self._finished(draft, text, verify=len(shown) <= verify) or ""
@@ -143,22 +149,22 @@ class Rewriter:
         old = draft[unit.start : unit.end]
         inside = [lit for lit in protected if unit.start <= lit.start and lit.end <= unit.end]
         local = [parts.shift(f, -unit.start) for f in unit.findings if f.start >= unit.start]
-        rude = [(f.start, f.end) for f in local if _precise(f)]
+        content = dropped.ContentCheck(old, [(f.start, f.end) for f in local if _precise(f)])
         for candidate in itertools.islice(candidates(old, local), MAX_TRIED):
-            problem = self._problem(old, candidate, inside, rude)
+            problem = self._problem(old, candidate, inside, content)
             if problem is None:
                 yield candidate
             else:
                 unit.failure = max(unit.failure, problem, key=lambda p: p[0])
 
     def _problem(
-        self, old: str, new: str, inside: list[literals.Literal], rude: list[tuple[int, int]]
+        self, old: str, new: str, inside: list[literals.Literal], kept: dropped.ContentCheck
     ) -> tuple[int, str] | None:
         """What is wrong with a candidate, ranked: a meaning guard outranks a literal, etc."""
         broken = guards.broken_guards(old, new)
         if broken:
             return 3, broken[0].reason
-        content = dropped.lost_content(old, new, rude)
+        content = kept.lost(new)
         if content:
             return 3, f"it would have left out {content}"
         lost = literals.missing(inside, new)
@@ -177,6 +183,18 @@ class Rewriter:
         if any(f.serious for f in self.detect(new)):
             return 0, "every wording I tried still sounded harsh"
         return None
+
+
+def _pieces(units: list[parts.Unit], ranks: tuple[int, ...]) -> list[str] | None:
+    """Each sentence's wording at its rank, or None; stops at the first sentence without
+    one, so a withheld draft never pays for the sentences after it."""
+    pieces: list[str] = []
+    for unit, rank in zip(units, ranks, strict=True):
+        piece = unit.get(rank)
+        if piece is None:
+            return None
+        pieces.append(piece)
+    return pieces
 
 
 def _never_rude(sentence: str) -> sendable.Tone:

@@ -18,6 +18,7 @@ from bot.rephrase.models import Finding
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 ATTITUDE_RULE = "sendable:attitude"  # a flagged sentence with no content (see attitude_only)
 MAX_KEPT = 4  # good rewordings kept per sentence
+Spans = list[tuple[int, int]]
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
 
 
@@ -56,24 +57,22 @@ class Unit:
 
 
 def protected(
-    draft: str, findings: tuple[Finding, ...], shouted: list[tuple[int, int]]
+    draft: str, findings: tuple[Finding, ...], shouted: Spans, spans: Spans | None = None
 ) -> list[literals.Literal]:
     """Literals of the sentences the rewrite may touch: those with any finding (the rest
     is copied byte for byte, so its literals cannot be lost)."""
-    spans = [
-        (a, b) for a, b in sentence_spans(draft) if any(f.start < b and a < f.end for f in findings)
+    touched = [
+        (a, b)
+        for a, b in (sentence_spans(draft) if spans is None else spans)
+        if any(f.start < b and a < f.end for f in findings)
     ]
-    return literals.find_in(draft, spans, shouted)
+    return literals.find_in(draft, touched, shouted)
 
 
-def suspects(draft: str, findings: tuple[Finding, ...]) -> frozenset[str]:
+def suspects(draft: str, findings: tuple[Finding, ...], spans: Spans) -> frozenset[str]:
     """The draft's sentences the trained model flagged, at any severity."""
     model = [f for f in findings if f.rule.startswith(MODEL_RULE)]
-    return frozenset(
-        draft[a:b]
-        for a, b in sentence_spans(draft)
-        if any(f.start < b and a < f.end for f in model)
-    )
+    return frozenset(draft[a:b] for a, b in spans if any(f.start < b and a < f.end for f in model))
 
 
 def attitude_only(
@@ -81,11 +80,12 @@ def attitude_only(
     picked: list[Finding],
     suspects: frozenset[str],
     protected: list[literals.Literal] | None = None,
+    spans: Spans | None = None,
 ) -> list[Finding]:
     """Sentences the model flagged only lightly that carry nothing but attitude ("Is that
     clear now?"): the sendable gate may refuse them, so the rewrite may drop them too."""
     extra = []
-    for start, end in sentence_spans(draft):
+    for start, end in sentence_spans(draft) if spans is None else spans:
         sentence = draft[start:end]
         if any(f.start < end and start < f.end for f in picked):
             continue
@@ -115,9 +115,9 @@ def on_literal(finding: Finding, protected: list[literals.Literal]) -> bool:
     return not any(finding.text in s for s in finding.suggestions)
 
 
-def units(draft: str, picked: list[Finding]) -> list[Unit]:
+def units(draft: str, picked: list[Finding], spans: Spans) -> list[Unit]:
     units: list[Unit] = []
-    for start, end in sentence_spans(draft):
+    for start, end in spans:
         mine = [f for f in picked if f.start < end and start < f.end]
         if not mine:
             continue
