@@ -43,4 +43,3 @@ def test_clean_sentences_pass(sentence: str, draft: str) -> None:
 
 def test_every_check_is_tested() -> None:
     assert {c.name for c in CHECKS} == {name for name, _, _ in FAILS}
-
