@@ -50,7 +50,8 @@ the a an my your our their his her its this that these those on in at for with a
 from to by of and but or so mr mrs ms mx dr very all some any no every each which what
 whose why how when where who as than if because although though unless while i you we
 they he she it me us them not never only just also too here there then now today
-tomorrow yesterday again already
+tomorrow yesterday again already yes yeah yep yup no nope ok okay sure well oh ah wow gosh
+hi hello hey dear sir madam mate
 """
 NEVER_VERBS = frozenset(_NEVER_VERB_TEXT.split())
 # Openings and closings that need no verb: "Hi Dana,", "Best regards", "Thanks again!".

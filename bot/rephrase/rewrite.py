@@ -50,6 +50,7 @@ class Rewriter:
         self._context = ContextDetector(detect, "", ())
         self._suspects: frozenset[str] = frozenset()
         self._limits = sendable.DEFAULT_LIMITS
+        self._pointed_out: list[tuple[str, Finding]] = []
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -74,6 +75,7 @@ class Rewriter:
         if not picked:
             return Outcome("unchanged", draft)
         self._seen, self._gate = {}, ""
+        self._pointed_out = _pointed_out(draft, findings, spans)
         self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
@@ -129,8 +131,11 @@ class Rewriter:
             self._gate = self._gate or gate
             return None
         # The bot's own findings are read on the unframed text: a warm frame around a rude
-        # sentence can calm the model's reading of it without making it kind.
-        left = _still_rude(self._context.findings(text)) if verify else None
+        # sentence can calm the model's reading of it without making it kind. What the
+        # draft's findings pointed out must be gone too, whatever a second reading says.
+        left = _still_there(self._pointed_out, text)
+        if left is None and verify:
+            left = _still_rude(self._context.findings(text))
         if left is not None:
             self._gate = self._gate or f"“{_short(left.text)}” would still read as {left.kind}"
             return None
@@ -215,6 +220,27 @@ def _still_rude(found: tuple[Finding, ...]) -> Finding | None:
     """A finding the bot would itself point out in its own rewrite: anything serious, and
     at low severity anything but coolness or clarity (a cold fact may be sent framed)."""
     return next((f for f in found if f.serious or f.kind not in TOLERATED_LOW), None)
+
+
+def _pointed_out(
+    draft: str, findings: tuple[Finding, ...], spans: list[tuple[int, int]]
+) -> list[tuple[str, Finding]]:
+    """The words each unkind finding of the draft points at: the finding's own text when it
+    is two words or more, else its whole sentence (a model's one-word span, "sure", marks
+    the sentence rather than the word)."""
+    out = []
+    for f in findings:
+        if f.kind in TOLERATED_LOW or f.kind == "shouting":
+            continue
+        if len(WORD.findall(f.text)) >= 2:
+            out.append((f.text, f))
+        else:
+            out += [(draft[a:b], f) for a, b in spans if a <= f.start < b]
+    return out
+
+
+def _still_there(pointed_out: list[tuple[str, Finding]], text: str) -> Finding | None:
+    return next((f for words, f in pointed_out if words in text), None)
 
 
 def _short(text: str) -> str:

@@ -79,6 +79,11 @@ _QUESTION = re.compile(
 )
 _SIGNATURE = re.compile(r"^[A-Z][\w.'\u2019-]*(?:[ ,&]+[A-Z][\w.'\u2019-]*)*[.,]?$")
 _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}[!?.,]*\s+[A-Z]{2,}\b")
+# One capitalised word long enough not to be an acronym (SIM, RMA, ASAP), with no cue such as
+# "code" before it: "the dog is LOOSE". Only in sentences the rewrite changed.
+_LOUD_WORD = re.compile(
+    r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{5,}(?![\w'\u2019-])"
+)
 _PUNCT_RUN = re.compile(r"[!?]{2,}")
 # ", I'm not able to…", ", please call…" after a clause of its own: two sentences, one comma.
 _SPLICE = re.compile(
@@ -166,6 +171,8 @@ def _sentence_problem(
     words = _WORDS.findall(sentence)
     if _PUNCT_RUN.search(sentence) or _SHOUT_RUN.search(sentence):
         return "would still shout"
+    if changed and _LOUD_WORD.search(sentence):
+        return "would still shout a word"
     if len(words) <= 4 and (signed or _SHORT_OK.match(sentence)):
         return None  # a greeting, thanks or sign-off
     if len(words) <= 2 and _fragment(sentence, words):

@@ -26,3 +26,18 @@ def test_should_have_without_a_participle_is_not_hindsight() -> None:
     sentence = "The test shows 12 megabits, and you should have 70."
     found = list(candidates(sentence, [_should_have(sentence)]))
     assert not any("helped" in c for c in found)
+
+
+def test_a_rule_suggestion_is_pasted_only_where_a_clause_starts() -> None:
+    sentence = "She'll tell you what I've told you."
+    start = sentence.index("I've told you")
+    told = Finding(
+        "passive-aggressive", "high", start, start + 13, "I've told you", "", "",
+        ("to recap",), "ive-told-you",
+    )  # fmt: skip
+    assert not any("to recap" in c for c in candidates(sentence, [told]))
+    opening = "I've told you, it renews in May."
+    first = Finding(
+        "passive-aggressive", "high", 0, 13, "I've told you", "", "", ("To recap",), "ive-told-you"
+    )
+    assert "To recap, it renews in May." in list(candidates(opening, [first]))

@@ -75,3 +75,15 @@ def test_denying_blame_is_neither_a_refusal_nor_information() -> None:
     assert lost_content(draft, "The operator cancelled the train.") is None
     draft = "That's not my department. Billing handles refunds."
     assert lost_content(draft, "Billing handles refunds.") is None
+
+
+def test_a_changed_stretch_starts_each_sentence_with_a_capital() -> None:
+    from bot.rephrase.seams import tidy
+
+    old = "we CAN'T read it!!! put it inside on Tuesday"
+    assert tidy("we can't read it. put it inside on Tuesday", old) == (
+        "We can't read it. Put it inside on Tuesday."
+    )
+    assert tidy("Use the app, e.g. the web one.", "Use the app, e.g. the web one.") == (
+        "Use the app, e.g. the web one."
+    )

@@ -108,6 +108,22 @@ def test_an_independent_scorer_does_not_find_rewrites_harsher(split: Results) ->
     assert not_worse >= 0.8 * len(offered)
 
 
+def test_offered_rewrites_keep_nothing_the_draft_was_told_to_change(split: Results) -> None:
+    """Words a finding pointed at (two words or more, not a cold fact or a jargon term) are
+    gone from every rewrite offered as ready to copy."""
+    cool = {"cold", "rule-quoting", "absolute-no", "jargon", "evasive", "long-sentence"}
+    kept = [
+        (r["id"], f.text)
+        for r, a in split
+        if a.offered
+        for f in a.findings
+        if f.kind not in cool | {"shouting", "passive", "plain-language"}
+        and len(f.text.split()) >= 2
+        and f.text in a.rewrite
+    ]
+    assert kept == []
+
+
 LITERALS = st.one_of(
     st.from_regex(r"\$[1-9]\d{0,3}\.\d\d", fullmatch=True),
     st.from_regex(r"(?:INV|ORD|CASE)-\d{4,6}", fullmatch=True),

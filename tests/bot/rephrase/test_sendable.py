@@ -77,3 +77,13 @@ def test_a_tautology_is_not_a_reason_to_send() -> None:
     for line in ("Stock is stock.", "Policy is policy, sorry.", "It is what it is."):
         assert "brush" in (sendable.problem(line + " X", line, lambda s: (0.0, "")) or "")
     assert sendable.problem("x", "The fee is £5.", lambda s: (0.0, "")) is None
+
+
+def test_one_loud_word_left_in_a_changed_sentence_still_shouts() -> None:
+    from bot.rephrase import sendable
+
+    calm = lambda s: (0.0, "")  # noqa: E731
+    draft = "we CAN'T read your meter if the dog is LOOSE!!!"
+    assert "shout" in (sendable.problem(draft, "We can't read it if the dog is LOOSE.", calm) or "")
+    assert sendable.problem(draft, "Use code WELCOME at checkout.", calm) is None
+    assert sendable.problem(draft, "Your SIM card is in the post.", calm) is None
