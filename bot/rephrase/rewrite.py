@@ -98,7 +98,7 @@ class Rewriter:
         if self._gate:
             why = f"The best rewrite I found is not ready to send: {self._gate}."
             return Outcome("withheld", draft, why + " The suggestions above show what to change.")
-        return Outcome("withheld", draft, _reason(units))
+        return Outcome("withheld", draft, _reason(draft, units))
 
     def _wordings(
         self, draft: str, units: list[parts.Unit], protected: list[literals.Literal], verify: int
@@ -264,7 +264,7 @@ def _says_something(text: str) -> bool:
     return any(len(WORD.findall(s)) >= 2 and fluency.has_verb(s) for s in split_sentences(text))
 
 
-def _reason(units: list[parts.Unit]) -> str:
+def _reason(draft: str, units: list[parts.Unit]) -> str:
     if all(unit.get(0) == "" for unit in units):
         return (
             "Without the words that could land badly there is nothing left to send; "
@@ -272,7 +272,10 @@ def _reason(units: list[parts.Unit]) -> str:
         )
     for unit in units:
         if unit.get(0) is None:
-            shown = _short(unit.findings[0].text)
+            words = unit.findings[0].text
+            if len(WORD.findall(words)) < 2:  # a model's one-word span: name the sentence
+                words = draft[unit.start : unit.end].strip()
+            shown = _short(words)
             why = unit.failure[1] or "I found no wording that keeps its meaning"
             return f"No rewrite for “{shown}”: {why}. The suggestions above show what to change."
     return "No rewrite passed every check; the suggestions above show what to change."
