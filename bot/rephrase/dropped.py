@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from bot.content.segment import sentence_spans
+from bot.rephrase.templates import BASE
 
 Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?")
@@ -152,7 +153,9 @@ def _inside(at: int, spans: Sequence[Span]) -> bool:
 
 
 def _stem(word: str) -> str:
-    """A crude stem, enough to match "checked" with "check" and "readings" with "reading"."""
+    """A crude stem, enough to match "checked" with "check", "readings" with "reading" and
+    (through the templates' table) "kept" with "keep"."""
+    word = BASE.get(word, word)
     for suffix in ("ing", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

@@ -164,6 +164,16 @@ def _able_passive(sentence: str, draft: str) -> bool:
     return _new(ABLE_PASSIVE, sentence, draft)
 
 
+# "Next time, it may help to have kept …": advice for the future in the past tense.
+TENSE_CLASH = re.compile(
+    r"\bnext time\b[^.!?]*\bto have (?:\w+ed|\w+en|kept|sent|told|read|set)\b", _I
+)
+
+
+def _tense_clash(sentence: str, draft: str) -> bool:
+    return _new(TENSE_CLASH, sentence, draft)
+
+
 CHECKS: tuple[Check, ...] = (
     Check("doubled-word", "a word would have appeared twice in a row", doubled),
     Check("dangling-word", "a sentence would have ended on a word like 'to' or 'the'", _dangling),
@@ -176,6 +186,7 @@ CHECKS: tuple[Check, ...] = (
     Check("unbalanced-quotes", "quotes or brackets would have been left unbalanced", _unbalanced),
     Check("no-verb", "a sentence would have been left without a verb", _no_verb),
     Check("able-passive", "it would have read 'able to be …', which sounds wrong", _able_passive),
+    Check("tense-clash", "advice for next time would have been in the past tense", _tense_clash),
 )
 
 
