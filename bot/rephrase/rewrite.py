@@ -25,6 +25,10 @@ from bot.rephrase.models import Finding
 Detect = Callable[[str], tuple[Finding, ...]]
 # Low findings a rewrite may keep: a fact read as cool, a rule quoted, a term to explain.
 TOLERATED_LOW = frozenset({"cold", "rule-quoting", "absolute-no", *CLARITY_KINDS})
+ADVERB_ONLY = (
+    "Only “{words}” would change, which is no rewrite: read the sentence around it; if it "
+    "is kind, the word can simply go, and if not, the suggestions above show what to change."
+)
 MAX_TRIED = 10  # candidate rewordings tried per sentence
 MAX_VARIANTS = 6  # distinct wordings offered for one draft
 
@@ -82,6 +86,8 @@ class Rewriter:
             self._limits = sendable.limits(self._model)
         extra = parts.attitude_only(draft, picked, self._suspects, protected, spans)
         picked = sorted([*picked, *extra], key=_start)
+        if all(_lone_adverb(f) for f in picked):
+            return Outcome("withheld", draft, ADVERB_ONLY.format(words=picked[0].text))
         units = parts.units(draft, picked, spans)
         for unit in units:
             unit.source = self._good(draft, unit, protected)
@@ -220,6 +226,14 @@ def _still_rude(found: tuple[Finding, ...]) -> Finding | None:
     """A finding the bot would itself point out in its own rewrite: anything serious, and
     at low severity anything but coolness or clarity (a cold fact may be sent framed)."""
     return next((f for f in found if f.serious or f.kind not in TOLERATED_LOW), None)
+
+
+def _lone_adverb(finding: Finding) -> bool:
+    """ "obviously", "clearly", "honestly": the dig is in the sentence around the word as
+    often as in the word (a warm reply that says "obviously" needs nothing; "no rush
+    replying, obviously" needs more than the word gone), so deleting it is no rewrite."""
+    words = WORD.findall(finding.text)
+    return len(words) == 1 and len(words[0]) > 4 and words[0].lower().endswith("ly")
 
 
 def _pointed_out(

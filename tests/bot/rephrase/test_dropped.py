@@ -87,3 +87,13 @@ def test_a_changed_stretch_starts_each_sentence_with_a_capital() -> None:
     assert tidy("Use the app, e.g. the web one.", "Use the app, e.g. the web one.") == (
         "Use the app, e.g. the web one."
     )
+
+
+def test_deleting_one_adverb_is_not_offered_as_a_rewrite(engine: Engine) -> None:
+    draft = "Obviously we want you to be happy, so the exchange is free of charge."
+    analysis = engine.analyse(draft)
+    serious = [f.text for f in analysis.findings if f.serious]
+    if serious == ["Obviously"]:  # detection's call; the rewrite's rule is what is tested
+        assert analysis.rewrite == draft
+        assert analysis.rewrite_status == "withheld"
+        assert "Only “Obviously” would change" in analysis.rewrite_reason
