@@ -124,6 +124,24 @@ def test_offered_rewrites_keep_nothing_the_draft_was_told_to_change(split: Resul
     assert kept == []
 
 
+def test_offered_rewrites_drop_no_long_sentence(split: Results) -> None:
+    """Written apart from dropped.py: a draft sentence of ten words or more is either kept
+    or leaves at least half of its long words (six letters or more) in the rewrite. (A
+    shorter sentence may be a whole rude remark: "I'm not going to repeat myself again.")"""
+    dropped = []
+    for row, analysis in split:
+        if not analysis.offered:
+            continue
+        kept = set(re.findall(r"[a-z]{6,}", analysis.rewrite.lower()))
+        for sentence in re.split(r"(?<=[.!?])\s+", row["text"]):
+            long_words = re.findall(r"[a-z]{6,}", sentence.lower())
+            lost = len(long_words) - sum(w in kept for w in long_words)
+            if len(sentence.split()) >= 10 and lost * 2 > len(long_words):
+                dropped.append((row["id"], sentence))
+    print(f"long sentences dropped: {dropped}")
+    assert dropped == []
+
+
 LITERALS = st.one_of(
     st.from_regex(r"\$[1-9]\d{0,3}\.\d\d", fullmatch=True),
     st.from_regex(r"(?:INV|ORD|CASE)-\d{4,6}", fullmatch=True),
