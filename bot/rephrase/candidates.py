@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from bot.rephrase import seams, templates
+from bot.rephrase import recasts, seams, templates
 from bot.rephrase.models import Finding
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
@@ -54,9 +54,15 @@ Edit = tuple[int, int, str]
 
 
 def candidates(sentence: str, found: list[Finding]) -> Iterator[str]:
-    """Rewordings of one sentence, most preferred first (unchecked)."""
-    options = [_edits(sentence, f) for f in found]
+    """Rewordings of one sentence, most preferred first (unchecked): the sentence-level
+    recasts for its kinds of finding, then the edits of each finding."""
     seen: set[str] = set()
+    for edits in recasts.edits(sentence, frozenset(f.kind for f in found)):
+        text = _apply(sentence, edits)
+        if text is not None and text not in seen:
+            seen.add(text)
+            yield text
+    options = [_edits(sentence, f) for f in found]
     # A model's span is a whole clause, so it says little about what else the sentence
     # carries: only a rule's exact words count as attitude.
     rule_spans = [(f.start, f.end) for f in found if not f.rule.startswith(MODEL_RULE)]
