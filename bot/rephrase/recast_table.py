@@ -1,9 +1,7 @@
-"""The sentence-level recasts, as data: each a shape of attitude, the kinds of finding it is
-written for, and what to write instead (see recasts.py for how they are applied).
-
-Patterns are written for shapes, never for one draft's words; a source a lecture points at
-is the group `x`, which a recast keeps.
-"""
+"""The clause-level recasts, as data: each a shape of attitude, the kinds of finding it is
+written for, and what to write instead (recasts.py applies them; whole-sentence recasts are
+in recast_sentences.py). Patterns are written for shapes, never for one draft's words; the
+source a lecture points at is the group `x`, which a recast keeps."""
 
 from __future__ import annotations
 
@@ -17,7 +15,8 @@ _WHEN = (
     r"(?: (?:before|earlier|already|previously|twice|three times|several times|many times"
     r"|multiple times|more than once|a few times|\d+ times|again|repeatedly|now|(?:in|on) (?:my"
     r"|our) (?:last|previous|earlier|first|other)(?: two| three| few| \d+)? (?:e-?mails?"
-    r"|messages?|replies|reply|calls?|letters?|chats?|notes?)))*"
+    r"|messages?|replies|reply|calls?|letters?|chats?|notes?)|(?:on|over) the phone|in (?:the|this)"
+    r" chat))*"
 )
 _SOURCE = r"(?P<x>(?:the|our|your|this|that|my|its|their) [^,.;:!?]{1,60}?)"
 _SOURCE_END = r"(?=[,.;:!?]|$)"
@@ -58,7 +57,7 @@ def _r(name: str, kinds: frozenset[str], pattern: str, *out: str, **how: bool) -
     return Recast(name, kinds, re.compile(pattern, re.IGNORECASE), out, **how)
 
 
-RECASTS: tuple[Recast, ...] = (
+CLAUSE_RECASTS: tuple[Recast, ...] = (
     _r(
         "as-i-explained",
         _REPEAT_KINDS,
@@ -66,6 +65,40 @@ RECASTS: tuple[Recast, ...] = (
         rf"|said|mentioned|stated|told you|discussed|pointed out|advised(?: you)?|noted"
         rf"|informed you)(?: (?:this|that|it))?{_WHEN}\s*(?:,|:|\u2014|\s-)\s*",
         "To recap, ",
+        "",
+        lead_in=True,
+    ),
+    _r(
+        "per-my-last-email",
+        _REPEAT_KINDS,
+        r"(?:as )?per (?:my|our) (?:last|previous|earlier|first) (?:e-?mail|message|reply|note"
+        r"|letter)\s*(?:,|:|\u2014|\s-)\s*",
+        "",
+        "To recap, ",
+        lead_in=True,
+    ),
+    _r(
+        "as-stated-in",
+        _REPEAT_KINDS | frozenset({"rule-quoting", "blame"}),
+        r"as (?:clearly |already |very clearly )?(?:stated|written|explained|mentioned|set out"
+        r"|outlined|specified|shown)(?: clearly| very clearly)? (?P<p>on|in) "
+        + _SOURCE
+        + r"\s*,\s*",
+        "as set out {p} {x}, ",
+        lead_in=True,
+    ),
+    _r(
+        "says-so-on",
+        ATTITUDE_KINDS,
+        r"(?:it )?(?:says so|is written|is stated|is spelled out|is explained) (?:right |clearly "
+        r"|very clearly |plainly )?(?P<p>on|in) " + _SOURCE + _SOURCE_END,
+        "you'll find this {p} {x}",
+        lead_in=True,
+    ),
+    _r(
+        "attention-lead-in",
+        _REPEAT_KINDS,
+        r"(?:(?:ok(?:ay)?|right|now),?\s+)?(?:listen|look)\s*(?:,|\u2014)\s*",
         "",
         lead_in=True,
     ),
@@ -104,86 +137,6 @@ RECASTS: tuple[Recast, ...] = (
         r"|seriously)\s*,?|(?:with (?:all due )?respect|no offen[cs]e)\s*,)\s+(?=\w)",
         "",
         lead_in=True,
-    ),
-    _r(
-        "calm-down",
-        ATTITUDE_KINDS,
-        rf"(?:(?:ok(?:ay)?|look|listen|please|sir|madam|ma{_A}am|now),?\s+)*(?:you need to "
-        r"|just |please )?calm down(?:,?\s*(?:please|sir|madam|ma'am|ma\u2019am|mate|now))*"
-        r"\s*[.!]*",
-        "I can hear how frustrating this is.",
-        "",
-        whole=True,
-    ),
-    _r(
-        "told-you-before",
-        ATTITUDE_KINDS,
-        rf"{_WE} (?:already |previously |just )*(?:told you|explained (?:this|that|it)"
-        rf"(?: to you)?|said (?:this|that|it)|answered (?:this|that|it)|been (?:over|through)"
-        rf" (?:this|that|it))(?: (?:this|that|it))?{_WHEN}\s*[.!]+",
-        "",
-        whole=True,
-    ),
-    _r(
-        "how-much-clearer",
-        ATTITUDE_KINDS,
-        rf"(?:I{_A}?m |I am )?(?:not sure|unsure|I don{_A}t know|I do not know) how (?:much )?"
-        r"(?:clearer|more clearly|more plainly|else to (?:say|explain|put) (?:it|this|that))"
-        r"(?: I can (?:be|say it|put it|make it|explain it))?\s*[.!?]+",
-        "",
-        whole=True,
-    ),
-    _r(
-        "is-that-clear",
-        ATTITUDE_KINDS,
-        r"(?:is that|was that|does that|do you|did you) (?:clear|understood|understand|make"
-        r" sense|get it|get that)(?: now| enough| this time)?\s*\?+",
-        "",
-        whole=True,
-    ),
-    _r(
-        "explain-one-more-time",
-        ATTITUDE_KINDS,
-        rf"(?:I{_A}m going to|I am going to|I{_A}ll|let me|I will) (?:explain|say|go through)"
-        r" (?:this|it|that) (?:one more time|one last time|once more|again|for the last time)"
-        r"(?:,? so (?:please )?(?:try to )?(?:pay attention|listen|read (?:it )?carefully)"
-        r"(?: this time)?)?\s*[.!]+",
-        "",
-        whole=True,
-    ),
-    _r(
-        "last-time-explaining",
-        ATTITUDE_KINDS,
-        rf"this is the (?:last|final) time I{_A}?(?:m| am| will be|ll be) (?:explaining|saying"
-        r"|repeating|telling you)(?: (?:this|that|it))?\s*[.!]+",
-        "",
-        whole=True,
-    ),
-    _r(
-        "are-we-done",
-        ATTITUDE_KINDS,
-        rf"(?:any time now|I{_A}?m not sure what the confusion is|I don{_A}t"
-        r" (?:see|know) what the confusion is|(?:do|did) you (?:even )?read (?:my|the)"
-        r" (?:last |previous )?(?:email|message|reply))\s*(?:\.\.\.|\u2026|[.!?])+",
-        "",
-        whole=True,
-    ),
-    _r(
-        "pay-attention",
-        ATTITUDE_KINDS,
-        r"(?:please )?(?:try to )?(?:pay (?:more )?attention|read more carefully)"
-        r"(?: next time| this time| in future)?\s*[.!]+",
-        "",
-        whole=True,
-    ),
-    _r(
-        "read-it-next-time",
-        ATTITUDE_KINDS | _BLAME_KINDS,
-        rf"(?:please |maybe |perhaps |just |try to )?(?:read|check|look at|review) {_SOURCE}"
-        r" (?:next time|first next time|first|properly|carefully|more carefully|before "
-        r"(?:contacting|writing to|emailing|calling|messaging) us(?: again)?)\s*[.!]+",
-        "You'll find the details in {x}.",
-        whole=True,
     ),
     _r(
         "should-have-read",
@@ -257,7 +210,9 @@ RECASTS: tuple[Recast, ...] = (
         "closing-tag",
         _TAG_KINDS,
         r"\s*(?:,|\u2014|\s-)\s*(?:full stop|period|end of story|end of discussion|simple as"
-        r" that|and that(?:'s|\u2019s| is) (?:final|that|the end of it))(?=\s*[.!]*\s*$)",
+        r" that|and that(?:'s|\u2019s| is) (?:final|that|the end of it)|(?:but |and |so )?"
+        r"(?:that|it)(?:'s|\u2019s| is) (?:just |simply )?(?:how it is|the way it is|what it is)"
+        r"|it is what it is)(?=\s*[.!]*\s*$)",
         "",
     ),
 )

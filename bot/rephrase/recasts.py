@@ -24,9 +24,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.rephrase.recast_table import ATTITUDE_KINDS, INTENSIFIER, RECASTS, TRAILING_ADVERB, Recast
+from bot.rephrase.recast_sentences import SENTENCE_RECASTS
+from bot.rephrase.recast_table import (
+    ATTITUDE_KINDS,
+    CLAUSE_RECASTS,
+    INTENSIFIER,
+    TRAILING_ADVERB,
+    Recast,
+)
 
 _RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|and|but|or)\b", re.IGNORECASE)
+RECASTS = CLAUSE_RECASTS + SENTENCE_RECASTS
 Span = tuple[int, int]
 Edit = tuple[int, int, str]
 
@@ -95,7 +103,8 @@ def _fits(recast: Recast, text: str, m: re.Match[str]) -> bool:
 
 def _edit(recast: Recast, sentence: str, m: re.Match[str], out: str) -> Edit:
     if "{x}" in out:
-        out = out.format(x=sentence[m.start("x") : _source_end(m)])
+        groups = {k: v or "" for k, v in m.groupdict().items()}
+        out = out.format(**{**groups, "x": sentence[m.start("x") : _source_end(m)]})
     before = sentence[: m.start()].rstrip()
     if before and out[:1].isupper() and out[1:2].islower():
         out = out[0].lower() + out[1:]  # mid-sentence: "…, to recap, …"

@@ -130,3 +130,42 @@ def test_edge_words_go_only_with_a_recast() -> None:
     assert _first("I said it more simply, end of story.", "dismissive") == (
         "I said it more simply."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        (
+            "Per my last email, the refund went out on 3 May.",
+            "passive-aggressive",
+            "The refund went out on 3 May.",
+        ),
+        (
+            "Listen, the engineer comes on Tuesday.",
+            "condescending",
+            "The engineer comes on Tuesday.",
+        ),
+        ("The fee stays, that's just how it is.", "dismissive", "The fee stays."),
+        ("Says so on the checkout page.", "impatience", "You'll find this on the checkout page."),
+        ("Please get to the point.", "impatience", ""),
+    ],
+)
+def test_more_shapes(sentence: str, kind: str, expected: str) -> None:
+    assert _first(sentence, kind) == expected
+
+
+def test_a_recast_takes_the_other_findings_first_edit_along() -> None:
+    sentence = "Says so on the checkout page!!!"
+    pile = Finding(
+        kind="shouting",
+        severity="medium",
+        start=28,
+        end=31,
+        text="!!!",
+        why="",
+        tip="",
+        suggestions=(".",),
+        rule="exclamation-pile",
+    )
+    found = list(candidates(sentence, [pile], frozenset({"impatience"})))
+    assert "You'll find this on the checkout page." in found[:2]
