@@ -93,6 +93,7 @@ SENTENCE_RECASTS = (
         rf"(?:please |maybe |perhaps |just |try to )?(?:read|check|look at|review) {_SOURCE}"
         r" (?:next time|first next time|first|properly|carefully|more carefully|before "
         r"(?:contacting|writing to|emailing|calling|messaging) us(?: again)?)\s*[.!]+",
+        "You can find all the details in {x}.",
         "You'll find the details in {x}.",
         whole=True,
     ),

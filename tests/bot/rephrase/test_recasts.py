@@ -45,7 +45,7 @@ def _first(sentence: str, kind: str) -> str:
             "To recap, we don't do exchanges on sale items.",
         ),
         ("Calm down, sir.", "condescending", "I can hear how frustrating this is."),
-        ("Read the policy next time.", "cold", "You'll find the details in the policy."),
+        ("Read the policy next time.", "cold", "You can find all the details in the policy."),
         (
             "You should have read the email we sent.",
             "blame",
