@@ -27,7 +27,7 @@ class Collection:
         self.name = name
         self.layout = layout
         self.lock = threading.RLock()
-        self.index = CollectionIndex(layout.indexes)
+        self.index = CollectionIndex(layout.indexes, layout.carries)
         self._single = folder / f"{file_name(name)}.json"
         self._months = folder / file_name(name)
         self._partitions: dict[str, PartitionFile] = {}
@@ -88,6 +88,12 @@ class Collection:
             if doc is not None and (query.where is None or query.where(doc)):
                 found.append((key, doc))
         return found
+
+    def documents(self, keys: list[str]) -> list[tuple[str, Doc]]:
+        """(key, document) for each key, in the order given (keys the index holds)."""
+        loaded: dict[str, Table] = {}
+        found = ((key, self._doc(key, loaded)) for key in keys)
+        return [(key, doc) for key, doc in found if doc is not None]
 
     def _doc(self, key: str, loaded: dict[str, Table]) -> Doc | None:
         entry = self.index.entries[key]
