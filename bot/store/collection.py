@@ -176,5 +176,22 @@ class Collection:
                 removed += len(doomed)
         return removed
 
+    def delete_found(self, query: Query) -> int:
+        """Delete what `query` finds, each partition written once: a purge by time reads and
+        rewrites only the months it reaches, not the whole log."""
+        if not self.index.can_answer(query) or query.where is not None:
+            keys = [key for key, _doc in self.find(query)]
+        else:
+            keys = list(self.index.matching_keys(query))
+        by_partition: dict[str, list[tuple[str, int]]] = {}
+        for key in keys:
+            entry = self.index.entries[key]
+            by_partition.setdefault(entry.partition, []).append((key, entry.seq))
+        for partition, doomed in by_partition.items():
+            self._partition(partition).write({seq: None for _key, seq in doomed})
+            for key, _seq in doomed:
+                self.index.remove(key)  # only now: a failed write leaves them findable
+        return len(keys)
+
     def partitions(self) -> Iterator[str]:
         return iter(sorted(self._partitions))

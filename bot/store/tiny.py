@@ -101,6 +101,11 @@ class TinyStore(Store):
         with coll.lock:
             return coll.delete_where(where)
 
+    def delete_found(self, collection: str, query: Query) -> int:
+        coll = self._collection(collection)
+        with coll.lock:
+            return coll.delete_found(query)
+
     def count(self, collection: str) -> int:
         coll = self._collection(collection)
         with coll.lock:
