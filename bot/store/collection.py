@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bot.store import snapshot
 from bot.store.frozen import freeze_doc, thaw
 from bot.store.index import CollectionIndex
 from bot.store.interface import Doc, Predicate, Query, answer_by_scan
@@ -42,8 +43,23 @@ class Collection:
         self._hot = months[-RESIDENT_MONTHS:]
         for partition in found:
             part = self._partition(partition)
-            self.index.load(partition, part.read_for_index())
+            if part.resident or not (self.index.fields or self.index.carries):
+                self.index.load(partition, part.read())
+            else:
+                self._load_cold(partition, part)
         self.index.finish_loading()
+
+    def _load_cold(self, partition: str, part: PartitionFile) -> None:
+        """Index a month not kept in memory: from its snapshot when it still describes the
+        file on disk, else from the file (and the snapshot written for next time)."""
+        layout = [list(self.index.fields), list(self.index.carries)]
+        columns = snapshot.read(part.path, layout)
+        if columns is not None:
+            self.index.load_columns(partition, columns)
+            return
+        source = snapshot.fingerprint(part.path)
+        columns = self.index.load(partition, part.read_for_index())
+        snapshot.write(part.path, source, layout, columns)
 
     def _partition(self, partition: str) -> PartitionFile:
         part = self._partitions.get(partition)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from bot.store.interface import Doc, Query, field_text
@@ -27,6 +28,16 @@ class Entry(NamedTuple):
     seq: int
     values: tuple[str | None, ...]  # one per indexed field, in the layout's order
     carried: tuple[Any, ...]  # one per carried field: counted without reading the document
+
+
+class Columns(NamedTuple):
+    """One partition's index data, a list per field: keys, seqs, each indexed field's text
+    and each carried field's value, in the same order."""
+
+    keys: list[str]
+    seqs: list[int]
+    values: list[list[str | None]]
+    carried: list[list[Any]]
 
 
 class CollectionIndex:
@@ -56,16 +67,43 @@ class CollectionIndex:
         partition = self._names.setdefault(partition, partition)
         return Entry(partition, seq, self.values_of(doc), self.carried_of(doc))
 
-    def load(self, partition: str, docs: Iterable[tuple[str, int, Doc]]) -> None:
-        """Index one partition's (key, seq, doc) triples; call `finish_loading` after the last."""
-        for key, seq, doc in docs:
-            if key in self.entries:  # a key in two files: an interrupted move; the later file wins
-                self._superseded = True
-            entry = self.entries[key] = self._entry(partition, seq, doc)
-            for field, value in zip(self.fields, entry.values, strict=True):
-                if value is not None:
-                    self.sorted[field].append((value, seq, key))
-            self.last_seq = max(self.last_seq, seq)
+    def load(self, partition: str, docs: Iterable[tuple[str, int, Doc]]) -> Columns:
+        """Index one partition's (key, seq, doc) triples; call `finish_loading` after the last.
+        Built a column at a time (one pass per field), since start-up indexes every call;
+        returns the columns (what `bot.store.snapshot` keeps beside an old month)."""
+        rows = list(docs)
+        bodies = [row[2] for row in rows]
+        columns = Columns(
+            keys=[row[0] for row in rows],
+            seqs=[row[1] for row in rows],
+            values=[_texts([doc.get(field) for doc in bodies]) for field in self.fields],
+            carried=[[doc.get(field) for doc in bodies] for field in self.carries],
+        )
+        self.load_columns(partition, columns)
+        return columns
+
+    def load_columns(self, partition: str, columns: Columns) -> None:
+        keys, seqs = columns.keys, columns.seqs
+        if not keys:
+            return
+        if not self.entries.keys().isdisjoint(keys):
+            # A key in two files: an interrupted move; the later file wins.
+            self._superseded = True
+        carried = [_shared_all(column) for column in columns.carried]
+        partition = self._names.setdefault(partition, partition)
+        value_rows = zip(*columns.values, strict=True) if self.fields else repeat(())
+        carried_rows = zip(*carried, strict=True) if carried else repeat(())
+        entries = map(Entry, repeat(partition), seqs, value_rows, carried_rows)
+        self.entries.update(zip(keys, entries, strict=False))  # the repeats have no end
+        for field, column in zip(self.fields, columns.values, strict=True):
+            items = zip(column, seqs, keys, strict=True)
+            if None in column:  # documents without the field are not in its list
+                self.sorted[field].extend(
+                    (value, seq, key) for value, seq, key in items if value is not None
+                )
+            else:
+                self.sorted[field].extend(items)  # type: ignore[arg-type]
+        self.last_seq = max(self.last_seq, *seqs)
 
     def finish_loading(self) -> None:
         for position, items in enumerate(self.sorted.values()):
@@ -165,3 +203,17 @@ def _shared(value: Any) -> Any:
     # Equal texts as one object: a category repeats 100,000 times (interned strings are
     # freed once nothing uses them).
     return sys.intern(value) if type(value) is str else value
+
+
+def _shared_all(values: list[Any]) -> list[Any]:
+    try:
+        return list(map(sys.intern, values))  # all texts: the usual case, in C
+    except TypeError:
+        return [sys.intern(value) if type(value) is str else value for value in values]
+
+
+def _texts(values: list[Any]) -> list[str | None]:
+    """`field_text` of each value: what the sorted lists compare."""
+    return [
+        value if type(value) is str else None if value is None else str(value) for value in values
+    ]
