@@ -8,7 +8,8 @@ reason (readiness; `handlers.readiness`, cached a few seconds).
 Every request to /slack/events passes a gate before Bolt sees it: the body is read raw, with a
 size cap, and its signature checked on those bytes. A request that fails for any reason gets
 401 (or 400/411/413 for a broken body) and one log line without the body; it never reaches
-Bolt, so no listener and no error handler ever runs on it.
+Bolt, so no listener and no error handler ever runs on it. A signed body Bolt could not parse,
+or of a shape Slack never sends (`handlers.slack_shape`), gets 400 the same way.
 """
 
 from __future__ import annotations
@@ -19,9 +20,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.request.internals import (
+    build_normalized_headers,
+    extract_content_type,
+    parse_body,
+)
 
 from handlers.readiness import Readiness
 from handlers.signature import ReplayGuard, refusal
+from handlers.slack_shape import problem
 
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -95,17 +102,21 @@ def _verified_request(environ: dict[str, Any], secret: bytes, replays: ReplayGua
     assert signature is not None
     if not replays.first_time(signature):
         raise Refused(401, "this signed request was already received (a replay)")
-    # Signed by Slack from here on; still, a body Bolt cannot read is refused without a trace.
+    # Signed from here on; still, a body Bolt cannot read, or one of a shape Slack never sends
+    # (Bolt's own code raises on those), is refused before Bolt sees it.
+    headers = _headers(environ)
     try:
         text = raw.decode("utf-8")
-        request = BoltRequest(
-            body=text, query=environ.get("QUERY_STRING", ""), headers=_headers(environ)
-        )
+        body = parse_body(text, extract_content_type(build_normalized_headers(headers)))
     except Exception as error:
         raise Refused(400, f"a signed body that cannot be read ({type(error).__name__})") from None
-    if not isinstance(request.body, dict):
-        raise Refused(400, "a signed body that is not a JSON object or a form")
-    return request
+    shape = problem(body)
+    if shape is not None:
+        raise Refused(400, f"a signed body that {shape}")
+    try:
+        return BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=headers)
+    except Exception as error:
+        raise Refused(400, f"a signed body that cannot be read ({type(error).__name__})") from None
 
 
 def _read_body(environ: dict[str, Any]) -> bytes:

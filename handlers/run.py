@@ -127,9 +127,9 @@ def check_slack(client: WebClient, token_name: str) -> None:
 
 
 def _run_socket(app: App, settings: Settings) -> None:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from handlers.socket_gate import CheckedSocketModeHandler
 
-    handler = SocketModeHandler(app, settings.app_token)
+    handler = CheckedSocketModeHandler(app, settings.app_token)
     log.info("Connecting to Slack in Socket Mode")
     try:
         try:

@@ -66,6 +66,8 @@ def card_spans(text: str) -> Spans:
     Cards are written in groups of three digits or more, perhaps ending in a shorter one, so
     a list of small numbers ("1 2 3 … 14") never adds up to one."""
     for run in _DIGIT_RUN.finditer(text):
+        if _e164(text, run):
+            continue
         # "tracking 9400 1111 2222 3333 4444 55" may hold a Luhn-valid stretch: after a
         # reference word, a stretch with more long groups beside it is part of the reference.
         named = cue_before(text, run.start()) is Cue.REFERENCE
@@ -84,6 +86,13 @@ def card_spans(text: str) -> Spans:
                 if len(digits) >= CARD_DIGITS.stop or len(group) < 3:
                     break  # a short group can only end a card ("4222 2222 2222 2")
         yield from merged(covered)
+
+
+def _e164(text: str, run: re.Match[str]) -> bool:
+    """ "+" and at most 15 digits unbroken ("+4915112345678"): a phone in E.164, left to the
+    phone finder, not a card that happens to pass the Luhn check."""
+    digits = run.group()
+    return text[run.start() - 1 : run.start()] == "+" and digits.isdigit() and len(digits) <= 15
 
 
 def _long_group_beside(groups: list[tuple[int, int]], first: int, last: int) -> bool:

@@ -10,7 +10,9 @@
 
 Either way a number is left alone when it is a reference: glued to letters or a prefix
 ("ORD-2291-4471", "#A-448821"), named by the word before it ("order no. 112 334 556",
-"tracking 9400 1111 2222 3333") or after it, or listed after such a reference.
+"tracking 9400 1111 2222 3333") or after it, or listed after such a reference. A number
+written with "+" is never a reference, whatever the words around it ("+33612345678 id"):
+nobody writes an order or ticket number with a leading "+", so the "+" outweighs them.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ def phone_spans(text: str, searched: str, regions: tuple[str, ...]) -> Iterator[
             previous_reference_end = match.end()
             continue
         for start, end in _phones_in_run(text, run, regions):
+            if text[start] == "(" and ")" not in text[start:end]:
+                start += 1  # "(+33612345678)": the brackets are the sentence's
             extension = _EXTENSION.match(text, end)
             yield start, extension.end() if extension else end
 
@@ -76,6 +80,11 @@ def _read_run(text: str, match: re.Match[str], previous_reference_end: int) -> _
     if text[end - 1] == ")" and "(" not in match.group():
         end -= 1  # a closing bracket of the sentence, not of an area code
     groups = [(start + g.start(), start + g.end()) for g in _GROUP.finditer(text[start:end])]
+    if text[start] == "+":
+        # With its country code it is a phone whatever stands around it: "+33612345678 id",
+        # "order +33612345678", "…678id"; only a word naming a phone changes how it is read.
+        named = cue_before(text, start) is Cue.PHONE
+        return _Run(start, end, groups, Cue.PHONE if named else Cue.NONE)
     if glued_after(text, end):  # "… 1Z999AA1": the identifier starts at the last space
         spaced = [
             i for i, g in enumerate(groups[1:], 1) if _has_space(text[groups[i - 1][1] : g[0]])
@@ -90,8 +99,8 @@ def _read_run(text: str, match: re.Match[str], previous_reference_end: int) -> _
     if previous_reference_end >= 0 and _LIST_JOIN.match(text[previous_reference_end:start]):
         return None
     cue = cue_before(text, start)
-    if text[start] == "+" and cue in (Cue.REFERENCE, Cue.GLUED):
-        cue = Cue.NONE  # nobody writes a reference with a leading "+"
+    if text[start] == "(" and cue is Cue.GLUED:
+        cue = Cue.NONE  # "Jo(312) 555-0142": an opening bracket starts a new number
     if cue is Cue.GLUED:  # "#A-448821 07700 900123": the reference ends at the first space
         spaced = [
             i for i, g in enumerate(groups[1:], 1) if _has_space(text[groups[i - 1][1] : g[0]])
@@ -147,6 +156,8 @@ def _longest_valid(
         least = MIN_DIGITS_NAMED if cue is Cue.PHONE else MIN_DIGITS
         if digits >= least and _valid_in_any(candidate, regions):
             return last
+        if digits >= MIN_DIGITS_NAMED and _valid_with_country_code(candidate):
+            return last  # a short plan's number in full, such as Iceland's "+354 551 2345"
     return None
 
 
@@ -213,7 +224,7 @@ def _shaped_like_a_phone(text: str, groups: list[tuple[int, int]], cue: Cue) -> 
         last -= 1
     candidate = text[_group_start(text, groups[0][0]) : groups[last][1]]
     digits = _digit_count(candidate)
-    international = candidate.startswith(("+", "00"))
+    international = _unbracketed(candidate).startswith(("+", "00"))
     most = MAX_DIGITS + (2 if candidate.startswith("00") else 0)
     if last == 0:
         least = MIN_DIGITS_NAMED if cue is Cue.PHONE else MIN_BARE_DIGITS
@@ -244,6 +255,7 @@ def _grouped_like_a_phone(text: str, groups: list[tuple[int, int]]) -> bool:
 
 
 def _valid_in_any(candidate: str, regions: tuple[str, ...]) -> bool:
+    candidate = _unbracketed(candidate)
     international = candidate.startswith("+") or candidate.startswith("00")
     readings = ("ZZ",) if international and candidate.startswith("+") else regions
     if candidate.startswith("00"):
@@ -259,6 +271,23 @@ def _valid_in_any(candidate: str, regions: tuple[str, ...]) -> bool:
         if international and phonenumbers.is_possible_number(number):
             return True
     return False
+
+
+def _valid_with_country_code(candidate: str) -> bool:
+    """Written with "+" and a valid number of that country code's plan (not merely one of a
+    possible length), so a short "+" number counts without a word naming it a phone."""
+    candidate = _unbracketed(candidate)
+    if not candidate.startswith("+"):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _unbracketed(candidate: str) -> str:
+    """ "(+24740123" -> "+24740123": a bracket before the "+" is the sentence's."""
+    return candidate[1:] if candidate.startswith("(+") else candidate
 
 
 def _group_start(text: str, start: int) -> int:

@@ -19,6 +19,7 @@ from slack_bolt import App, BoltRequest, BoltResponse
 
 from handlers.console.fakeslack.render import Control, Field
 from handlers.console.fakeslack.server import TEAM_ID, FakeSlack
+from handlers.slack_shape import problem
 
 APP_ID = "A0COACH"
 
@@ -48,12 +49,19 @@ class SlackRequests:
 
     def dispatch_form(self, form: dict[str, str]) -> BoltResponse:
         body = urlencode(form)
-        headers = signed_headers(self.secret, body, "application/x-www-form-urlencoded")
-        return self.app.dispatch(BoltRequest(body=body, headers=headers))
+        parsed = json.loads(form["payload"]) if "payload" in form else form
+        return self._dispatch(body, parsed, "application/x-www-form-urlencoded")
 
     def dispatch_json(self, payload: dict[str, Any]) -> BoltResponse:
-        body = json.dumps(payload)
-        headers = signed_headers(self.secret, body, "application/json")
+        return self._dispatch(json.dumps(payload), payload, "application/json")
+
+    def _dispatch(self, body: str, parsed: object, content_type: str) -> BoltResponse:
+        """Through the same shape check as the HTTP gate, so every console line and every
+        test request shows that what it builds is a request Slack could send."""
+        shape = problem(parsed)
+        if shape is not None:
+            return BoltResponse(status=400, body=f"a signed body that {shape}")
+        headers = signed_headers(self.secret, body, content_type)
         return self.app.dispatch(BoltRequest(body=body, headers=headers))
 
     def _interactive(self, payload: dict[str, Any]) -> BoltResponse:

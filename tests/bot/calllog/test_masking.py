@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.calllog.masking import (
@@ -15,6 +15,7 @@ from bot.calllog.masking import (
     luhn_valid,
     mask,
 )
+from bot.calllog.masking.context import Cue, cue_before
 
 
 @pytest.mark.parametrize(
@@ -171,6 +172,9 @@ def test_every_kind_is_masked_whatever_stands_around_it(
     secret: tuple[str, str], before: str, after: str
 ) -> None:
     value, kind = secret
+    # The documented exception: digits named by the word before them ("order 312-555-0142")
+    # are a reference and stay readable.
+    assume(kind != PHONE or cue_before(f"{before} ", len(before) + 1) is not Cue.REFERENCE)
     result = mask(f"{before} {value} {after}")
     assert value not in result.text
     # Digits next to it may make it part of a longer card or phone number: masked all the same.
