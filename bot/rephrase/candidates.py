@@ -42,6 +42,12 @@ _JOINER = re.compile(r"(?:^|\s)(?:and|but|so|or|yet|because|since)$", re.IGNOREC
 _ADJUNCT = re.compile(
     r"(?:like|as|because|since|when|if|unless|for|with|without|after|before)\b", re.IGNORECASE
 )
+_PERFECT_END = re.compile(r"\b(?:should|could|would|must|might)(?:['\u2019]ve| have)$", re.I)
+_PARTICIPLE_NEXT = re.compile(
+    r"\s+(?:\w+ly\s+|just\s+|even\s+)?(?:\w+ed|\w+en|been|done|gone|made|sent|read|told|paid"
+    r"|had|got|put|set|let|kept|left|bought|brought|thought|known|seen|said|run|won)\b",
+    re.I,
+)
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 
 Edit = tuple[int, int, str]
@@ -89,11 +95,27 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
     if clause != (start, end) and only_attitude(sentence[clause[0] : clause[1]], []):
         out.append((*clause, ""))
     out.append((0, len(sentence), ""))
-    if not finding.rule.startswith(MODEL_RULE):  # a model's suggestions are advice, not words
+    # A model's suggestions are advice, not words; a rule's are written to stand where a
+    # clause starts ("I've told you, …" -> "To recap, …"), not inside one ("what I've told
+    # you" -> "what to recap"). Punctuation ("!!!" -> ".") may be replaced anywhere.
+    if not finding.rule.startswith(MODEL_RULE) and (not words or _clause_edge(sentence, start)):
         out += [
-            (start, end, _fit(sentence, start, s, finding.text)) for s in finding.suggestions if s
+            (start, end, _fit(sentence, start, s, finding.text))
+            for s in finding.suggestions
+            if s and not _possession(sentence, end)
         ]
     return out
+
+
+def _clause_edge(sentence: str, start: int) -> bool:
+    before = sentence[:start].rstrip()
+    return not before or before[-1] in ",;:.!?(\u2014\u2026" or bool(_JOINER.search(before))
+
+
+def _possession(sentence: str, end: int) -> bool:
+    """ "you should have 70": "should have" without a participle is not hindsight, so a fix
+    written for hindsight ("it would have helped to") would change what it says."""
+    return bool(_PERFECT_END.search(sentence, 0, end)) and not _PARTICIPLE_NEXT.match(sentence, end)
 
 
 def _fit(sentence: str, at: int, words: str, old: str = "") -> str:

@@ -50,7 +50,8 @@ the a an my your our their his her its this that these those on in at for with a
 from to by of and but or so mr mrs ms mx dr very all some any no every each which what
 whose why how when where who as than if because although though unless while i you we
 they he she it me us them not never only just also too here there then now today
-tomorrow yesterday again already
+tomorrow yesterday again already yes yeah yep yup no nope ok okay sure well oh ah wow gosh
+hi hello hey dear sir madam mate
 """
 NEVER_VERBS = frozenset(_NEVER_VERB_TEXT.split())
 # Openings and closings that need no verb: "Hi Dana,", "Best regards", "Thanks again!".
@@ -155,6 +156,24 @@ def has_verb(sentence: str) -> bool:
     return first is not None and first.group(1).lower() not in NEVER_VERBS
 
 
+# "We're not able to be blamed": ability said of something done to us reads as a slip.
+ABLE_PASSIVE = re.compile(r"\bable to be (?:\w+ed|\w+en|paid|held|told|sent|made)\b", _I)
+
+
+def _able_passive(sentence: str, draft: str) -> bool:
+    return _new(ABLE_PASSIVE, sentence, draft)
+
+
+# "Next time, it may help to have kept …": advice for the future in the past tense.
+TENSE_CLASH = re.compile(
+    r"\bnext time\b[^.!?]*\bto have (?:\w+ed|\w+en|kept|sent|told|read|set)\b", _I
+)
+
+
+def _tense_clash(sentence: str, draft: str) -> bool:
+    return _new(TENSE_CLASH, sentence, draft)
+
+
 CHECKS: tuple[Check, ...] = (
     Check("doubled-word", "a word would have appeared twice in a row", doubled),
     Check("dangling-word", "a sentence would have ended on a word like 'to' or 'the'", _dangling),
@@ -166,6 +185,8 @@ CHECKS: tuple[Check, ...] = (
     Check("capitalisation", "a sentence would have started in lower case", _capitalisation),
     Check("unbalanced-quotes", "quotes or brackets would have been left unbalanced", _unbalanced),
     Check("no-verb", "a sentence would have been left without a verb", _no_verb),
+    Check("able-passive", "it would have read 'able to be …', which sounds wrong", _able_passive),
+    Check("tense-clash", "advice for next time would have been in the past tense", _tense_clash),
 )
 
 

@@ -24,14 +24,29 @@ Key = tuple[str, str, str]
 class ContextDetector:
     """Detection for the wordings of one draft, reusing the draft's findings."""
 
-    def __init__(self, detect: Detect, draft: str, findings: tuple[Finding, ...]) -> None:
+    def __init__(
+        self,
+        detect: Detect,
+        draft: str,
+        findings: tuple[Finding, ...],
+        spans: Spans | None = None,
+    ) -> None:
         self._detect = detect
-        self._known: dict[Key, tuple[Finding, ...]] = {}
+        self._draft = (draft, findings, spans)
+        self._known: dict[Key, tuple[Finding, ...]] | None = None  # read when first needed
         self._whole: dict[str, tuple[Finding, ...]] = {draft: findings}
-        spans = sentence_spans(draft)
-        for i, (start, end) in enumerate(spans):
-            mine = [_shift(f, -start) for f in findings if start <= f.start < end]
-            self._known[_key(draft, spans, i)] = tuple(mine)
+
+    def _known_sentences(self) -> dict[Key, tuple[Finding, ...]]:
+        """The draft's findings per sentence in its context (most drafts never need them:
+        a withheld rewrite is never read in context)."""
+        if self._known is None:
+            draft, findings, spans = self._draft
+            spans = sentence_spans(draft) if spans is None else spans
+            self._known = {}
+            for i, (start, end) in enumerate(spans):
+                mine = [_shift(f, -start) for f in findings if start <= f.start < end]
+                self._known[_key(draft, spans, i)] = tuple(mine)
+        return self._known
 
     def findings(self, text: str) -> tuple[Finding, ...]:
         found = self._whole.get(text)
@@ -46,7 +61,7 @@ class ContextDetector:
         out: list[Finding] = []
         todo: list[int] = []
         for i, (start, _) in enumerate(spans):
-            known = self._known.get(_key(text, spans, i))
+            known = self._known_sentences().get(_key(text, spans, i))
             if known is None:
                 todo.append(i)
             else:

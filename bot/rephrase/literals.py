@@ -76,6 +76,9 @@ _SENTENCE_BREAK = re.compile(r"(?:[.!?\u2026:]+[\"'\u201d\u2019)]*\s+|\n\s*|^\s*
 _NOT_NAME_TEXT = "I I'm I'll I've I'd I\u2019m I\u2019ll I\u2019ve I\u2019d OK Ok"
 _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 
+# What can open a quote, code or Slack link running across sentences; an apostrophe inside
+# a word ("don't") cannot, so most drafts are read sentence by sentence.
+_CROSSING = re.compile(r"[\"`\u201c<]|(?<![\w\u2019'])['\u2018]")
 _COMPILED = tuple((kind, re.compile(p, re.DOTALL)) for kind, p in _PATTERNS)
 
 
@@ -127,7 +130,7 @@ def find_in(
     A sentence read alone starts a sentence, as it does in the draft. A quotation or code
     block can run across sentences, so a draft with any of those is read whole.
     """
-    if any(mark in text for mark in "\"'`\u201c\u2018<"):
+    if _CROSSING.search(text):
         return find(text, shouted)
     loud = tuple(shouted)
     out: list[Literal] = []

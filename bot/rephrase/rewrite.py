@@ -11,23 +11,26 @@ byte. When some sentence has no candidate left, the rewrite is withheld with the
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from bot.content.segment import sentence_spans, split_sentences
-from bot.rephrase import fluency, frame, guards, literals, sendable
-from bot.rephrase.candidates import WORD, candidates, only_attitude
+from bot.rephrase import dropped, fluency, frame, guards, literals, sendable
+from bot.rephrase import units as parts
+from bot.rephrase.candidates import CLARITY_KINDS, WORD, candidates
 from bot.rephrase.incremental import ContextDetector
 from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Finding
 
 Detect = Callable[[str], tuple[Finding, ...]]
-MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
+# Low findings a rewrite may keep: a fact read as cool, a rule quoted, a term to explain.
+TOLERATED_LOW = frozenset({"cold", "rule-quoting", "absolute-no", *CLARITY_KINDS})
+ADVERB_ONLY = (
+    "Only “{words}” would change, which is no rewrite: read the sentence around it; if it "
+    "is kind, the word can simply go, and if not, the suggestions above show what to change."
+)
 MAX_TRIED = 10  # candidate rewordings tried per sentence
-MAX_KEPT = 4  # good rewordings kept per sentence
 MAX_VARIANTS = 6  # distinct wordings offered for one draft
-_TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
 
 
 @dataclass(frozen=True)
@@ -41,40 +44,6 @@ class Outcome:
     findings: tuple[Finding, ...] | None = None  # the offered text's own, already found
 
 
-def chosen(findings: tuple[Finding, ...]) -> list[Finding]:
-    """The serious findings to fix: on overlap, the more severe (then longer) one wins."""
-    picked: list[Finding] = []
-    ranked = sorted(
-        (f for f in findings if f.serious),
-        key=lambda f: (-f.rank, -(f.end - f.start), f.start),
-    )
-    for finding in ranked:
-        if all(finding.end <= p.start or p.end <= finding.start for p in picked):
-            picked.append(finding)
-    return sorted(picked, key=lambda f: f.start)
-
-
-@dataclass
-class _Unit:
-    """One sentence (or run of sentences a finding spans) and its good rewordings."""
-
-    start: int
-    end: int
-    findings: list[Finding]
-    good: list[str] = field(default_factory=list)
-    failure: tuple[int, str] = (-1, "")
-    source: Iterator[str] | None = None
-
-    def get(self, index: int) -> str | None:
-        while len(self.good) <= index and self.source is not None:
-            nxt = next(self.source, None)
-            if nxt is None or len(self.good) >= MAX_KEPT:
-                self.source = None
-            elif nxt not in self.good:
-                self.good.append(nxt)
-        return self.good[index] if index < len(self.good) else None
-
-
 class Rewriter:
     def __init__(self, detect: Detect, model: ToneModel | None = None) -> None:
         self._detect = detect
@@ -85,6 +54,7 @@ class Rewriter:
         self._context = ContextDetector(detect, "", ())
         self._suspects: frozenset[str] = frozenset()
         self._limits = sendable.DEFAULT_LIMITS
+        self._pointed_out: list[tuple[str, Finding]] = []
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -94,22 +64,31 @@ class Rewriter:
         return found
 
     def outcome(self, draft: str, findings: tuple[Finding, ...], variant: int = 0) -> Outcome:
+        picked = parts.chosen(findings)
+        if not picked:
+            return Outcome("unchanged", draft)
+        spans = sentence_spans(draft)  # once per draft: every step below reads sentences
         shouted = [(f.start, f.end) for f in findings if f.kind == "shouting"]
-        protected = _protected(draft, findings, shouted) if findings else []
+        self._suspects = parts.suspects(draft, findings, spans)
+        # Literals only where the rewrite may change something: the serious findings'
+        # sentences and the model's suspects (which may be dropped as pure attitude).
+        touched = [f for f in findings if f.serious or f.rule.startswith(parts.MODEL_RULE)]
+        protected = parts.protected(draft, tuple(touched), shouted, spans)
         # A finding inside a literal (a code, a quote, a URL) is not the agent's tone.
-        picked = [f for f in chosen(findings) if not _on_literal(f, protected)]
+        picked = [f for f in picked if not parts.on_literal(f, protected)]
         if not picked:
             return Outcome("unchanged", draft)
         self._seen, self._gate = {}, ""
-        self._context = ContextDetector(self._detect, draft, findings)
+        self._pointed_out = _pointed_out(draft, findings, spans)
+        self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
             self._limits = sendable.limits(self._model)
-        self._suspects = _suspects(draft, findings)
-        picked = sorted(
-            [*picked, *_attitude_only(draft, picked, self._suspects, protected)], key=_start
-        )
-        units = _units(draft, picked)
+        extra = parts.attitude_only(draft, picked, self._suspects, protected, spans)
+        picked = sorted([*picked, *extra], key=_start)
+        if all(_lone_adverb(f) for f in picked):
+            return Outcome("withheld", draft, ADVERB_ONLY.format(words=picked[0].text))
+        units = parts.units(draft, picked, spans)
         for unit in units:
             unit.source = self._good(draft, unit, protected)
         # The wording after the one shown is only checked cheaply (detection in context is
@@ -125,58 +104,80 @@ class Rewriter:
         if self._gate:
             why = f"The best rewrite I found is not ready to send: {self._gate}."
             return Outcome("withheld", draft, why + " The suggestions above show what to change.")
-        return Outcome("withheld", draft, _reason(units))
+        return Outcome("withheld", draft, _reason(draft, units))
 
     def _wordings(
-        self, draft: str, units: list[_Unit], protected: list[literals.Literal], verify: int
+        self, draft: str, units: list[parts.Unit], protected: list[literals.Literal], verify: int
     ) -> Iterator[str]:
         """Distinct whole rewrites: every sentence's best wording, then one sentence at a
         time moved to its next wording, so the count stays linear in the sentences."""
         shown: set[str] = set()
-        for ranks in _one_at_a_time(len(units), MAX_KEPT):
-            pieces = [unit.get(rank) for unit, rank in zip(units, ranks, strict=True)]
-            if any(p is None for p in pieces):
+        for ranks in parts.one_at_a_time(len(units), parts.MAX_KEPT):
+            pieces = _pieces(units, ranks)
+            if pieces is None:
                 if ranks == (0,) * len(units):
                     return  # some sentence has no good wording at all
                 continue
-            text = _assemble(draft, units, [p or "" for p in pieces])
+            text = parts.assemble(draft, units, pieces)
             if text in shown or not _whole_ok(draft, text, protected):
                 continue
-            gate = sendable.problem(draft, text, self._rude, self._suspects, self._limits)
-            warm = frame.framed(text) if gate and gate.endswith(sendable.CURT) else None
-            if warm is not None and not guards.broken_guards(draft, warm):
-                text, gate = (
-                    warm,
-                    sendable.problem(draft, warm, self._rude, self._suspects, self._limits),
-                )
-            if gate or text in shown:
-                self._gate = self._gate or gate or ""
+            text = self._finished(draft, text, verify=len(shown) <= verify) or ""
+            if not text or text in shown:
                 continue
-            if len(shown) <= verify and any(f.serious for f in self._context.findings(text)):
-                continue  # read in context, still harsh
             shown.add(text)
             yield text
             if len(shown) >= MAX_VARIANTS:
                 return
 
-    def _good(self, draft: str, unit: _Unit, protected: list[literals.Literal]) -> Iterator[str]:
+    def _finished(self, draft: str, text: str, *, verify: bool) -> str | None:
+        """The whole rewrite as it would be shown (framed if it is only cold facts), or None
+        with the reason kept. `verify`: also read it in context (the costly part)."""
+        gate = sendable.problem(draft, text, self._rude, self._suspects, self._limits)
+        if gate and not gate.endswith(sendable.CURT):
+            self._gate = self._gate or gate
+            return None
+        # The bot's own findings are read on the unframed text: a warm frame around a rude
+        # sentence can calm the model's reading of it without making it kind. What the
+        # draft's findings pointed out must be gone too, whatever a second reading says.
+        left = _still_there(self._pointed_out, text)
+        if left is None and verify:
+            left = _still_rude(self._context.findings(text))
+        if left is not None:
+            self._gate = self._gate or f"“{_short(left.text)}” would still read as {left.kind}"
+            return None
+        warm = frame.framed(text) if gate or frame.bare(text) else None
+        if warm is not None and not guards.broken_guards(draft, warm):
+            text = warm
+            gate = sendable.problem(draft, warm, self._rude, self._suspects, self._limits)
+        if gate:
+            self._gate = self._gate or gate
+            return None
+        return text
+
+    def _good(
+        self, draft: str, unit: parts.Unit, protected: list[literals.Literal]
+    ) -> Iterator[str]:
         old = draft[unit.start : unit.end]
         inside = [lit for lit in protected if unit.start <= lit.start and lit.end <= unit.end]
-        local = [_shift(f, -unit.start) for f in unit.findings if f.start >= unit.start]
+        local = [parts.shift(f, -unit.start) for f in unit.findings if f.start >= unit.start]
+        content = dropped.ContentCheck(old, [(f.start, f.end) for f in local if _precise(f)])
         for candidate in itertools.islice(candidates(old, local), MAX_TRIED):
-            problem = self._problem(old, candidate, inside)
+            problem = self._problem(old, candidate, inside, content)
             if problem is None:
                 yield candidate
             else:
                 unit.failure = max(unit.failure, problem, key=lambda p: p[0])
 
     def _problem(
-        self, old: str, new: str, inside: list[literals.Literal]
+        self, old: str, new: str, inside: list[literals.Literal], kept: dropped.ContentCheck
     ) -> tuple[int, str] | None:
         """What is wrong with a candidate, ranked: a meaning guard outranks a literal, etc."""
         broken = guards.broken_guards(old, new)
         if broken:
             return 3, broken[0].reason
+        content = kept.lost(new)
+        if content:
+            return 3, f"it would have left out {content}"
         lost = literals.missing(inside, new)
         if lost:
             return 2, f"it would have lost or changed “{lost[0]}”"
@@ -195,123 +196,73 @@ class Rewriter:
         return None
 
 
-def _protected(
-    draft: str, findings: tuple[Finding, ...], shouted: list[tuple[int, int]]
-) -> list[literals.Literal]:
-    """Literals of the sentences the rewrite may touch: those with any finding (the rest
-    is copied byte for byte, so its literals cannot be lost)."""
-    spans = [
-        (a, b) for a, b in sentence_spans(draft) if any(f.start < b and a < f.end for f in findings)
-    ]
-    return literals.find_in(draft, spans, shouted)
+def _pieces(units: list[parts.Unit], ranks: tuple[int, ...]) -> list[str] | None:
+    """Each sentence's wording at its rank, or None; stops at the first sentence without
+    one, so a withheld draft never pays for the sentences after it."""
+    pieces: list[str] = []
+    for unit, rank in zip(units, ranks, strict=True):
+        piece = unit.get(rank)
+        if piece is None:
+            return None
+        pieces.append(piece)
+    return pieces
 
 
 def _never_rude(sentence: str) -> sendable.Tone:
     return 0.0, ""
 
 
-def _start(finding: Finding) -> int:
-    return finding.start
-
-
-def _suspects(draft: str, findings: tuple[Finding, ...]) -> frozenset[str]:
-    """The draft's sentences the trained model flagged, at any severity."""
-    model = [f for f in findings if f.rule.startswith(MODEL_RULE)]
-    return frozenset(
-        draft[a:b]
-        for a, b in sentence_spans(draft)
-        if any(f.start < b and a < f.end for f in model)
+def _precise(finding: Finding) -> bool:
+    """A rule's span is exactly the rude words; a model's is a whole clause, and in a
+    shouted span only the capitals are rude, not the words."""
+    return not (
+        finding.rule.startswith(parts.MODEL_RULE)
+        or finding.rule == parts.ATTITUDE_RULE
+        or finding.kind == "shouting"
     )
 
 
-def _attitude_only(
-    draft: str,
-    picked: list[Finding],
-    suspects: frozenset[str],
-    protected: list[literals.Literal] | None = None,
-) -> list[Finding]:
-    """Sentences the model flagged only lightly that carry nothing but attitude ("Is that
-    clear now?"): the sendable gate may refuse them, so the rewrite may drop them too."""
-    extra = []
-    for start, end in sentence_spans(draft):
-        sentence = draft[start:end]
-        if any(f.start < end and start < f.end for f in picked):
+def _still_rude(found: tuple[Finding, ...]) -> Finding | None:
+    """A finding the bot would itself point out in its own rewrite: anything serious, and
+    at low severity anything but coolness or clarity (a cold fact may be sent framed)."""
+    return next((f for f in found if f.serious or f.kind not in TOLERATED_LOW), None)
+
+
+def _lone_adverb(finding: Finding) -> bool:
+    """ "obviously", "clearly", "honestly": the dig is in the sentence around the word as
+    often as in the word (a warm reply that says "obviously" needs nothing; "no rush
+    replying, obviously" needs more than the word gone), so deleting it is no rewrite."""
+    words = WORD.findall(finding.text)
+    return len(words) == 1 and len(words[0]) > 4 and words[0].lower().endswith("ly")
+
+
+def _pointed_out(
+    draft: str, findings: tuple[Finding, ...], spans: list[tuple[int, int]]
+) -> list[tuple[str, Finding]]:
+    """The words each unkind finding of the draft points at: the finding's own text when it
+    is two words or more, else its whole sentence (a model's one-word span, "sure", marks
+    the sentence rather than the word)."""
+    out = []
+    for f in findings:
+        if f.kind in TOLERATED_LOW or f.kind == "shouting":
             continue
-        keeps = re.search(r"\d", sentence) or literals.overlaps(protected or [], start, end)
-        if sentence in suspects and not keeps and only_attitude(sentence, []):
-            extra.append(
-                Finding(
-                    kind="attitude",
-                    severity="medium",
-                    start=start,
-                    end=end,
-                    text=sentence,
-                    why="It adds attitude and no information.",
-                    tip="Leave it out.",
-                    suggestions=("",),
-                    rule="sendable:attitude",
-                )
-            )
-    return extra
-
-
-def _on_literal(finding: Finding, protected: list[literals.Literal]) -> bool:
-    """A finding on a code or quote is not the agent's tone, unless its fix keeps the words
-    (a jargon term explained in brackets)."""
-    if not literals.covers(protected, finding.start, finding.end):
-        return False
-    return not any(finding.text in s for s in finding.suggestions)
-
-
-def _units(draft: str, picked: list[Finding]) -> list[_Unit]:
-    units: list[_Unit] = []
-    for start, end in sentence_spans(draft):
-        mine = [f for f in picked if f.start < end and start < f.end]
-        if not mine:
-            continue
-        if units and units[-1].end > start:  # a finding spans the sentence break
-            units[-1].end = max(end, units[-1].end)
-            units[-1].findings += [f for f in mine if f not in units[-1].findings]
-            continue
-        units.append(_Unit(start, max(end, *(f.end for f in mine)), mine))
-    return units
-
-
-def _shift(finding: Finding, by: int) -> Finding:
-    return replace(finding, start=finding.start + by, end=finding.end + by)
-
-
-def _one_at_a_time(parts: int, depth: int) -> Iterator[tuple[int, ...]]:
-    yield (0,) * parts
-    for rank in range(1, depth):
-        for i in range(parts):
-            yield tuple(rank if j == i else 0 for j in range(parts))
-
-
-def _assemble(draft: str, units: list[_Unit], pieces: list[str]) -> str:
-    out, pos = "", 0
-    for unit, piece in zip(units, pieces, strict=True):
-        start, end = unit.start, unit.end
-        if not piece:
-            start, end = _dropped(draft, start, end)
-            out += draft[pos:start]
+        if len(WORD.findall(f.text)) >= 2:
+            out.append((f.text, f))
         else:
-            out += draft[pos:start] + piece
-        pos = max(pos, end)
-    out += draft[pos:]
-    return _TRAILING_SPACE.sub("", out) if not _TRAILING_SPACE.search(draft) else out
+            out += [(draft[a:b], f) for a, b in spans if a <= f.start < b]
+    return out
 
 
-def _dropped(draft: str, start: int, end: int) -> tuple[int, int]:
-    """The span to delete with a dropped sentence: its trailing spaces, or leading ones."""
-    after = len(draft) - len(draft[end:].lstrip(" \t"))
-    if after < len(draft) and draft[after] != "\n":
-        return start, after
-    line_start = draft.rfind("\n", 0, start) + 1
-    before = len(draft[:start].rstrip(" \t"))
-    if before == line_start or before == 0:  # the sentence is its own line: drop the line
-        return line_start, after + (1 if after < len(draft) else 0)
-    return before, end
+def _still_there(pointed_out: list[tuple[str, Finding]], text: str) -> Finding | None:
+    return next((f for words, f in pointed_out if words in text), None)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _start(finding: Finding) -> int:
+    return finding.start
 
 
 def _whole_ok(draft: str, text: str, protected: list[literals.Literal]) -> bool:
@@ -327,7 +278,7 @@ def _says_something(text: str) -> bool:
     return any(len(WORD.findall(s)) >= 2 and fluency.has_verb(s) for s in split_sentences(text))
 
 
-def _reason(units: list[_Unit]) -> str:
+def _reason(draft: str, units: list[parts.Unit]) -> str:
     if all(unit.get(0) == "" for unit in units):
         return (
             "Without the words that could land badly there is nothing left to send; "
@@ -336,7 +287,9 @@ def _reason(units: list[_Unit]) -> str:
     for unit in units:
         if unit.get(0) is None:
             words = unit.findings[0].text
-            shown = words if len(words) <= 60 else words[:57] + "…"
+            if len(WORD.findall(words)) < 2:  # a model's one-word span: name the sentence
+                words = draft[unit.start : unit.end].strip()
+            shown = _short(words)
             why = unit.failure[1] or "I found no wording that keeps its meaning"
             return f"No rewrite for “{shown}”: {why}. The suggestions above show what to change."
     return "No rewrite passed every check; the suggestions above show what to change."

@@ -21,7 +21,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.content.segment import split_sentences
-from bot.rephrase import fluency, guards, literals, rewrite_rubric
+from bot.rephrase import dropped, fluency, guards, literals, rewrite_rubric
 from bot.rephrase.engine import Engine, default_engine
 from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Analysis
@@ -77,6 +77,7 @@ class Figures:
     polite_changed: list[str] = field(default_factory=list)
     literal_lost: list[str] = field(default_factory=list)
     guard_broken: list[str] = field(default_factory=list)
+    content_lost: list[str] = field(default_factory=list)
     fluency_failed: list[str] = field(default_factory=list)
     politer: int = 0
     rubric_good: int = 0
@@ -93,6 +94,8 @@ class Figures:
             f"  polite drafts unchanged: {self.polite - len(self.polite_changed)}/{self.polite}",
             f"  offered rewrites that lost a literal: {len(self.literal_lost)}",
             f"  offered rewrites that break a meaning guard: {len(self.guard_broken)}",
+            f"  offered rewrites that leave out content (refusal, commitment, information): "
+            f"{len(self.content_lost)}",
             f"  offered rewrites that fail the fluency check: {len(self.fluency_failed)}",
             f"  VADER per sentence, mean: draft {self.vader_before / n:+.3f} -> rewrite "
             f"{self.vader_after / n:+.3f}; rewrite scored higher or equal: {self.politer}/{n}",
@@ -125,6 +128,13 @@ def _offered(figures: Figures, draft_id: str, analysis: Analysis) -> None:
         figures.literal_lost.append(draft_id)
     if guards.broken_guards(draft, rewrite):
         figures.guard_broken.append(draft_id)
+    rule_spans = [
+        (f.start, f.end)
+        for f in analysis.findings
+        if not f.rule.startswith("model:") and f.kind != "shouting"
+    ]
+    if dropped.lost_content(draft, rewrite, rule_spans):
+        figures.content_lost.append(draft_id)
     old = set(split_sentences(draft))
     changed = [s for s in split_sentences(rewrite) if s not in old]
     if any(fluency.failed_checks(s, draft) for s in changed):

@@ -18,6 +18,13 @@ _QUESTION_START = re.compile(
 _LEADING = re.compile(r"^[\s,;:\u2014\u2013-]+")
 _LEADING_JOIN = re.compile(r"^(?:and|but|so|or|because|then|though)\b,?\s*", re.I)
 _TRAILING = re.compile(r"[\s,;:\u2014\u2013-]+$")
+# A lower-case word after a full stop that ends a word of two letters or more ("e.g. the"
+# and "etc. and" are left alone).
+_INNER_START = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?<!\betc\.)(\s+)([a-z]\w*)")
+# Casual forms of address at a sentence's edge ("…mate", "Buddy, …"): attitude, not content.
+_CASUAL = r"(?:mate|pal|buddy|dude|chief|champ|bud)"
+_VOCATIVE_END = re.compile(rf",?\s+{_CASUAL}(?=\W*$)", re.IGNORECASE)
+_VOCATIVE_START = re.compile(rf"^{_CASUAL},?\s+", re.IGNORECASE)
 
 
 def tidy(new: str, old: str) -> str:
@@ -34,19 +41,16 @@ def tidy(new: str, old: str) -> str:
     text = _LEADING.sub("", text)
     if not _LEADING_JOIN.match(old.lstrip()):
         text = _LEADING_JOIN.sub("", text)
+    text = _VOCATIVE_END.sub("", _VOCATIVE_START.sub("", text))
     end = _TERMINATOR.search(old)
     if not _TERMINATOR.search(text):
         text = _TRAILING.sub("", text)
-        if end and text:
-            text += end.group().strip()
-    if text and _starts_upper(old):
-        text = capitalise(text)
-    return _match_question(text, old)
-
-
-def _starts_upper(text: str) -> bool:
-    letter = re.search(r"[^\W\d_]", text)
-    return letter is not None and letter.group().isupper()
+        if text and text[-1].isalnum():  # a reworded sentence ends like one: "…mate" -> "…."
+            text += end.group().strip() if end else "."
+    # A sentence the rewrite changed starts with a capital, even if the draft's did not,
+    # and so does each sentence after it in the same stretch ("…yard. put it" -> "Put").
+    text = _INNER_START.sub(lambda m: m.group(1) + capitalise(m.group(2)), text)
+    return _match_question(capitalise(text), old) if text else text
 
 
 def capitalise(text: str) -> str:

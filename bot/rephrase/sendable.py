@@ -79,12 +79,22 @@ _QUESTION = re.compile(
 )
 _SIGNATURE = re.compile(r"^[A-Z][\w.'\u2019-]*(?:[ ,&]+[A-Z][\w.'\u2019-]*)*[.,]?$")
 _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}[!?.,]*\s+[A-Z]{2,}\b")
+# One capitalised word long enough not to be an acronym (SIM, RMA, ASAP), with no cue such as
+# "code" before it: "the dog is LOOSE". Only in sentences the rewrite changed.
+_LOUD_WORD = re.compile(
+    r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{5,}(?![\w'\u2019-])"
+)
 _PUNCT_RUN = re.compile(r"[!?]{2,}")
 # ", I'm not able to…", ", please call…" after a clause of its own: two sentences, one comma.
 _SPLICE = re.compile(
     r"(?<=\w), (?:(?:I|we|you|it|they|he|she|there|that|this)(?:['\u2019](?:s|re|m|ll|ve|d)"
     r"|\s(?:is|are|was|were|will|can|could|have|has|had|do|did|need|must|should|aren't"
     r"|can't|don't|won't|cannot))|please)\b"
+)
+# "Rules are rules", "Stock is stock", "It is what it is": a reason that refuses to give one.
+_TAUTOLOGY = re.compile(
+    r"\b(\w{3,}?)s? (?:is|are)(?: just)? (?:the )?\1s?\b|\bit(?:'s|\u2019s| is) what it is\b",
+    re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(
     r"^(?:if|when|whenever|because|as|since|although|though|while|once|after|before|unless"
@@ -161,10 +171,14 @@ def _sentence_problem(
     words = _WORDS.findall(sentence)
     if _PUNCT_RUN.search(sentence) or _SHOUT_RUN.search(sentence):
         return "would still shout"
+    if changed and _LOUD_WORD.search(sentence):
+        return "would still shout a word"
     if len(words) <= 4 and (signed or _SHORT_OK.match(sentence)):
         return None  # a greeting, thanks or sign-off
     if len(words) <= 2 and _fragment(sentence, words):
         return "is not a full sentence"
+    if _TAUTOLOGY.search(sentence):
+        return "would still brush the customer off ('rules are rules')"
     probability, kind = rude(sentence)
     if probability >= at.unkind and kind not in COOL_KINDS:
         return UNKIND

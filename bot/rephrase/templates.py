@@ -17,7 +17,7 @@ _REST = r"(?P<x>[^,.;:!?]+?)"
 _END = r"(?=[,.;:!?]|$)"
 _YOU_ARE = r"you(?:'re|\u2019re| are)"
 # Past participles after "you should have", with the base form the advice needs.
-_BASE = {
+BASE = {
     "read": "read",
     "checked": "check",
     "followed": "follow",
@@ -60,7 +60,7 @@ _BASE = {
     "added": "add",
     "noted": "note",
 }
-_PARTICIPLE = "|".join(sorted(_BASE, key=len, reverse=True))
+_PARTICIPLE = "|".join(sorted(BASE, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -151,5 +151,5 @@ def matches(sentence: str, start: int, end: int) -> Iterator[tuple[int, int, str
             if m.start() < end and start < m.end():
                 groups = {k: v or "" for k, v in m.groupdict().items()}
                 if "pp" in groups:
-                    groups["pp"] = _BASE[groups["pp"].lower()]
+                    groups["pp"] = BASE[groups["pp"].lower()]
                 yield m.start(), m.end(), template.replacement.format(**groups).rstrip(" ")

@@ -156,14 +156,18 @@ def test_one_finding_per_phrase(engine: Engine) -> None:
     ("draft", "rewrite"),
     [
         ("That's not my problem, ask the garage.", "Ask the garage."),
-        ("There is absolutely nothing I can do.", "I'm not able to do anything."),
+        (
+            "There is absolutely nothing I can do.",  # a bare refusal alone gets the warm frame
+            "Thanks for your message. I'm not able to do anything. "
+            "If you have any other questions, just reply here.",
+        ),
         ("Booked out. Nothing I can do.", "Booked out. I'm not able to do anything."),
         ("Calm down please. It left at 9.", "It left at 9."),
         ("Late work loses 10%, no exceptions.", "Late work loses 10%."),
         (
             "Check-in is at 3 pm. Rules are rules.",
             "Thanks for your message. Check-in is at 3 pm. "
-            "If anything is still unclear, just reply here.",
+            "If you have any other questions, just reply here.",
         ),
         (
             "If you\u2019d read O'Brien's letter, you\u2019d know it shipped.",

@@ -18,6 +18,8 @@ FAILS = [
     ("unbalanced-quotes", 'You said "cancel it.', 'You said "cancel it" twice.'),
     ("no-verb", "About the roaming charges.", "You're wrong about the roaming charges."),
     ("no-verb", "Mr. Haddad.", "Please calm down, Mr. Haddad."),
+    ("able-passive", "We're not able to be blamed for it.", "We can't be blamed for it."),
+    ("tense-clash", "Next time, it may help to have kept it.", "You should have kept it."),
 ]
 
 

@@ -95,14 +95,10 @@ def test_offered_rewrites_add_no_promise_refund_or_fault(split: Results) -> None
     assert added == []
 
 
-def test_an_independent_scorer_does_not_find_rewrites_harsher(
-    split: Results, request: pytest.FixtureRequest
-) -> None:
-    if request.node.callspec.id == "test":
-        # Measured, not tuned: on the test split with the fifth writer's drafts, VADER scores
-        # 9 of 26 offered rewrites lower (mostly where a dropped phrase held a VADER-positive
-        # word, "like I said"). Reported in the README; kept visible rather than hidden.
-        request.applymarker(pytest.mark.xfail(reason="VADER drop on the test split, see README"))
+def test_an_independent_scorer_does_not_find_rewrites_harsher(split: Results) -> None:
+    # VADER misreads some rude phrases as warm: a negated negative ("it's not our fault",
+    # "that's not our problem") scores positive, so does "Is that clear now?" ("clear") and
+    # capitals with "!!!" (intensity). Dropping them lowers VADER; see the README for figures.
     offered = [(r, a) for r, a in split if a.offered]
     before = sum(politeness(r["text"]) for r, _ in offered) / max(len(offered), 1)
     after = sum(politeness(a.rewrite) for _, a in offered) / max(len(offered), 1)
@@ -110,6 +106,40 @@ def test_an_independent_scorer_does_not_find_rewrites_harsher(
     print(f"offered {len(offered)}; VADER {before:+.3f} -> {after:+.3f}; not worse {not_worse}")
     assert after >= before - 0.02
     assert not_worse >= 0.8 * len(offered)
+
+
+def test_offered_rewrites_keep_nothing_the_draft_was_told_to_change(split: Results) -> None:
+    """Words a finding pointed at (two words or more, not a cold fact or a jargon term) are
+    gone from every rewrite offered as ready to copy."""
+    cool = {"cold", "rule-quoting", "absolute-no", "jargon", "evasive", "long-sentence"}
+    kept = [
+        (r["id"], f.text)
+        for r, a in split
+        if a.offered
+        for f in a.findings
+        if f.kind not in cool | {"shouting", "passive", "plain-language"}
+        and len(f.text.split()) >= 2
+        and f.text in a.rewrite
+    ]
+    assert kept == []
+
+
+def test_offered_rewrites_drop_no_long_sentence(split: Results) -> None:
+    """Written apart from dropped.py: a draft sentence of ten words or more is either kept
+    or leaves at least half of its long words (six letters or more) in the rewrite. (A
+    shorter sentence may be a whole rude remark: "I'm not going to repeat myself again.")"""
+    dropped = []
+    for row, analysis in split:
+        if not analysis.offered:
+            continue
+        kept = set(re.findall(r"[a-z]{6,}", analysis.rewrite.lower()))
+        for sentence in re.split(r"(?<=[.!?])\s+", row["text"]):
+            long_words = re.findall(r"[a-z]{6,}", sentence.lower())
+            lost = len(long_words) - sum(w in kept for w in long_words)
+            if len(sentence.split()) >= 10 and lost * 2 > len(long_words):
+                dropped.append((row["id"], sentence))
+    print(f"long sentences dropped: {dropped}")
+    assert dropped == []
 
 
 LITERALS = st.one_of(

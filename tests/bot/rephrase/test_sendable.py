@@ -60,7 +60,7 @@ def test_the_frame_promises_nothing_and_skips_warm_replies() -> None:
 
 def test_a_model_flagged_sentence_of_pure_attitude_may_be_dropped() -> None:
     from bot.rephrase.models import Finding
-    from bot.rephrase.rewrite import _attitude_only
+    from bot.rephrase.units import attitude_only as _attitude_only
 
     draft = "Calm down, the bills are separate. Is that clear now? They arrive on 3 May."
     picked = [Finding("tone", "high", 0, 9, "Calm down", "", "", ("",), "phrase:calm")]
@@ -69,3 +69,21 @@ def test_a_model_flagged_sentence_of_pure_attitude_may_be_dropped() -> None:
     assert _attitude_only(draft, picked, frozenset()) == []
     facts = frozenset({"They arrive on 3 May."})
     assert _attitude_only(draft, picked, facts) == []  # it carries information
+
+
+def test_a_tautology_is_not_a_reason_to_send() -> None:
+    from bot.rephrase import sendable
+
+    for line in ("Stock is stock.", "Policy is policy, sorry.", "It is what it is."):
+        assert "brush" in (sendable.problem(line + " X", line, lambda s: (0.0, "")) or "")
+    assert sendable.problem("x", "The fee is £5.", lambda s: (0.0, "")) is None
+
+
+def test_one_loud_word_left_in_a_changed_sentence_still_shouts() -> None:
+    from bot.rephrase import sendable
+
+    calm = lambda s: (0.0, "")  # noqa: E731
+    draft = "we CAN'T read your meter if the dog is LOOSE!!!"
+    assert "shout" in (sendable.problem(draft, "We can't read it if the dog is LOOSE.", calm) or "")
+    assert sendable.problem(draft, "Use code WELCOME at checkout.", calm) is None
+    assert sendable.problem(draft, "Your SIM card is in the post.", calm) is None

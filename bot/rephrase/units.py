@@ -1,0 +1,166 @@
+"""Which parts of a draft the rewrite rewords, and how the rewrite is put back together.
+
+A unit is one sentence with a serious finding (or a run of sentences a finding spans), with
+its good rewordings found lazily. Everything outside the units is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from bot.content.segment import sentence_spans
+from bot.rephrase import literals
+from bot.rephrase.candidates import only_attitude
+from bot.rephrase.models import Finding
+
+MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
+ATTITUDE_RULE = "sendable:attitude"  # a flagged sentence with no content (see attitude_only)
+MAX_KEPT = 4  # good rewordings kept per sentence
+Spans = list[tuple[int, int]]
+_TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
+
+
+def chosen(findings: tuple[Finding, ...]) -> list[Finding]:
+    """The serious findings to fix: on overlap, the more severe (then longer) one wins."""
+    picked: list[Finding] = []
+    ranked = sorted(
+        (f for f in findings if f.serious),
+        key=lambda f: (-f.rank, -(f.end - f.start), f.start),
+    )
+    for finding in ranked:
+        if all(finding.end <= p.start or p.end <= finding.start for p in picked):
+            picked.append(finding)
+    return sorted(picked, key=lambda f: f.start)
+
+
+@dataclass
+class Unit:
+    """One sentence (or run of sentences a finding spans) and its good rewordings."""
+
+    start: int
+    end: int
+    findings: list[Finding]
+    good: list[str] = field(default_factory=list)
+    failure: tuple[int, str] = (-1, "")
+    source: Iterator[str] | None = None
+
+    def get(self, index: int) -> str | None:
+        while len(self.good) <= index and self.source is not None:
+            nxt = next(self.source, None)
+            if nxt is None or len(self.good) >= MAX_KEPT:
+                self.source = None
+            elif nxt not in self.good:
+                self.good.append(nxt)
+        return self.good[index] if index < len(self.good) else None
+
+
+def protected(
+    draft: str, findings: tuple[Finding, ...], shouted: Spans, spans: Spans | None = None
+) -> list[literals.Literal]:
+    """Literals of the sentences the rewrite may touch: those with any finding (the rest
+    is copied byte for byte, so its literals cannot be lost)."""
+    touched = [
+        (a, b)
+        for a, b in (sentence_spans(draft) if spans is None else spans)
+        if any(f.start < b and a < f.end for f in findings)
+    ]
+    return literals.find_in(draft, touched, shouted)
+
+
+def suspects(draft: str, findings: tuple[Finding, ...], spans: Spans) -> frozenset[str]:
+    """The draft's sentences the trained model flagged, at any severity."""
+    model = [f for f in findings if f.rule.startswith(MODEL_RULE)]
+    return frozenset(draft[a:b] for a, b in spans if any(f.start < b and a < f.end for f in model))
+
+
+def attitude_only(
+    draft: str,
+    picked: list[Finding],
+    suspects: frozenset[str],
+    protected: list[literals.Literal] | None = None,
+    spans: Spans | None = None,
+) -> list[Finding]:
+    """Sentences the model flagged only lightly that carry nothing but attitude ("Is that
+    clear now?"): the sendable gate may refuse them, so the rewrite may drop them too."""
+    extra = []
+    for start, end in sentence_spans(draft) if spans is None else spans:
+        sentence = draft[start:end]
+        if any(f.start < end and start < f.end for f in picked):
+            continue
+        keeps = re.search(r"\d", sentence) or literals.overlaps(protected or [], start, end)
+        if sentence in suspects and not keeps and only_attitude(sentence, []):
+            extra.append(
+                Finding(
+                    kind="attitude",
+                    severity="medium",
+                    start=start,
+                    end=end,
+                    text=sentence,
+                    why="It adds attitude and no information.",
+                    tip="Leave it out.",
+                    suggestions=("",),
+                    rule=ATTITUDE_RULE,
+                )
+            )
+    return extra
+
+
+def on_literal(finding: Finding, protected: list[literals.Literal]) -> bool:
+    """A finding on a code or quote is not the agent's tone, unless its fix keeps the words
+    (a jargon term explained in brackets)."""
+    if not literals.covers(protected, finding.start, finding.end):
+        return False
+    return not any(finding.text in s for s in finding.suggestions)
+
+
+def units(draft: str, picked: list[Finding], spans: Spans) -> list[Unit]:
+    units: list[Unit] = []
+    for start, end in spans:
+        mine = [f for f in picked if f.start < end and start < f.end]
+        if not mine:
+            continue
+        if units and units[-1].end > start:  # a finding spans the sentence break
+            units[-1].end = max(end, units[-1].end)
+            units[-1].findings += [f for f in mine if f not in units[-1].findings]
+            continue
+        units.append(Unit(start, max(end, *(f.end for f in mine)), mine))
+    return units
+
+
+def shift(finding: Finding, by: int) -> Finding:
+    return replace(finding, start=finding.start + by, end=finding.end + by)
+
+
+def one_at_a_time(parts: int, depth: int) -> Iterator[tuple[int, ...]]:
+    yield (0,) * parts
+    for rank in range(1, depth):
+        for i in range(parts):
+            yield tuple(rank if j == i else 0 for j in range(parts))
+
+
+def assemble(draft: str, units: list[Unit], pieces: list[str]) -> str:
+    out, pos = "", 0
+    for unit, piece in zip(units, pieces, strict=True):
+        start, end = unit.start, unit.end
+        if not piece:
+            start, end = dropped_span(draft, start, end)
+            out += draft[pos:start]
+        else:
+            out += draft[pos:start] + piece
+        pos = max(pos, end)
+    out += draft[pos:]
+    return _TRAILING_SPACE.sub("", out) if not _TRAILING_SPACE.search(draft) else out
+
+
+def dropped_span(draft: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete with a dropped sentence: its trailing spaces, or leading ones."""
+    after = len(draft) - len(draft[end:].lstrip(" \t"))
+    if after < len(draft) and draft[after] != "\n":
+        return start, after
+    line_start = draft.rfind("\n", 0, start) + 1
+    before = len(draft[:start].rstrip(" \t"))
+    if before == line_start or before == 0:  # the sentence is its own line: drop the line
+        return line_start, after + (1 if after < len(draft) else 0)
+    return before, end
