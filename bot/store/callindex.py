@@ -1,9 +1,10 @@
 """The call-log questions (`bot.store.calls`) answered from TinyStore's index alone.
 
 The time index finds a period with two binary searches, and each index entry carries the
-fields a report counts (category, outcome, heat, follow-up done; agent and follow-up due are
-indexed anyway), so `/calls 30d` over 100,000 calls reads no document except the few newest
-it shows. A filter on the notes' text needs the documents: the reference answer
+fields a report counts (category, outcome, heat, follow-up due and done; the agent is indexed
+anyway), with columns of them parallel to the time index (`bot.store.index`): `/calls 30d`
+over 100,000 calls counts slices of those columns in C and reads no document except the few
+newest it shows. A filter on the notes' text needs the documents: the reference answer
 (`bot.store.callscan`) serves it. Both give the same answers; the tests compare them.
 """
 
