@@ -73,3 +73,10 @@ def test_team_jargon_is_flagged(tmp_path: Path) -> None:
     assert "jargon" in [f["kind"] for f in findings]
     # Anything else is the tone model's low hint ("failed" may read cold), not a rule.
     assert all(f["kind"] == "jargon" or f["severity"] == "low" for f in findings)
+
+
+def test_eval_reports_the_held_out_set(tmp_path: Path) -> None:
+    result = rephrase("eval", "--split", "holdout", stdin="", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "| holdout split | result | goal |" in result.stdout
+    assert "Traps flagged" in result.stdout
