@@ -9,6 +9,11 @@ stored, every command replied to, peak memory < 200 MB.
 
     python -m bench.loadtest_mixed [rates…]      # default 20 50 100
     LOADTEST_CALLS=10000 LOADTEST_SECONDS=10 python -m bench.loadtest_mixed 20 50
+    LOADTEST_BASELINE=/tmp/old-tree python -m bench.loadtest_mixed 50 100
+
+LOADTEST_BASELINE names another source tree (say `git archive` of an earlier commit): the same
+load is then sent first to a bot started from it, on a copy of the same demo data, and then
+to this tree's bot, so the two are compared in one run on the same (busy) machine.
 
 Loopback only; at most rate × seconds requests per rate, and a hard time limit per step.
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 import http.client
 import itertools
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -33,7 +39,7 @@ from bot.calllog.log import COLLECTION as CALL_LOG
 from bot.store import open_store
 from handlers.console.fakeslack.requests import signed_headers
 from handlers.console.fakeslack.server import FakeSlack
-from tests.process import bot_env, free_port
+from tests.process import ROOT, bot_env, free_port
 
 SECRET = "loadtest-signing-secret"
 DEMO_CALLS = int(os.environ.get("LOADTEST_CALLS", "100000"))
@@ -153,8 +159,9 @@ def ms(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-def start_bot(folder: Path, fake: FakeSlack, port: int) -> subprocess.Popen[bytes]:
+def start_bot(folder: Path, fake: FakeSlack, port: int, source: Path) -> subprocess.Popen[bytes]:
     env = bot_env(
+        PYTHONPATH=str(source),
         BOT_MODE="http",
         SLACK_BOT_TOKEN="xoxb-load",
         SLACK_SIGNING_SECRET=SECRET,
@@ -188,6 +195,7 @@ def start_bot(folder: Path, fake: FakeSlack, port: int) -> subprocess.Popen[byte
 
 def fill(folder: Path) -> float:
     started = time.monotonic()
+    folder.mkdir()
     subprocess.run(  # noqa: S603 - our own entry point, fixed arguments
         [sys.executable, "-m", "bot", "demo-data", "--calls", str(DEMO_CALLS)],
         cwd=folder,
@@ -199,48 +207,64 @@ def fill(folder: Path) -> float:
 
 
 def main(rates: list[int]) -> int:
+    baseline = os.environ.get("LOADTEST_BASELINE")
+    runs = [("baseline", Path(baseline))] if baseline else []
+    runs.append(("this tree", ROOT))
     with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        print(f"demo data: {DEMO_CALLS} calls in {fill(folder):.1f} s; {SECONDS:.0f} s per rate")
-        fake = FakeSlack().start()
-        port = free_port()
-        bot = start_bot(folder, fake, port)
-        print(f"bot started (pid {bot.pid}); RSS peak after start {peak_rss_mb(bot.pid):.0f} MB")
-        counter = itertools.count()
-        logged = 0
+        seed = Path(name) / "seed"
+        print(f"demo data: {DEMO_CALLS} calls in {fill(seed):.1f} s; {SECONDS:.0f} s per rate")
         ok = True
+        for label, source in runs:
+            folder = Path(name) / label.replace(" ", "-")
+            shutil.copytree(seed, folder)
+            if len(runs) > 1:
+                print(f"--- {label}: {source}")
+            ok = measure(folder, source, rates) and ok
+            shutil.rmtree(folder)
+        return 0 if ok else 1
+
+
+def measure(folder: Path, source: Path, rates: list[int]) -> bool:
+    """Start the bot from `source` on the store in `folder`, send each rate, print the lines."""
+    fake = FakeSlack().start()
+    port = free_port()
+    bot = start_bot(folder, fake, port, source)
+    print(f"bot started (pid {bot.pid}); RSS peak after start {peak_rss_mb(bot.pid):.0f} MB")
+    counter = itertools.count()
+    logged = 0
+    ok = True
+    try:
+        with ThreadPoolExecutor(SENDERS, thread_name_prefix="sender") as pool:
+            for rate in rates:
+                first = next(counter) * 1_000_000
+                step = run_step(port, fake, rate, first, pool)
+                missing = wait_for_replies(fake, step)
+                logged += sum(1 for command in step.sent.values() if command == "/logcall")
+                print(
+                    f"{rate:4d} req/s  sent={int(rate * SECONDS):5d}  "
+                    f"ack p50={ms(step.acks, 0.5):6.1f}  p95={ms(step.acks, 0.95):6.1f}  "
+                    f"p99={ms(step.acks, 0.99):6.1f}  max={ms(step.acks, 1.0):7.1f} ms  "
+                    f"errors={len(step.errors)}  replies missing={len(missing)}"
+                    f"  late sends={step.late_starts}"
+                )
+                if step.errors:
+                    print(f"      first errors: {step.errors[:3]}")
+                ok = ok and not step.errors and not missing
+        peak = peak_rss_mb(bot.pid)
+    finally:
+        bot.send_signal(signal.SIGTERM)
         try:
-            with ThreadPoolExecutor(SENDERS, thread_name_prefix="sender") as pool:
-                for rate in rates:
-                    first = next(counter) * 1_000_000
-                    step = run_step(port, fake, rate, first, pool)
-                    missing = wait_for_replies(fake, step)
-                    logged += sum(1 for command in step.sent.values() if command == "/logcall")
-                    print(
-                        f"{rate:4d} req/s  sent={int(rate * SECONDS):5d}  "
-                        f"ack p50={ms(step.acks, 0.5):6.1f}  p95={ms(step.acks, 0.95):6.1f}  "
-                        f"p99={ms(step.acks, 0.99):6.1f}  max={ms(step.acks, 1.0):7.1f} ms  "
-                        f"errors={len(step.errors)}  replies missing={len(missing)}"
-                        f"  late sends={step.late_starts}"
-                    )
-                    if step.errors:
-                        print(f"      first errors: {step.errors[:3]}")
-                    ok = ok and not step.errors and not missing
-            peak = peak_rss_mb(bot.pid)
-        finally:
-            bot.send_signal(signal.SIGTERM)
-            try:
-                bot.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                bot.kill()
-            fake.stop()
-        store = open_store(folder / "db.json")
-        try:
-            stored = store.count(CALL_LOG) - DEMO_CALLS
-        finally:
-            store.close()
-        print(f"calls stored {stored} of {logged} acknowledged; bot peak RSS {peak:.0f} MB")
-        return 0 if ok and stored == logged else 1
+            bot.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            bot.kill()
+        fake.stop()
+    store = open_store(folder / "db.json")
+    try:
+        stored = store.count(CALL_LOG) - DEMO_CALLS
+    finally:
+        store.close()
+    print(f"calls stored {stored} of {logged} acknowledged; bot peak RSS {peak:.0f} MB")
+    return ok and stored == logged
 
 
 if __name__ == "__main__":

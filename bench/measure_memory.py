@@ -36,13 +36,21 @@ def main(layout: str, path: str) -> None:
         begun = time.perf_counter()
         gc.collect()
         pauses.append((time.perf_counter() - begun) * 1000)
+    tracked = len(gc.get_objects())
+    gc.freeze()  # as the bot does once started (handlers.run.settle_for_serving)
+    frozen = []
+    for _ in range(5):
+        begun = time.perf_counter()
+        gc.collect()
+        frozen.append((time.perf_counter() - begun) * 1000)
     result = {
         "open_s": round(opened, 2),
         "calls_30d": len(month),
         "rss_mb": round(memory_kb("VmRSS") / 1024),
         "peak_mb": round(memory_kb("VmHWM") / 1024),
         "gc_full_ms": round(statistics.median(pauses), 1),
-        "tracked_objects": len(gc.get_objects()),
+        "gc_full_ms_after_freeze": round(statistics.median(frozen), 2),
+        "tracked_objects": tracked,
     }
     sys.stdout.write(orjson.dumps(result).decode())
 

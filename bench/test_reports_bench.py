@@ -1,4 +1,5 @@
-"""/calls 30d over 100,000 stored calls: the goal is under 200 ms from request to reply.
+"""/calls 30d over 100,000 stored calls: the goal is under 50 ms median from request to reply
+(p99 < 150 ms; minimum: median < 100 ms).
 /calls by agent over 100,000 calls: the goal is under 100 ms, measured beside a baseline in the
 same run: one bare pass over the same store that only counts the calls (the least any
 answer over the whole log can cost)."""
@@ -8,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import orjson
@@ -24,6 +26,7 @@ from bot.reports.query import parse_filter
 from bot.reports.summary import summarize, window_of
 from bot.reports.wording import Viewpoint
 from bot.schedule_text import Zone
+from bot.store import Store
 from handlers.console.fakeslack.server import FakeSlack
 from handlers.reports.agent_blocks import agent_blocks
 from handlers.reports.blocks import summary_blocks
@@ -80,8 +83,13 @@ def test_by_agent_100k(benchmark: BenchmarkFixture, seeded_store: Seeder, query:
     assert benchmark.pedantic(answer, rounds=10, iterations=1, warmup_rounds=1) > 10
 
 
-def test_full_dispatch_100k(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
-    """A signed /calls 30d through Bolt until the fake Slack receives the reply."""
+@pytest.mark.parametrize("answer", ["index", "reference"])
+def test_full_dispatch_100k(benchmark: BenchmarkFixture, tmp_path: Path, answer: str) -> None:
+    """A signed /calls 30d through Bolt until the fake Slack receives the reply, 50 times (the
+    max stands in for p99). Baseline in
+    the same run ("reference"): the same dispatch with the figures computed by the reference
+    answer over the documents (`bot.store.callscan`, what TinyStore did before its index
+    carried the counted fields)."""
     path = tmp_path / "coach.json"
     docs = [sample_call(n) for n in range(100_000)]
     table = {str(n): {**doc, "_key": str(n)} for n, doc in enumerate(docs, start=1)}
@@ -91,7 +99,10 @@ def test_full_dispatch_100k(benchmark: BenchmarkFixture, tmp_path: Path) -> None
     fake = FakeSlack().start()
     bot = Harness(replace(settings, managers=frozenset({MANAGER})), ManualClock(NOW), fake)
     try:
-        bot.services.store.count("calls")
+        store = bot.services.store
+        store.count("calls")
+        if answer == "reference":
+            store.call_figures = partial(Store.call_figures, store)  # type: ignore[method-assign]
         rounds = {"n": 0}
 
         def settle() -> None:
@@ -105,7 +116,7 @@ def test_full_dispatch_100k(benchmark: BenchmarkFixture, tmp_path: Path) -> None
             bot.command("/calls", "30d", user=MANAGER)
             bot.wait("response_url", count=rounds["n"])
 
-        benchmark.pedantic(ask, setup=settle, rounds=10, iterations=1, warmup_rounds=1)
+        benchmark.pedantic(ask, setup=settle, rounds=50, iterations=1, warmup_rounds=1)
         assert "calls*" in bot.text(bot.wait("response_url"))
     finally:
         bot.close()

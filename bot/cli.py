@@ -62,7 +62,10 @@ def _parser() -> argparse.ArgumentParser:
         "action", nargs="?", choices=["eval"], help="eval: score detection on the labelled corpus"
     )
     rephrase.add_argument(
-        "--split", choices=["train", "dev", "test"], default="test", help="the corpus split (eval)"
+        "--split",
+        choices=["train", "dev", "test", "holdout"],
+        default="test",
+        help="the corpus split, or the held-out writer's set (eval)",
     )
     manifest = sub.add_parser("manifest", help="print the Slack app manifest")
     manifest.add_argument("--check", action="store_true", help="fail if manifest.json is stale")

@@ -12,6 +12,7 @@ from handlers import register_all
 from handlers.clients import make_client
 from handlers.context import attach_services
 from handlers.errors import register_error_handler
+from handlers.listener_runner import PromptListenerRunner
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ def create_app(
         token_verification_enabled=False,
         logger=logging.getLogger("slack_bolt"),
     )
+    # Bolt polls for the ack every 10 ms; this runner is woken by the ack itself.
+    app._listener_runner = PromptListenerRunner.replacing(app.listener_runner)
     attach_services(app, services)
     register_error_handler(app)
     register_all(app, services)

@@ -53,8 +53,8 @@ class CallLog:
         return [r for r in records if where is None or where(r)]
 
     def purge_before(self, cutoff: datetime) -> int:
-        edge = _iso(cutoff)
-        return self.store.delete_where(COLLECTION, lambda doc: str(doc["created_at"]) < edge)
+        # Through the time index: only the months before the cutoff are read and rewritten.
+        return self.store.delete_found(COLLECTION, Query("created_at", high=_iso(cutoff)))
 
     def count(self) -> int:
         return self.store.count(COLLECTION)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus" / "rephrase"
+# Written by a writer who never saw the corpus; only ever reported, never fitted or tuned on.
+HOLDOUT_FILE = CORPUS_DIR.parent / "holdout" / "rephrase.jsonl"
 RUDE_KINDS = (
     "blame",
     "dismissive",
@@ -156,4 +158,16 @@ def load(folder: Path = CORPUS_DIR, splits: Iterable[str] = SPLITS) -> list[Draf
         draft = parse(row)
         if draft.split in wanted:
             drafts.append(draft)
+    return drafts
+
+
+def load_holdout(path: Path = HOLDOUT_FILE) -> list[Draft]:
+    """The held-out writer's drafts (corpus/holdout/): for reporting only, never for fitting."""
+    drafts: list[Draft] = []
+    for name, number, row in read_rows([path]):
+        wrong = problems(row)
+        if wrong:
+            raise ValueError(f"{name} line {number}: {'; '.join(wrong)}")
+        assert isinstance(row, dict)
+        drafts.append(parse(row))
     return drafts

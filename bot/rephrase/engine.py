@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from bot.content import Content, load_content
 from bot.content.segment import sentence_spans
 from bot.rephrase import plain, tone
-from bot.rephrase.model import QUOTED, ToneModel
+from bot.rephrase.model import NEVER_GATED, QUOTED, ToneModel, UnitScore, sentence_score
 from bot.rephrase.models import Analysis, Finding
 from bot.rephrase.nudges import has_way_forward, nudges
 from bot.rephrase.phrasebook import gate, phrasebook_findings
@@ -54,7 +55,10 @@ class Engine:
     def findings(self, text: str) -> tuple[Finding, ...]:
         found = self.rule_findings(text)
         if self.model is not None:
-            found = _add_model(found, self.model.findings(text))
+            model_found, scores = self.model.assess(text)
+            gate = self.model.thresholds.get("rule_gate", 0.0)
+            found = _gate_rules(found, scores, gate, self.model.gated_rules)
+            found = _add_model(found, model_found)
         return tuple(sorted(found, key=lambda f: (f.start, -f.end, -f.rank)))
 
     def rule_findings(self, text: str) -> list[Finding]:
@@ -103,13 +107,34 @@ class Engine:
         )
 
 
+def _gate_rules(
+    found: list[Finding], scores: Sequence[UnitScore], gate: float, gated: frozenset[str]
+) -> list[Finding]:
+    """A medium or high finding of a rule that also fired on polite drafts in training
+    becomes a low hint in a sentence the model scores under the gate: "Obviously, we'll
+    refund you" or "please do NOT share your PIN" is kind."""
+    if gate <= 0 or not gated:
+        return found
+    return [
+        _replace_severity(f, "low")
+        if f.serious
+        and f.rule in gated
+        and f.rule not in NEVER_GATED
+        and sentence_score(f.start, scores) < gate
+        else f
+        for f in found
+    ]
+
+
 def _add_model(found: list[Finding], model: list[Finding]) -> list[Finding]:
-    """Model findings where no rule already flags the same words (a rule's span and fix
-    are more precise than the model's)."""
+    """Model findings where no rule already flags the same words as seriously (a rule's
+    span and fix are more precise than the model's)."""
     extra = [
         m
         for m in model
-        if not any(f.serious and f.start < m.end and m.start < f.end for f in found)
+        if not any(
+            (f.serious or f.rank >= m.rank) and f.start < m.end and m.start < f.end for f in found
+        )
     ]
     return [*found, *extra]
 

@@ -93,5 +93,6 @@ def table(report: Report) -> str:
 
 
 def main_eval(detect: Detector, split: str = "test") -> str:
-    drafts = corpus.load(splits=(split,))
+    """The table for one split of the corpus, or for the held-out writer's set ("holdout")."""
+    drafts = corpus.load_holdout() if split == "holdout" else corpus.load(splits=(split,))
     return table(evaluate(detect, drafts, split))

@@ -26,6 +26,7 @@ from bot.content.segment import sentence_spans
 from bot.rephrase.features import Feature, shout_count, unit_features
 from bot.rephrase.lexical import Token, tokens
 from bot.rephrase.models import Finding
+from bot.rephrase.wordvec import mean_weight, token_words, unit_words, word_credit
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 MODEL_FILE = CONTENT / "rephrase_model.json"
@@ -44,6 +45,10 @@ SPAN_SHARE = 0.4
 
 
 Scored = tuple[int, int, float, list[Token], list[Feature]]  # start, end, p, tokens, features
+UnitScore = tuple[int, int, float]  # start, end, p
+# Rule findings the model never overrules (see sentence_score): swearing, and the clarity
+# checks, which are not about tone.
+NEVER_GATED = frozenset({"profanity", "jargon", "long-sentence", "passive-evasion"})
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,13 @@ class ToneModel:
         self.kind_bias: list[float] = list(kinds["bias"])
         self.kind_weights: dict[str, list[float]] = dict(kinds["weights"])
         self.thresholds: dict[str, float] = dict(data["thresholds"])  # type: ignore[call-overload]
+        # Rules that flagged polite drafts in training: the model may overrule them.
+        self.gated_rules = frozenset(map(str, data.get("gated_rules", [])))  # type: ignore[call-overload]
+        vectors = data.get("word_weights", {})
+        assert isinstance(vectors, dict)
+        # One float per word for the unit model and one for the draft model (wordvec.py).
+        self.word_weights: dict[str, float] = dict(vectors.get("unit", {}))
+        self.draft_word_weights: dict[str, float] = dict(vectors.get("draft", {}))
         self.lexicon = lexicon
         self.advice = advice
 
@@ -123,14 +135,22 @@ class ToneModel:
     def load(cls, lexicon: Mapping[str, float], path: Path = MODEL_FILE) -> ToneModel:
         return cls(json.loads(path.read_text(encoding="utf-8")), lexicon, load_advice())
 
-    def unit_probability(self, feats: Sequence[Feature]) -> float:
-        names = {name for name, _, _ in feats}
-        return _sigmoid(self.bias + sum(self.weights.get(name, 0.0) for name in names))
+    def unit_probability(
+        self, feats: Sequence[Feature], words: Sequence[str] | None = None
+    ) -> float:
+        """How likely one unit is rude; `words` (its tokens' words) saves finding them again."""
+        get = self.weights.get
+        raw = sum(get(name, 0.0) for name in {name for name, _, _ in feats})
+        if words is None:
+            words = [w for w, _ in unit_words(feats)]
+        return _sigmoid(self.bias + raw + mean_weight(words, self.word_weights))
 
-    def draft_probability(self, names: set[str]) -> float:
-        """How likely the draft holds rudeness, from every feature any of its units has."""
+    def draft_probability(self, names: set[str], words: Sequence[str] = ()) -> float:
+        """How likely the draft holds rudeness, from every feature any of its units has
+        and the mean weight of its words."""
         weights = self.draft_weights
-        return _sigmoid(self.draft_bias + sum(weights.get(name, 0.0) for name in names))
+        raw = sum(weights.get(name, 0.0) for name in names)
+        return _sigmoid(self.draft_bias + raw + mean_weight(words, self.draft_word_weights))
 
     def scored_units(self, text: str) -> tuple[list[Scored], bool]:
         """Each unit's score (its probability, or its mean with the draft's when higher),
@@ -139,6 +159,7 @@ class ToneModel:
         out: list[Scored] = []
         spans, whole = units(text)
         names: set[str] = set()
+        words: list[str] = []
         sentence_tokens: list[Token] = []
         for index, (start, end) in enumerate(spans):
             if whole and index == len(spans) - 1:
@@ -151,8 +172,11 @@ class ToneModel:
                 continue
             feats = unit_features(toks, self.lexicon, shout_count(text[start:end]))
             names.update(name for name, _, _ in feats)
-            out.append((start, end, self.unit_probability(feats), toks, feats))
-        draft = self.draft_probability(names)
+            unit = token_words(toks)
+            if not (whole and index == len(spans) - 1):
+                words.extend(unit)
+            out.append((start, end, self.unit_probability(feats, unit), toks, feats))
+        draft = self.draft_probability(names, words)
         return [(a, b, max(p, (p + draft) / 2), t, f) for a, b, p, t, f in out], whole
 
     def probability(self, text: str) -> float:
@@ -160,7 +184,11 @@ class ToneModel:
         return max((p for _, _, p, _, _ in self.scored_units(text)[0]), default=0.0)
 
     def findings(self, text: str) -> list[Finding]:
-        """One finding per rude unit; the whole short draft only when no sentence says more."""
+        return self.assess(text)[0]
+
+    def assess(self, text: str) -> tuple[list[Finding], list[UnitScore]]:
+        """One finding per rude unit (the whole short draft only when no sentence says
+        more), and every unit's span and score (the engine gates rule findings on them)."""
         scored, has_whole = self.scored_units(text)
         low = self.thresholds["low"]
         sentences = [
@@ -172,25 +200,25 @@ class ToneModel:
             whole = self._finding(text, scored[-1][2], scored[-1][3], scored[-1][4])
             if all(f.rank < whole.rank for f in sentences):
                 sentences.append(whole)
-        return sentences
+        return sentences, [(a, b, p) for a, b, p, _, _ in scored]
 
     def severity(self, prob: float) -> str:
         t = self.thresholds
         return "high" if prob >= t["high"] else "medium" if prob >= t["medium"] else "low"
 
     def kind(self, feats: Sequence[Feature]) -> str:
-        names = {name for name, _, _ in feats}
+        get = self.kind_weights.get
+        rows = [row for name in {name for name, _, _ in feats} if (row := get(name)) is not None]
         scores = list(self.kind_bias)
-        for name in names:
-            row = self.kind_weights.get(name)
-            if row is not None:
-                scores = [s + w for s, w in zip(scores, row, strict=True)]
+        if rows:
+            columns = zip(*rows, strict=True)
+            scores = [b + sum(col) for b, col in zip(scores, columns, strict=True)]
         return self.kind_labels[max(range(len(scores)), key=scores.__getitem__)]
 
     def _finding(self, text: str, prob: float, toks: list[Token], feats: list[Feature]) -> Finding:
         kind = self.kind(feats)
         advice = self.advice[kind]
-        first, last = carrying_tokens(feats, self.weights, len(toks))
+        first, last = carrying_tokens(feats, self.weights, len(toks), self.word_weights)
         start, end = toks[first].start, toks[last].end
         return Finding(
             kind=advice.label,
@@ -205,15 +233,27 @@ class ToneModel:
         )
 
 
+def sentence_score(at: int, scores: Sequence[UnitScore]) -> float:
+    """The model's highest score for a unit holding offset `at`: what gates a rule finding
+    there (a rule's words in a sentence the model finds polite are a false alarm)."""
+    return max((p for a, b, p in scores if a <= at < b), default=0.0)
+
+
 def _sigmoid(raw: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, raw))))
 
 
 def carrying_tokens(
-    feats: Sequence[Feature], weights: Mapping[str, float], count: int
+    feats: Sequence[Feature],
+    weights: Mapping[str, float],
+    count: int,
+    word_weights: Mapping[str, float] | None = None,
 ) -> tuple[int, int]:
-    """The first and last token whose share of the positive weight is high enough."""
+    """The first and last token whose share of the positive weight (its features' and its
+    word's own) is high enough."""
     credit = [0.0] * count
+    if word_weights:
+        word_credit(feats, word_weights, credit)
     seen: set[str] = set()
     for name, a, b in feats:
         weight = weights.get(name, 0.0)

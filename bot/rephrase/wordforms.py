@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from re import _constants as sc  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -44,17 +45,18 @@ class NotAWording(Exception):
     """The regex cannot be written as a finite list of plain wordings."""
 
 
-def keys_of(word: str) -> list[str]:
-    """The trie keys of one token as typed (one or two keys)."""
+@lru_cache(maxsize=65536)
+def keys_of(word: str) -> tuple[str, ...]:
+    """The trie keys of one token as typed (one or two keys); words repeat, so memoised."""
     low = lower_form(word)
     for clitic, key in _CLITICS.items():
         if low.endswith(clitic) and len(low) > len(clitic):
-            return [lemma(low[: -len(clitic)]), key]
+            return (lemma(low[: -len(clitic)]), key)
     if low.endswith("'s") and low[:-2] in _S_IS:
-        return [low[:-2], "be"]
+        return (low[:-2], "be")
     if low in _EXACT:
-        return [low]
-    return [lemma(low)]
+        return (low,)
+    return (lemma(low),)
 
 
 def wordings(pattern: str) -> list[str]:

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bot.store import snapshot
 from bot.store.frozen import freeze_doc, thaw
 from bot.store.index import CollectionIndex
 from bot.store.interface import Doc, Predicate, Query, answer_by_scan
@@ -27,7 +28,7 @@ class Collection:
         self.name = name
         self.layout = layout
         self.lock = threading.RLock()
-        self.index = CollectionIndex(layout.indexes)
+        self.index = CollectionIndex(layout.indexes, layout.carries)
         self._single = folder / f"{file_name(name)}.json"
         self._months = folder / file_name(name)
         self._partitions: dict[str, PartitionFile] = {}
@@ -42,8 +43,23 @@ class Collection:
         self._hot = months[-RESIDENT_MONTHS:]
         for partition in found:
             part = self._partition(partition)
-            self.index.load(partition, part.read_for_index())
+            if part.resident or not (self.index.fields or self.index.carries):
+                self.index.load(partition, part.read())
+            else:
+                self._load_cold(partition, part)
         self.index.finish_loading()
+
+    def _load_cold(self, partition: str, part: PartitionFile) -> None:
+        """Index a month not kept in memory: from its snapshot when it still describes the
+        file on disk, else from the file (and the snapshot written for next time)."""
+        layout = [list(self.index.fields), list(self.index.carries)]
+        columns = snapshot.read(part.path, layout)
+        if columns is not None:
+            self.index.load_columns(partition, columns)
+            return
+        source = snapshot.fingerprint(part.path)
+        columns = self.index.load(partition, part.read_for_index())
+        snapshot.write(part.path, source, layout, columns)
 
     def _partition(self, partition: str) -> PartitionFile:
         part = self._partitions.get(partition)
@@ -88,6 +104,12 @@ class Collection:
             if doc is not None and (query.where is None or query.where(doc)):
                 found.append((key, doc))
         return found
+
+    def documents(self, keys: list[str]) -> list[tuple[str, Doc]]:
+        """(key, document) for each key, in the order given (keys the index holds)."""
+        loaded: dict[str, Table] = {}
+        found = ((key, self._doc(key, loaded)) for key in keys)
+        return [(key, doc) for key, doc in found if doc is not None]
 
     def _doc(self, key: str, loaded: dict[str, Table]) -> Doc | None:
         entry = self.index.entries[key]
@@ -169,6 +191,23 @@ class Collection:
                     self.index.remove(key)
                 removed += len(doomed)
         return removed
+
+    def delete_found(self, query: Query) -> int:
+        """Delete what `query` finds, each partition written once: a purge by time reads and
+        rewrites only the months it reaches, not the whole log."""
+        if not self.index.can_answer(query) or query.where is not None:
+            keys = [key for key, _doc in self.find(query)]
+        else:
+            keys = list(self.index.matching_keys(query))
+        by_partition: dict[str, list[tuple[str, int]]] = {}
+        for key in keys:
+            entry = self.index.entries[key]
+            by_partition.setdefault(entry.partition, []).append((key, entry.seq))
+        for partition, doomed in by_partition.items():
+            self._partition(partition).write({seq: None for _key, seq in doomed})
+            for key, _seq in doomed:
+                self.index.remove(key)  # only now: a failed write leaves them findable
+        return len(keys)
 
     def partitions(self) -> Iterator[str]:
         return iter(sorted(self._partitions))

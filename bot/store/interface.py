@@ -117,6 +117,11 @@ class Store(ABC):
     def delete_where(self, collection: str, where: Predicate) -> int:
         """Remove every matching document; return how many."""
 
+    def delete_found(self, collection: str, query: Query) -> int:
+        """Remove every document `query` finds; return how many. Backends use their index, so
+        a purge of old calls touches only the months it empties (this version: one by one)."""
+        return sum(self.delete(collection, key) for key, _doc in self.find(collection, query))
+
     @abstractmethod
     def count(self, collection: str) -> int:
         """How many documents the collection holds."""

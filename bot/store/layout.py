@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from bot.store.interface import Doc
 
+CALL_FIGURE_FIELDS = ("category", "outcome", "heat", "follow_up_due", "follow_up_done_at")
 UNDATED = "undated"  # the partition of a document whose timestamp is missing or unreadable
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
@@ -21,6 +22,7 @@ _SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 class CollectionLayout:
     partition_by: str | None = None  # an ISO timestamp field: one file per month of it
     indexes: tuple[str, ...] = ()  # fields kept in sorted in-memory indexes
+    carries: tuple[str, ...] = ()  # fields whose values the index keeps beside each entry
 
     def partition_of(self, doc: Doc) -> str:
         """The month ("2026-05", in UTC) the document belongs to, or "" when unpartitioned."""
@@ -48,8 +50,12 @@ UNPARTITIONED = CollectionLayout()
 STANDARD_LAYOUT: Layout = {
     # The call log (bot.calllog.log) and the managers' audit log (bot.reports.access) grow
     # forever: one file per month, so a write costs its month, not the whole history.
+    # The call log's index carries what /calls counts, so a report reads no document
+    # except the few it shows (bot.store.callindex).
     "calls": CollectionLayout(
-        partition_by="created_at", indexes=("created_at", "agent", "follow_up_due")
+        partition_by="created_at",
+        indexes=("created_at", "agent", "follow_up_due"),
+        carries=CALL_FIGURE_FIELDS,
     ),
     "report_audit": CollectionLayout(partition_by="at", indexes=("at",)),
     "call_reminders": CollectionLayout(indexes=("remind_at",)),

@@ -203,11 +203,17 @@ class PgStore(Store):
         )
 
     def delete_where(self, collection: str, where: Predicate) -> int:
-        table = table_for(collection)
-        scope, params = _scope(table, collection)
-        doomed = [key for key, _doc in self.scan(collection, where)]
+        return self._delete_keys(collection, [key for key, _doc in self.scan(collection, where)])
+
+    def delete_found(self, collection: str, query: Query) -> int:
+        # The query runs in SQL (bot.store.pg.finding): only the rows it finds are read.
+        return self._delete_keys(collection, [key for key, _doc in self.find(collection, query)])
+
+    def _delete_keys(self, collection: str, doomed: list[str]) -> int:
         if not doomed:
             return 0
+        table = table_for(collection)
+        scope, params = _scope(table, collection)
         statement = sql.SQL("DELETE FROM {} WHERE {} AND key = ANY(%s)").format(table.ident, scope)
         return self.db.run(
             lambda conn: conn.execute(statement, [*params, doomed]).rowcount, idempotent=False

@@ -13,6 +13,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.store import callindex
+from bot.store.calls import CALLS, AgentFigures, CallFigures, CallFilter
 from bot.store.collection import Collection
 from bot.store.folder import open_folder
 from bot.store.interface import Doc, Predicate, Query, Store
@@ -99,6 +101,11 @@ class TinyStore(Store):
         with coll.lock:
             return coll.delete_where(where)
 
+    def delete_found(self, collection: str, query: Query) -> int:
+        coll = self._collection(collection)
+        with coll.lock:
+            return coll.delete_found(query)
+
     def count(self, collection: str) -> int:
         coll = self._collection(collection)
         with coll.lock:
@@ -108,6 +115,24 @@ class TinyStore(Store):
         coll = self._collection(collection)
         with coll.lock:
             return coll.find(query)
+
+    # The call log's questions, from the index where it can answer them (bot.store.callindex).
+
+    def call_figures(
+        self, flt: CallFilter, previous_since: str, now: str, recent: int
+    ) -> CallFigures:
+        coll = self._collection(CALLS)
+        with coll.lock:
+            if callindex.can_answer(coll.index, flt):
+                return callindex.figures(coll, flt, previous_since, now, recent)
+        return super().call_figures(flt, previous_since, now, recent)
+
+    def call_agents(self, flt: CallFilter, previous_since: str, now: str) -> list[AgentFigures]:
+        coll = self._collection(CALLS)
+        with coll.lock:
+            if callindex.can_answer(coll.index, flt):
+                return callindex.agents(coll, flt, previous_since, now)
+        return super().call_agents(flt, previous_since, now)
 
     def close(self) -> None:
         with self._lock:

@@ -68,12 +68,14 @@ def card_spans(text: str) -> Spans:
     for run in _DIGIT_RUN.finditer(text):
         if _e164(text, run):
             continue
-        # "tracking 9400 1111 2222 3333 4444 55" may hold a Luhn-valid stretch: after a
-        # reference word, a stretch with more long groups beside it is part of the reference.
-        named = cue_before(text, run.start()) is Cue.REFERENCE
         groups = [
             (run.start() + g.start(), run.start() + g.end()) for g in _DIGITS.finditer(run.group())
         ]
+        # "tracking 9400 1111 2222 3333 4444 55" holds a Luhn-valid stretch: after a reference
+        # word, an evenly grouped run longer than any card is one reference. A run of card
+        # length or shorter is searched as if no word stood before it: "order 1389 0000 0000
+        # 0000 0" may be order 1389 and a 13-digit card, and a card must never be stored.
+        named = cue_before(text, run.start()) is Cue.REFERENCE and _longer_than_a_card(groups)
         covered: list[tuple[int, int]] = []
         for first in range(len(groups)):
             digits = ""
@@ -93,6 +95,11 @@ def _e164(text: str, run: re.Match[str]) -> bool:
     phone finder, not a card that happens to pass the Luhn check."""
     digits = run.group()
     return text[run.start() - 1 : run.start()] == "+" and digits.isdigit() and len(digits) <= 15
+
+
+def _longer_than_a_card(groups: list[tuple[int, int]]) -> bool:
+    """20 digits or more: the whole run cannot be one card number."""
+    return sum(end - start for start, end in groups) >= CARD_DIGITS.stop
 
 
 def _long_group_beside(groups: list[tuple[int, int]], first: int, last: int) -> bool:

@@ -14,11 +14,12 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg_pool import PoolTimeout
 
 from bot.store.calls import HOT, AgentFigures, CallFigures, CallFilter, Doc, most_first
 from bot.store.frozen import freeze_doc
 from bot.store.interface import StoreUnavailable
-from bot.store.pg.pool import DOWN, Connection, Database
+from bot.store.pg.pool import DOWN, DOWN_WAIT, Connection, Database
 from bot.store.pg.tables import TYPED
 from bot.store.pg.url import one_line
 
@@ -152,7 +153,7 @@ def stream(db: Database, flt: CallFilter) -> Iterator[tuple[str, Doc]]:
     )
     try:
         with (
-            db.pool.connection(timeout=db.wait) as conn,
+            db.pool.connection(timeout=DOWN_WAIT if db.known_down else db.wait) as conn,
             conn.transaction(),
             conn.cursor(name="coach_export") as cursor,
         ):
@@ -160,5 +161,6 @@ def stream(db: Database, flt: CallFilter) -> Iterator[tuple[str, Doc]]:
             cursor.execute(statement, params)
             for row in cursor:
                 yield str(row[0]), freeze_doc(CALLS.from_row(row))
-    except (psycopg.OperationalError, psycopg.InterfaceError) as error:
+    except (PoolTimeout, psycopg.OperationalError, psycopg.InterfaceError) as error:
+        db.known_down = True
         raise StoreUnavailable(f"{DOWN}: {one_line(error, db.url.secrets())}") from None

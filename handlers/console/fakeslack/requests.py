@@ -16,9 +16,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.request.internals import parse_body
 
 from handlers.console.fakeslack.render import Control, Field
 from handlers.console.fakeslack.server import TEAM_ID, FakeSlack
+from handlers.form_body import for_bolt
 from handlers.slack_shape import problem
 
 APP_ID = "A0COACH"
@@ -48,17 +50,17 @@ class SlackRequests:
     # --- sending -----------------------------------------------------------------------------
 
     def dispatch_form(self, form: dict[str, str]) -> BoltResponse:
-        body = urlencode(form)
-        parsed = json.loads(form["payload"]) if "payload" in form else form
-        return self._dispatch(body, parsed, "application/x-www-form-urlencoded")
+        return self._dispatch(urlencode(form), "application/x-www-form-urlencoded")
 
     def dispatch_json(self, payload: dict[str, Any]) -> BoltResponse:
-        return self._dispatch(json.dumps(payload), payload, "application/json")
+        return self._dispatch(json.dumps(payload), "application/json")
 
-    def _dispatch(self, body: str, parsed: object, content_type: str) -> BoltResponse:
-        """Through the same shape check as the HTTP gate, so every console line and every
-        test request shows that what it builds is a request Slack could send."""
-        shape = problem(parsed)
+    def _dispatch(self, body: str, content_type: str) -> BoltResponse:
+        """Through the same body rewrite and shape check as the HTTP gate, so every console
+        line and every test request shows that what it builds is a request Slack could send
+        and that the gate hands it to Bolt intact."""
+        body = for_bolt(body, content_type)
+        shape = problem(parse_body(body, content_type))
         if shape is not None:
             return BoltResponse(status=400, body=f"a signed body that {shape}")
         headers = signed_headers(self.secret, body, content_type)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from bot.calllog.masking import (
@@ -16,6 +16,7 @@ from bot.calllog.masking import (
     mask,
 )
 from bot.calllog.masking.context import Cue, cue_before
+from tests.bot.calllog.test_masking_cards_named import long_named_reference
 
 
 @pytest.mark.parametrize(
@@ -142,10 +143,15 @@ around = st.lists(context, max_size=4).map(" ".join)
 
 
 @given(cards, st.sampled_from(["", " ", "-", "  ", " - ", "."]), around, around)
+@example("0000000000000", " ", "order 1389", "")  # found by hypothesis; kept as a reference
 def test_a_valid_card_in_any_format_and_place_never_survives(
     card: str, sep: str, before: str, after: str
 ) -> None:
-    result = mask(f"{before} {_spaced(card, sep)} {after}")
+    text = f"{before} {_spaced(card, sep)} {after}"
+    # The one documented exception: an evenly grouped run of 20+ digits after a reference
+    # word ("tracking 9400 1111 2222 3333 4444 55") is one reference (test_masking_cards_named).
+    assume(not long_named_reference(text, _spaced(card, sep)))
+    result = mask(text)
     assert _spaced(card, sep) not in result.text
     # Run on into a longer number after a reference word ("order 4111… 100"), it may be
     # masked as a possible phone instead: masked either way.

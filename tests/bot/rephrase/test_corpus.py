@@ -68,3 +68,12 @@ def test_a_bad_line_is_reported_with_what_is_wrong() -> None:
         "channel": "chat",
     }  # fmt: skip
     assert corpus.problems(row) == ["span 'broke it!' is not a substring of text"]
+
+
+def test_the_held_out_set_is_apart_from_the_corpus() -> None:
+    """corpus/holdout/ is well formed, never split into train/dev/test, and shares no text."""
+    held_out = corpus.load_holdout()
+    kinds = Counter(d.kind for d in held_out)
+    assert all(kinds[kind] >= 20 for kind in (*corpus.RUDE_KINDS, *corpus.POLITE_KINDS))
+    assert not {d.id for d in held_out} & {d.id for d in DRAFTS}
+    assert not {d.text for d in held_out} & {d.text for d in DRAFTS}

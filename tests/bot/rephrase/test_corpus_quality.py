@@ -2,8 +2,10 @@
 
 The goals come from issue 12. Where the engine is below a goal today, the goal stays here as
 an expected failure (so it is visible and turns into a pass when met), and a floor just
-under today's figure catches a collapse. Thresholds were chosen on dev, so dev figures are
-a little flattering; the README reports the untouched test split.
+under today's figure catches a collapse. Since thresholds are chosen by cross-validation
+over train + dev, the shipped model is fitted on dev too: these figures are flattering and
+check that nothing broke, not how well it generalises. The README reports the untouched
+test split and the out-of-fold figures.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ def dev(engine: Engine) -> Report:
 
 
 def test_floors_today(dev: Report) -> None:
-    # Dev holds the fifth writer's drafts since extra.jsonl was added (harder than the
-    # first four writers'), so these floors sit under the new, lower, figures.
-    assert dev.recall.share >= 0.56
-    assert dev.paraphrase.share >= 0.42
-    assert dev.long_buried.share >= 0.75
+    # Thresholds now hold traps to the 5% goal (out of fold), where they used to allow 10%;
+    # long drafts pay most for that, so their floor sits under the new, lower, figure.
+    assert dev.recall.share >= 0.55
+    assert dev.paraphrase.share >= 0.48
+    assert dev.long_buried.share >= 0.5
     assert dev.polite_flagged.share <= 0.03
-    assert dev.traps_flagged.share <= 0.10
+    assert dev.traps_flagged.share <= 0.05
     assert dev.span_hits.share >= 0.90
 
 
@@ -46,6 +48,5 @@ def test_polite_false_flag_goal(dev: Report) -> None:
     assert dev.polite_flagged.share <= 0.02
 
 
-@pytest.mark.xfail(reason="dev traps 5/74 (6.8%) since the fifth writer's traps", strict=False)
 def test_trap_false_flag_goal(dev: Report) -> None:
     assert dev.traps_flagged.share <= 0.05

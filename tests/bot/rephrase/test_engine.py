@@ -76,7 +76,8 @@ def test_passive_evasion_is_not_turned_into_an_admission(engine: Engine) -> None
 
 def test_long_sentence_is_a_low_finding(engine: Engine) -> None:
     text = " ".join(["word"] * 45) + "."
-    assert [(f.kind, f.severity) for f in engine.findings(text)] == [("long-sentence", "low")]
+    found = [(f.kind, f.severity) for f in engine.findings(text) if not f.rule.startswith("model:")]
+    assert found == [("long-sentence", "low")]
 
 
 def test_quoted_customer_words_are_not_the_agents(engine: Engine) -> None:
@@ -85,7 +86,9 @@ def test_quoted_customer_words_are_not_the_agents(engine: Engine) -> None:
 
 def test_a_refusal_with_a_way_forward_is_softened(engine: Engine) -> None:
     assert _rules(engine, "We can't refund it, but what I can do is send a new one.") == []
-    assert _rules(engine, "We can't refund it.") == ["we-cant"]
+    # Bare, it is still a finding; whether medium or a low hint is the model's call, since
+    # "we can't" also fired on polite training drafts (a gated rule).
+    assert "we-cant" in [f.rule for f in engine.findings("We can't refund it.")]
 
 
 def test_nudges(engine: Engine) -> None:
@@ -111,8 +114,12 @@ def test_rewrite_seams(engine: Engine) -> None:
     assert engine.analyse("Why are you so upset? It ships today.").rewrite == "It ships today."
     # Alone, "That's on me." may read cold to the model and get the warm frame.
     assert "That's on me." in engine.analyse("Lol, that's on me.").rewrite
-    assert engine.analyse("Come in like you were told.").rewrite == "Come in."
-    assert engine.analyse("You\u2019re wrong, it shipped.").rewrite == "It shipped."
+    # Alone, "Come in." reads curt to the model, so it gets the warm frame.
+    assert "Come in." in engine.analyse("Come in like you were told.").rewrite
+    assert "told" not in engine.analyse("Come in like you were told.").rewrite
+    # "It shipped." alone may read curt to the model, so the rewrite may keep a softer lead.
+    wrong = engine.analyse("You\u2019re wrong, it shipped.").rewrite
+    assert "wrong" not in wrong and "shipped." in wrong
 
 
 def test_curly_apostrophes_keep_their_offsets(engine: Engine) -> None:
@@ -163,12 +170,12 @@ def test_one_finding_per_phrase(engine: Engine) -> None:
         ),
         ("Booked out. Nothing I can do.", "Booked out. I'm not able to do anything."),
         ("Calm down please. It left at 9.", "I can hear how frustrating this is. It left at 9."),
-        ("Late work loses 10%, no exceptions.", "Late work loses 10%."),
         (
-            "Check-in is at 3 pm. Rules are rules.",
-            "Thanks for your message. Check-in is at 3 pm. "
+            "Late work loses 10%, no exceptions.",
+            "Thanks for your message. Late work loses 10%. "
             "If you have any other questions, just reply here.",
         ),
+        ("Check-in is at 3 pm. Rules are rules.", "Check-in is at 3 pm."),
         (
             "If you\u2019d read O'Brien's letter, you\u2019d know it shipped.",
             "As O'Brien's letter mentions, it shipped.",

@@ -69,4 +69,14 @@ def test_team_jargon_is_flagged(tmp_path: Path) -> None:
         "--json", stdin="Your flux capacitor failed.", cwd=tmp_path, BOT_CONTENT_DIR=str(tmp_path)
     )
     assert result.returncode == 0, result.stderr
-    assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == ["jargon"]
+    findings = json.loads(result.stdout)["findings"]
+    assert "jargon" in [f["kind"] for f in findings]
+    # Anything else is the tone model's low hint ("failed" may read cold), not a rule.
+    assert all(f["kind"] == "jargon" or f["severity"] == "low" for f in findings)
+
+
+def test_eval_reports_the_held_out_set(tmp_path: Path) -> None:
+    result = rephrase("eval", "--split", "holdout", stdin="", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "| holdout split | result | goal |" in result.stdout
+    assert "Traps flagged" in result.stdout

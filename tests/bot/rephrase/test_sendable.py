@@ -44,7 +44,7 @@ def test_the_gate_refuses_what_the_model_calls_unkind_and_frames_only_cold(engin
     assert engine.model is not None
     tone = sendable.sentence_probability(engine.model, {})
     assert sendable.problem("x", "It's really not that hard to understand.", tone)
-    cold = "The fare is non-refundable."
+    cold = "Fees apply."
     assert sendable.problem("x", cold, tone)
     warm = frame.framed(cold)
     assert warm is not None and sendable.problem("x", warm, tone) is None

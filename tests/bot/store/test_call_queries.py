@@ -60,3 +60,40 @@ def test_figures_breakdowns_and_export_agree_with_the_reference(store: Store) ->
         mine = sorted(store.call_agents(flt, previous, now), key=lambda row: row.agent)
         reference = sorted(callscan.agents(store, flt, previous, now), key=lambda row: row.agent)
         assert mine == reference
+
+
+def test_answers_still_agree_after_edits_deletes_and_calls_logged_in_the_same_instant(
+    store: Store,
+) -> None:
+    """TinyStore answers from its index (bot.store.callindex): edits and deletes must reach it,
+    and calls sharing a timestamp must come out in the reference's order."""
+    _fill(store, 200)
+    instant = (NOW - timedelta(days=1)).isoformat()
+    for n in range(15):
+        store.add(
+            CALLS,
+            {"created_at": instant, "agent": AGENTS[n % 3], "category": "billing",
+             "outcome": "resolved", "heat": 1 + n % 5, "notes": "same minute",
+             "follow_up_due": instant, "follow_up_done_at": None},
+        )  # fmt: skip
+    for n, (key, _doc) in enumerate(store.scan(CALLS)):
+        if n % 7 == 0:
+            store.delete(CALLS, key)
+        elif n % 5 == 0:
+            store.update(CALLS, key, lambda doc: {**doc, "follow_up_done_at": NOW.isoformat()})
+        elif n % 11 == 0:
+            store.update(CALLS, key, lambda doc: {**doc, "heat": 5, "category": "outage"})
+    since, until = (NOW - timedelta(days=30)).isoformat(), NOW.isoformat()
+    previous, now = (NOW - timedelta(days=60)).isoformat(), NOW.isoformat()
+    for base in FILTERS:
+        flt = CallFilter(
+            since, until, base.categories, base.outcomes, base.agents, base.heat, base.texts
+        )
+        for recent in (0, 3, 10, 500):
+            assert store.call_figures(flt, previous, now, recent) == callscan.figures(
+                store, flt, previous, now, recent
+            )
+        mine = store.call_agents(flt, previous, now)
+        assert mine == callscan.agents(store, flt, previous, now) or sorted(
+            mine, key=lambda row: row.agent
+        ) == sorted(callscan.agents(store, flt, previous, now), key=lambda row: row.agent)

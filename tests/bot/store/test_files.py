@@ -61,6 +61,25 @@ def test_a_write_rewrites_only_its_own_month(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_purge_reads_and_rewrites_only_the_months_it_empties(tmp_path: Path) -> None:
+    store = TinyStore(tmp_path / "db.json")
+    for month in (1, 2, 3, 4, 5, 6):
+        store.add_many("calls", [call(month, n) for n in range(3)])
+    store.close()
+    store = TinyStore(tmp_path / "db.json")
+    months = tmp_path / "db.json.d" / "calls"
+    # March is on disk only (not one of the two newest months): a purge before February
+    # must not read it, so a broken March file goes unnoticed; April is not rewritten.
+    (months / "2026-03.json").write_text("not json")
+    april = months / "2026-04.json"
+    before = april.stat().st_mtime_ns, april.stat().st_ino
+    assert store.delete_found("calls", Query("created_at", high="2026-02-10")) == 6
+    assert (april.stat().st_mtime_ns, april.stat().st_ino) == before
+    assert store.count("calls") == 12
+    assert store.find("calls", Query("created_at", high="2026-02-10")) == []
+    store.close()
+
+
 def test_older_months_are_read_when_needed_and_not_kept(tmp_path: Path) -> None:
     store = TinyStore(tmp_path / "db.json")
     keys = [store.add("calls", call(month, month)) for month in (1, 2, 3)]
