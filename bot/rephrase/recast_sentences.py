@@ -72,14 +72,6 @@ SENTENCE_RECASTS = (
         whole=True,
     ),
     _r(
-        "hurry-up",
-        ATTITUDE_KINDS,
-        r"(?:please |just |can you |could you )?(?:get to the point|hurry up|hurry it up)"
-        r"(?:,? please)?\s*[.!?]+",
-        "",
-        whole=True,
-    ),
-    _r(
         "pay-attention",
         ATTITUDE_KINDS,
         r"(?:please )?(?:try to )?(?:pay (?:more )?attention|read more carefully)"

@@ -147,7 +147,6 @@ def test_edge_words_go_only_with_a_recast() -> None:
         ),
         ("The fee stays, that's just how it is.", "dismissive", "The fee stays."),
         ("Says so on the checkout page.", "impatience", "You'll find this on the checkout page."),
-        ("Please get to the point.", "impatience", ""),
     ],
 )
 def test_more_shapes(sentence: str, kind: str, expected: str) -> None:
