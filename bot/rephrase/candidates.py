@@ -49,6 +49,10 @@ _PARTICIPLE_NEXT = re.compile(
     r"|had|got|put|set|let|kept|left|bought|brought|thought|known|seen|said|run|won)\b",
     re.I,
 )
+# A sentence that apologises or asks nicely is not pure attitude: dropping it whole would
+# take the draft's courtesy with the rude words ("I'm sorry, but can you …, please?").
+_COURTESY = re.compile(r"\b(?:sorry|please|thanks?|thank you|apologi[sz]e)\b", re.IGNORECASE)
+_PARTICLE = re.compile(r"\s+(?:in|out|up|on|off|at|into|onto|over|through|back|down|for)\b", re.I)
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 
 Edit = tuple[int, int, str]
@@ -76,7 +80,7 @@ def candidates(
     # A model's span is a whole clause, so it says little about what else the sentence
     # carries: only a rule's exact words count as attitude.
     rule_spans = [(f.start, f.end) for f in found if not f.rule.startswith(MODEL_RULE)]
-    droppable = only_attitude(sentence, rule_spans, 1)
+    droppable = only_attitude(sentence, rule_spans, 1) and not _COURTESY.search(sentence)
     combos = _ranked_product([len(o) for o in options])
     for ranks in itertools.islice(combos, MAX_COMBINATIONS):
         edits = [options[i][r] for i, r in enumerate(ranks)]
@@ -118,7 +122,7 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
         out += [
             (start, end, _fit(sentence, start, s, finding.text))
             for s in finding.suggestions
-            if s and not _possession(sentence, end)
+            if s and not _possession(sentence, end) and not _own_particle(sentence, end, s)
         ]
     return out
 
@@ -136,6 +140,17 @@ def _possession(sentence: str, end: int) -> bool:
     """ "you should have 70": "should have" without a participle is not hindsight, so a fix
     written for hindsight ("it would have helped to") would change what it says."""
     return bool(_PERFECT_END.search(sentence, 0, end)) and not _PARTICIPLE_NEXT.match(sentence, end)
+
+
+def _own_particle(sentence: str, end: int, suggestion: str) -> bool:
+    """ "you didn't check | in online": the particle belongs to the replaced verb, so a
+    suggestion ending in another verb would read "you may not have seen in online"."""
+    words = WORD.findall(sentence[:end])
+    return (
+        bool(_PARTICLE.match(sentence, end))
+        and bool(words)
+        and not suggestion.lower().rstrip(" .,").endswith(words[-1].lower())
+    )
 
 
 def _fit(sentence: str, at: int, words: str, old: str = "") -> str:

@@ -57,7 +57,11 @@ FAULT = re.compile(
     r"|(?:we|I)(?:'ve|’ve| have)? (?:made|make) (?:a|an|the|some) (?:mistake|error)"
     r"|(?:we|I)(?:'ve|’ve| have)? (?:messed|mixed|screwed) up|(?:we|I) got (?:it|this|that) wrong"
     r"|(?:we|I)(?:'ve|’ve| have)? dropped the ball|(?:that's|that’s|that is|it's|it’s) on (?:us|me)"
-    r"|(?:we|I) (?:should|shouldn't|shouldn’t)(?:'ve| have)|we (?:failed|let you down))\b",
+    r"|(?:we|I) (?:should|shouldn't|shouldn’t)(?:'ve| have)|we (?:failed|let you down)"
+    # an apology for a deed is an admission: "I'm sorry for not keeping an eye on …"
+    r"|(?:sorry|apologi[sz]e|apologies) (?:for|about|that) (?:not|never|my|our|I|we|having"
+    r"|(?!being\b)\w+ing)|(?:sorry|apologi[sz]e) (?:I|we) (?:didn't|didn’t|did not|forgot"
+    r"|missed))\b",
     _I,
 )
 OFFER = re.compile(

@@ -18,7 +18,12 @@ _WHEN = (
     r"|messages?|replies|reply|calls?|letters?|chats?|notes?)|(?:on|over) the phone|in (?:the|this)"
     r" chat))*"
 )
-_SOURCE = r"(?P<x>(?:the|our|your|this|that|my|its|their) [^,.;:!?]{1,60}?)"
+# A source is a noun group: it stops before a clause of its own ("the terms | before you
+# signed up" tells when the reading was due, so "in the terms before you signed up" is wrong).
+_CLAUSE_WORD = r"\b(?:before|after|when|whenever|while|until|once|if|unless|because|since|so|as)\b"
+_SOURCE = (
+    rf"(?P<x>(?:the|our|your|this|that|my|its|their) (?:(?!{_CLAUSE_WORD})[^,.;:!?]){{1,60}}?)"
+)
 _SOURCE_END = r"(?=[,.;:!?]|$)"
 _REPEAT_KINDS = frozenset(
     {"impatience", "passive-aggressive", "condescending", "dismissive", "rushing", "sarcasm"}

@@ -149,8 +149,11 @@ class Rewriter:
             return None
         warm = frame.framed(text) if gate or frame.bare(text) else None
         if warm is not None and not guards.broken_guards(draft, warm):
-            text = warm
-            gate = sendable.problem(draft, warm, self._rude, self._suspects, self._limits)
+            # The frame changes the context the model reads a cold sentence in (bad-107).
+            harsh = verify and _still_rude(self._context.findings(warm))
+            if not harsh:
+                text = warm
+                gate = sendable.problem(draft, warm, self._rude, self._suspects, self._limits)
         if gate:
             self._gate = self._gate or gate
             return None
@@ -189,9 +192,7 @@ class Rewriter:
         failed = fluency.failed_checks(new, old)
         if failed:
             return 1, failed[0].reason
-        gate = sendable.problem(
-            old, new, self._rude, None, self._limits
-        )  # cheaper than detection: first
+        gate = sendable.problem(old, new, self._rude, None, self._limits)  # cheaper: first
         if gate and not gate.endswith(sendable.CURT):  # a warm frame may still fix curtness
             return 0, "every wording I tried still read as incomplete"
         if any(f.serious for f in self.detect(new)):

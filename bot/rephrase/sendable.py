@@ -85,6 +85,12 @@ _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}[!?.,]*\s+[A-Z]{2,}\b")
 _LOUD_WORD = re.compile(
     r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{5,}(?![\w'\u2019-])"
 )
+# In a draft that shouts (capitals runs, "!!!"), a short capitalised word of the draft left in
+# a sentence the rewrite changed is the same shouting ("on its WAY"); an acronym of such a
+# draft only withholds the rewrite.
+_SHORT_LOUD = re.compile(
+    r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{3,}(?![\w'\u2019-])"
+)
 _PUNCT_RUN = re.compile(r"[!?]{2,}")
 # ", I'm not able to…", ", please call…" after a clause of its own: two sentences, one comma.
 _SPLICE = re.compile(
@@ -154,12 +160,16 @@ def problem(
     """
     old = set(split_sentences(draft))
     framed = frame.is_framed(rewrite)
+    shouting = _PUNCT_RUN.search(draft) or _SHOUT_RUN.search(draft)
+    loud = set(_SHORT_LOUD.findall(draft)) if shouting else set()
     for line in rewrite.splitlines():
         for sentence in split_sentences(line):
             signed = sentence == line.strip() and _SIGNATURE.match(sentence) is not None
             changed = sentence not in old
             score = rude if changed or suspect is None or sentence in suspect else _calm
             why = _sentence_problem(sentence, changed, signed, score, at, framed)
+            if not why and changed and loud & set(_SHORT_LOUD.findall(sentence)):
+                why = "would still shout a word"
             if why == SPLICED and _spliced_in(draft, sentence):
                 continue  # the agent's own comma, kept: the rewrite joined nothing
             if why:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.rephrase.candidates import candidates
 from bot.rephrase.models import Finding
 
@@ -41,3 +43,26 @@ def test_a_rule_suggestion_is_pasted_only_where_a_clause_starts() -> None:
         "passive-aggressive", "high", 0, 13, "I've told you", "", "", ("To recap",), "ive-told-you"
     )
     assert "To recap, it renews in May." in list(candidates(opening, [first]))
+
+
+def test_a_suggestion_is_not_pasted_over_a_verb_whose_particle_stays() -> None:
+    sentence = "you didn't check in online, so the fee is yours."
+    didnt = Finding(
+        "blame", "high", 0, 16, "you didn't check", "", "", ("you may not have seen",),
+        "you-didnt-read",
+    )  # fmt: skip
+    assert not any("seen in" in c for c in candidates(sentence, [didnt]))
+    plain = "you didn't check the email, so the fee is yours."
+    assert any("may not have seen the email" in c for c in candidates(plain, [didnt]))
+
+
+def test_a_sentence_with_courtesy_is_not_dropped_whole() -> None:
+    sentence = "I'm sorry, but can you get to the point, please?"
+    start = sentence.index("get to the point")
+    rushing = Finding(
+        "rushing", "medium", start, start + 16, "get to the point", "", "", (), "get-to-the-point"
+    )
+    assert "" not in list(candidates(sentence, [rushing]))
+    bare = "Can you get to the point?"
+    at = bare.index("get to the point")
+    assert "" in list(candidates(bare, [dataclasses.replace(rushing, start=at, end=at + 16)]))

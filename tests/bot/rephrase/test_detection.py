@@ -94,7 +94,8 @@ def test_a_model_finding_is_explained(engine: Engine) -> None:
 
 
 texts = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300
+    alphabet=st.characters(codec="utf-8"),
+    max_size=300,  # utf-8 has no lone surrogates
 ) | st.lists(
     st.sampled_from(
         ["You", "never", "read", "Obviously", "NOT", "🙄", "!!!", "thanks", ".", "\n", "'q'"]

@@ -18,6 +18,12 @@ BROKEN = [
     ("reassurance-kept", "You don't need to do anything.", "You may need to do something."),
     ("no-admitted-fault", "Mistakes were made on both sides.", "We made a mistake on both sides."),
     ("no-admitted-fault", "The parcel was late.", "The parcel was late, our mistake."),
+    (
+        "no-admitted-fault",
+        "It's your fault for not keeping an eye on the kids.",
+        "I'm sorry for not keeping an eye on the kids.",
+    ),
+    ("no-admitted-fault", "It was missed.", "Apologies for missing your call."),
     ("no-added-offer", "The parcel was late.", "The parcel was late; here is a refund."),
     ("no-added-offer", "It ships soon.", "It ships tomorrow."),
     ("no-added-offer", "The fee applies.", "The fee applies, with 10% off."),
@@ -34,6 +40,9 @@ KEPT = [
     ("I'll chase it. Stop calling.", "I'll chase it."),
     ("You sent the wrong file, clearly.", "You sent the wrong file."),
     ("Calm down. It renews on 1 March.", "It renews on 1 March."),
+    # sorry for a situation, not for a deed, admits nothing
+    ("Stop complaining about the wait.", "I'm sorry for the wait."),
+    ("Whatever.", "I'm sorry to hear that."),
 ]
 
 

@@ -168,3 +168,10 @@ def test_a_recast_takes_the_other_findings_first_edit_along() -> None:
     )
     found = list(candidates(sentence, [pile], frozenset({"impatience"})))
     assert "You'll find this on the checkout page." in found[:2]
+
+
+def test_a_source_stops_before_a_clause_of_its_own() -> None:
+    # "before you signed up" says when the reading was due, not where the details are
+    edits = list(recasts.edits("You should have read the terms before you signed up.", ALL))
+    assert not any("before" in text for e in edits for *_, text in e)
+    assert _first("You should have read the terms.", "blame") == "The details are in the terms."

@@ -87,3 +87,9 @@ def test_one_loud_word_left_in_a_changed_sentence_still_shouts() -> None:
     assert "shout" in (sendable.problem(draft, "We can't read it if the dog is LOOSE.", calm) or "")
     assert sendable.problem(draft, "Use code WELCOME at checkout.", calm) is None
     assert sendable.problem(draft, "Your SIM card is in the post.", calm) is None
+    # a short capitalised word the shouting draft had, left in a sentence the rewrite changed
+    loud = "your money's on its WAY. banks take DAYS, not minutes!!!"
+    kept = "Your money's on its WAY. Banks take DAYS, not minutes."
+    assert "shout" in (sendable.problem(loud, kept, calm) or "")
+    calmed = "Your money's on its way. Banks take days, not minutes."
+    assert sendable.problem(loud, calmed, calm) is None
