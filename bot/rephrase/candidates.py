@@ -49,9 +49,10 @@ _PARTICIPLE_NEXT = re.compile(
     r"|had|got|put|set|let|kept|left|bought|brought|thought|known|seen|said|run|won)\b",
     re.I,
 )
-# A sentence that apologises or asks nicely is not pure attitude: dropping it whole would
-# take the draft's courtesy with the rude words ("I'm sorry, but can you …, please?").
-_COURTESY = re.compile(r"\b(?:sorry|please|thanks?|thank you|apologi[sz]e)\b", re.IGNORECASE)
+# A sentence that asks or thanks nicely is not pure attitude: dropping it whole would take a
+# request and the draft's courtesy with the rude words ("… can you get to the point, please?").
+# ("I'm sorry, but rules are rules." may go: "sorry, but" is the hedge before the blow.)
+_COURTESY = re.compile(r"\b(?:please|thanks|thank you)\b", re.IGNORECASE)
 _PARTICLE = re.compile(r"\s+(?:in|out|up|on|off|at|into|onto|over|through|back|down|for)\b", re.I)
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 

@@ -56,7 +56,7 @@ def test_a_suggestion_is_not_pasted_over_a_verb_whose_particle_stays() -> None:
     assert any("may not have seen the email" in c for c in candidates(plain, [didnt]))
 
 
-def test_a_sentence_with_courtesy_is_not_dropped_whole() -> None:
+def test_a_request_with_please_is_not_dropped_whole() -> None:
     sentence = "I'm sorry, but can you get to the point, please?"
     start = sentence.index("get to the point")
     rushing = Finding(
