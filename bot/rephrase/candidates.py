@@ -11,11 +11,12 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from bot.rephrase import seams, templates
+from bot.rephrase import recasts, seams, templates
 from bot.rephrase.models import Finding
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 MAX_COMBINATIONS = 40  # edit combinations looked at per sentence
+_DEPTH = 4  # ranks of the other findings' edits tried along with a recast
 _CLAUSE_EDGE = re.compile(r"[,;:\u2014()]|\s[\u2013-]\s|\.\.\.|\u2026")
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 # Words that carry no information on their own: what is left of "Honestly, calm down."
@@ -53,10 +54,25 @@ CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "pla
 Edit = tuple[int, int, str]
 
 
-def candidates(sentence: str, found: list[Finding]) -> Iterator[str]:
-    """Rewordings of one sentence, most preferred first (unchecked)."""
-    options = [_edits(sentence, f) for f in found]
+def candidates(
+    sentence: str, found: list[Finding], kinds: frozenset[str] = frozenset()
+) -> Iterator[str]:
+    """Rewordings of one sentence, most preferred first (unchecked): the sentence-level
+    recasts for its kinds of finding, then the edits of each finding."""
     seen: set[str] = set()
+    options = [_edits(sentence, f) for f in found]
+    kinds = kinds | {f.kind for f in found}  # `kinds`: low findings of the sentence too
+    for edits in recasts.edits(sentence, kinds):
+        # with the other findings' edits where they do not overlap ("!!!" -> "."), each
+        # finding moved on together, then the recast alone
+        free = [[e for e in o if not _overlaps(e, edits)] for o in options]
+        free = [o for o in free if o]
+        attempts = [[*edits, *(o[min(r, len(o) - 1)] for o in free)] for r in range(_DEPTH)]
+        for attempt in [*attempts, edits] if free else [edits]:
+            text = _apply(sentence, attempt)
+            if text is not None and text not in seen:
+                seen.add(text)
+                yield text
     # A model's span is a whole clause, so it says little about what else the sentence
     # carries: only a rule's exact words count as attitude.
     rule_spans = [(f.start, f.end) for f in found if not f.rule.startswith(MODEL_RULE)]
@@ -105,6 +121,10 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
             if s and not _possession(sentence, end)
         ]
     return out
+
+
+def _overlaps(edit: Edit, edits: list[Edit]) -> bool:
+    return any(edit[0] < b and a < edit[1] for a, b, _ in edits)
 
 
 def _clause_edge(sentence: str, start: int) -> bool:

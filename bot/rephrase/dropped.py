@@ -13,7 +13,9 @@ content, of one of three kinds, and the rewrite is withheld:
 
 Numbers and other literals are guarded by literals.py. Talk about the conversation itself
 ("I'm not going to repeat myself", "as I told you") is neither a refusal nor a commitment.
-A trained model's span is a whole clause, not the rude words, so it excuses nothing.
+A trained model's span is a whole clause, not the rude words, so it excuses nothing. The
+words a sentence-level recast removes (recasts.py: "I told you twice already,", "Calm down,
+sir.", the "read … next time" around a source) are attitude by construction and excused.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from bot.content.segment import sentence_spans
+from bot.rephrase import recasts
 from bot.rephrase.templates import BASE
 
 Span = tuple[int, int]
@@ -74,6 +77,7 @@ class ContentCheck:
 
     def __init__(self, draft: str, rude: Sequence[Span] = ()) -> None:
         deflected = [m.span() for m in DEFLECTION.finditer(draft)]
+        deflected += recasts.attitude_spans(draft)  # "As I already explained, …"
         self._clauses = [c for c in _clauses(draft, [*rude, *deflected]) if c]
         self._refusals = _count(self._clauses, _refusal)
         self._commitments = _count(self._clauses, _commitment)

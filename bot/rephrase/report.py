@@ -42,5 +42,13 @@ def text_report(analysis: Analysis, content: Content) -> str:
         lines.append("\nCould also add:")
         for n in analysis.nudges:
             lines.append(f'  - {n.why} e.g. "{n.suggestion}"')
-    lines.append("\nRewrite:\n" + analysis.rewrite)
+    lines.append("\n" + rewrite_section(analysis))
     return "\n".join(lines)
+
+
+def rewrite_section(analysis: Analysis) -> str:
+    """The rewrite only when it is offered (or the draft needs none); otherwise the reason,
+    as the Slack reply says it: the unchanged draft under "Rewrite:" would read as one."""
+    if analysis.rewrite_status in ("offered", "unchanged"):
+        return "Rewrite:\n" + analysis.rewrite
+    return "Rewrite: none this time. " + analysis.rewrite_reason

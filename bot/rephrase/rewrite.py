@@ -55,6 +55,7 @@ class Rewriter:
         self._suspects: frozenset[str] = frozenset()
         self._limits = sendable.DEFAULT_LIMITS
         self._pointed_out: list[tuple[str, Finding]] = []
+        self._kinds: list[tuple[int, int, str]] = []  # every finding's, low ones too
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -80,6 +81,7 @@ class Rewriter:
             return Outcome("unchanged", draft)
         self._seen, self._gate = {}, ""
         self._pointed_out = _pointed_out(draft, findings, spans)
+        self._kinds = [(f.start, f.end, f.kind) for f in findings]
         self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
@@ -161,7 +163,8 @@ class Rewriter:
         inside = [lit for lit in protected if unit.start <= lit.start and lit.end <= unit.end]
         local = [parts.shift(f, -unit.start) for f in unit.findings if f.start >= unit.start]
         content = dropped.ContentCheck(old, [(f.start, f.end) for f in local if _precise(f)])
-        for candidate in itertools.islice(candidates(old, local), MAX_TRIED):
+        kinds = frozenset(k for a, b, k in self._kinds if a < unit.end and unit.start < b)
+        for candidate in itertools.islice(candidates(old, local, kinds), MAX_TRIED):
             problem = self._problem(old, candidate, inside, content)
             if problem is None:
                 yield candidate

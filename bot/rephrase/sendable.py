@@ -24,6 +24,7 @@ CURT_AT = 0.70
 COOL_KINDS = frozenset({"cold", "dismissive", "rule_quoting", "shouting"})
 
 CURT = "would still sound curt"
+SPLICED = "would join two sentences with a comma"
 UNKIND = "would still sound unkind"
 Tone = tuple[float, str]  # the model's probability that a sentence is rude, and its kind
 Probability = Callable[[str], Tone]
@@ -159,6 +160,8 @@ def problem(
             changed = sentence not in old
             score = rude if changed or suspect is None or sentence in suspect else _calm
             why = _sentence_problem(sentence, changed, signed, score, at, framed)
+            if why == SPLICED and _spliced_in(draft, sentence):
+                continue  # the agent's own comma, kept: the rewrite joined nothing
             if why:
                 return f"“{_short(sentence)}” {why}"
     return None
@@ -185,7 +188,7 @@ def _sentence_problem(
     if probability >= (at.framed if framed and kind == "cold" else at.curt):
         return CURT
     if changed and _splice(sentence):
-        return "would join two sentences with a comma"
+        return SPLICED
     return None
 
 
@@ -208,6 +211,16 @@ def _splice(sentence: str) -> bool:
         if len(_WORDS.findall(clause)) >= 4 and not _SUBORDINATE.match(clause) and not joined:
             return True
     return False
+
+
+def _spliced_in(draft: str, sentence: str) -> bool:
+    """Every comma splice of the sentence is in the draft too, with the words around it."""
+    for m in _SPLICE.finditer(sentence):
+        head = " ".join(_WORDS.findall(sentence[: m.start()])[-2:])
+        tail = sentence[m.start() :].rstrip(" .!?")
+        if not head or head + tail not in draft:
+            return False
+    return True
 
 
 def _short(sentence: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.content.segment import sentence_spans
-from bot.rephrase import literals
+from bot.rephrase import literals, recasts
 from bot.rephrase.candidates import only_attitude
 from bot.rephrase.models import Finding
 
@@ -90,7 +90,8 @@ def attitude_only(
         if any(f.start < end and start < f.end for f in picked):
             continue
         keeps = re.search(r"\d", sentence) or literals.overlaps(protected or [], start, end)
-        if sentence in suspects and not keeps and only_attitude(sentence, []):
+        attitude = only_attitude(sentence, []) or recasts.whole_sentence(sentence)
+        if sentence in suspects and not keeps and attitude:
             extra.append(
                 Finding(
                     kind="attitude",

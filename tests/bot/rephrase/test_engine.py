@@ -169,7 +169,7 @@ def test_one_finding_per_phrase(engine: Engine) -> None:
             "If you have any other questions, just reply here.",
         ),
         ("Booked out. Nothing I can do.", "Booked out. I'm not able to do anything."),
-        ("Calm down please. It left at 9.", "It left at 9."),
+        ("Calm down please. It left at 9.", "I can hear how frustrating this is. It left at 9."),
         (
             "Late work loses 10%, no exceptions.",
             "Thanks for your message. Late work loses 10%. "

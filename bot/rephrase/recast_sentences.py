@@ -1,0 +1,92 @@
+"""Whole-sentence recasts, as data: sentences that carry only attitude ("Calm down, sir.",
+"Is that clear now?", "I've told you this before.") go or become an empathy opener, and a
+lecture pointing at a source ("Read the policy next time.") becomes a pointer to it.
+"""
+
+from __future__ import annotations
+
+from bot.rephrase.recast_table import _A, _BLAME_KINDS, _SOURCE, _WE, _WHEN, ATTITUDE_KINDS, _r
+
+SENTENCE_RECASTS = (
+    _r(
+        "calm-down",
+        ATTITUDE_KINDS,
+        rf"(?:(?:ok(?:ay)?|look|listen|please|sir|madam|ma{_A}am|now),?\s+)*(?:you need to "
+        r"|just |please )?calm down(?:,?\s*(?:please|sir|madam|ma'am|ma\u2019am|mate|now))*"
+        r"\s*[.!]*",
+        "I can hear how frustrating this is.",
+        "",
+        whole=True,
+    ),
+    _r(
+        "told-you-before",
+        ATTITUDE_KINDS,
+        rf"{_WE} (?:already |previously |just )*(?:told you|explained (?:this|that|it)"
+        rf"(?: to you)?|said (?:this|that|it)|answered (?:this|that|it)|been (?:over|through)"
+        rf" (?:this|that|it))(?: (?:this|that|it))?{_WHEN}\s*[.!]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "how-much-clearer",
+        ATTITUDE_KINDS,
+        rf"(?:I{_A}?m |I am )?(?:not sure|unsure|I don{_A}t know|I do not know) how (?:much )?"
+        r"(?:clearer|more clearly|more plainly|else to (?:say|explain|put) (?:it|this|that))"
+        r"(?: I can (?:be|say it|put it|make it|explain it))?\s*[.!?]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "is-that-clear",
+        ATTITUDE_KINDS,
+        r"(?:is that|was that|does that|do you|did you) (?:clear|understood|understand|make"
+        r" sense|get it|get that)(?: now| enough| this time)?\s*\?+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "explain-one-more-time",
+        ATTITUDE_KINDS,
+        rf"(?:I{_A}m going to|I am going to|I{_A}ll|let me|I will) (?:explain|say|go through)"
+        r" (?:this|it|that) (?:one more time|one last time|once more|again|for the last time)"
+        r"(?:,? so (?:please )?(?:try to )?(?:pay attention|listen|read (?:it )?carefully)"
+        r"(?: this time)?)?\s*[.!]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "last-time-explaining",
+        ATTITUDE_KINDS,
+        rf"this is the (?:last|final) time I{_A}?(?:m| am| will be|ll be) (?:explaining|saying"
+        r"|repeating|telling you)(?: (?:this|that|it))?\s*[.!]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "are-we-done",
+        ATTITUDE_KINDS,
+        rf"(?:any time now|I{_A}?m not sure what the confusion is|I don{_A}t"
+        r" (?:see|know) what the confusion is|(?:do|did) you (?:even )?read (?:my|the)"
+        r" (?:last |previous )?(?:email|message|reply))\s*(?:\.\.\.|\u2026|[.!?])+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "pay-attention",
+        ATTITUDE_KINDS,
+        r"(?:please )?(?:try to )?(?:pay (?:more )?attention|read more carefully)"
+        r"(?: next time| this time| in future)?\s*[.!]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "read-it-next-time",
+        ATTITUDE_KINDS | _BLAME_KINDS,
+        rf"(?:please |maybe |perhaps |just |try to )?(?:read|check|look at|review) {_SOURCE}"
+        r" (?:next time|first next time|first|properly|carefully|more carefully|before "
+        r"(?:contacting|writing to|emailing|calling|messaging) us(?: again)?)\s*[.!]+",
+        "You can find all the details in {x}.",
+        "You'll find the details in {x}.",
+        whole=True,
+    ),
+)

@@ -1,0 +1,120 @@
+"""Sentence-level recasts, by kind of finding: what a coach would do with a rude sentence.
+
+A rude sentence is usually information wrapped in attitude. Each recast names one common
+wrapping and what to write instead, keeping the information:
+
+- a lead-in about the conversation ("As I already explained, …", "I told you twice, …",
+  "For the third time, …", "Obviously, …") goes, or becomes "To recap, …";
+- a sentence that is only attitude ("Calm down, sir.", "Is that clear now?", "I've told you
+  this before.") goes, or becomes an empathy opener;
+- a lecture pointing at a source ("Read the policy next time.") becomes a pointer to it
+  ("You'll find the details in the policy.");
+- blame for not reading ("You should have read the email we sent.", "You didn't read the
+  instructions") becomes where the information is ("The details are in the email we sent.");
+- a closing tag that only shuts the door (", full stop", ", end of story") goes.
+
+The words a recast removes are attitude by construction, so the content-kept guard
+(dropped.py) excuses them, as it does a phrasebook rule's words; the source a lecture points
+at (the group `x`) is never excused. A recast is only a candidate: every literal, meaning,
+content, fluency and tone check still runs on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.rephrase.recast_sentences import SENTENCE_RECASTS
+from bot.rephrase.recast_table import (
+    ATTITUDE_KINDS,
+    CLAUSE_RECASTS,
+    INTENSIFIER,
+    TRAILING_ADVERB,
+    Recast,
+)
+
+_RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|and|but|or)\b", re.IGNORECASE)
+RECASTS = CLAUSE_RECASTS + SENTENCE_RECASTS
+Span = tuple[int, int]
+Edit = tuple[int, int, str]
+
+
+def edits(sentence: str, kinds: frozenset[str]) -> Iterator[list[Edit]]:
+    """Edit sets for the sentence, most preferred first: each match's options alone, then
+        every match's first option together (a sentence may carry a lead-in and blame), then
+    the edge words stripped, alone and with every match's first option."""
+    found = [
+        (recast, m)
+        for recast in RECASTS
+        if recast.kinds & kinds
+        for m in recast.pattern.finditer(sentence)
+        if _fits(recast, sentence, m)
+    ]
+    firsts = [_edit(recast, sentence, m, recast.replacements[0]) for recast, m in found]
+    stripped = [(m.start(), m.end(), "") for m in INTENSIFIER.finditer(sentence)]
+    if not kinds & ATTITUDE_KINDS:
+        stripped = []
+    free = [e for e in stripped if all(e[1] <= a or b <= e[0] for a, b, _ in firsts)]
+    if len(firsts) + len(free) > 1 and firsts:
+        yield firsts + free  # every edge at once: "That's just how it works, end of story."
+    for recast, m in found:
+        for out in recast.replacements:
+            yield [_edit(recast, sentence, m, out)]
+    # Edge words alone are no recast: without them a dig usually still reads as one (see
+    # rewrite.ADVERB_ONLY), and the tone check cannot always tell.
+
+
+def attitude_spans(text: str) -> list[Span]:
+    """The words any recast would remove, wherever they stand: the content-kept guard does
+    not count them as content. A lecture's source (group x) is left out of the span."""
+    spans: list[Span] = []
+    for recast in RECASTS:
+        for m in recast.pattern.finditer(text):
+            if not _fits(recast, text, m):
+                continue
+            source = m.span("x") if "x" in recast.pattern.groupindex else (-1, -1)
+            if source[0] < 0:
+                spans.append(m.span())
+            else:
+                spans += [(m.start(), source[0]), (_source_end(m), m.end())]
+    return spans
+
+
+def whole_sentence(sentence: str) -> bool:
+    """The sentence is one a whole-sentence recast rewrites or drops."""
+    text = sentence.strip()
+    return any(r.whole and r.pattern.fullmatch(text) for r in RECASTS)
+
+
+def _fits(recast: Recast, text: str, m: re.Match[str]) -> bool:
+    """A whole-sentence recast runs from a sentence start to a sentence end; a lead-in
+    starts a clause."""
+    if m.end() == m.start():
+        return False
+    before = text[: m.start()].rstrip()
+    if recast.whole:
+        after = text[m.end() :].lstrip()
+        return (not before or before[-1] in ".!?\n") and (not after or after[0].isupper())
+    if recast.lead_in:  # and a main clause follows: not "As I said, which …"
+        starts = not before or before[-1] in ",;:.!?\u2014("
+        return starts and not _RELATIVE.match(text, m.end())
+    return True
+
+
+def _edit(recast: Recast, sentence: str, m: re.Match[str], out: str) -> Edit:
+    if "{x}" in out:
+        groups = {k: v or "" for k, v in m.groupdict().items()}
+        out = out.format(**{**groups, "x": sentence[m.start("x") : _source_end(m)]})
+    before = sentence[: m.start()].rstrip()
+    if before and out[:1].isupper() and out[1:2].islower():
+        out = out[0].lower() + out[1:]  # mid-sentence: "…, to recap, …"
+    start, end = m.span()
+    if recast.whole:  # keep the sentence's surrounding whitespace
+        end = m.start() + len(m.group().rstrip())
+    return start, end, out
+
+
+def _source_end(m: re.Match[str]) -> int:
+    source = m.group("x")
+    trimmed = TRAILING_ADVERB.sub("", source)
+    return m.start("x") + len(trimmed)

@@ -1,0 +1,170 @@
+"""Sentence-level recasts: each family rewords the attitude and keeps the information."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rephrase import dropped, recasts
+from bot.rephrase.candidates import candidates
+from bot.rephrase.models import Finding
+
+ALL = frozenset(
+    {"impatience", "passive-aggressive", "condescending", "blame", "dismissive", "cold"}
+)
+
+
+def _finding(sentence: str, kind: str) -> Finding:
+    return Finding(
+        kind=kind,
+        severity="high",
+        start=0,
+        end=len(sentence),
+        text=sentence,
+        why="",
+        tip="",
+        suggestions=(),
+        rule="model:test",
+    )
+
+
+def _first(sentence: str, kind: str) -> str:
+    return next(candidates(sentence, [_finding(sentence, kind)]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        (
+            "I told you twice already, the refund takes 5 days.",
+            "impatience",
+            "The refund takes 5 days.",
+        ),
+        (
+            "As I already explained, we don't do exchanges on sale items.",
+            "passive-aggressive",
+            "To recap, we don't do exchanges on sale items.",
+        ),
+        ("Calm down, sir.", "condescending", "I can hear how frustrating this is."),
+        ("Read the policy next time.", "cold", "You can find all the details in the policy."),
+        (
+            "You should have read the email we sent.",
+            "blame",
+            "The details are in the email we sent.",
+        ),
+        ("You didn't even read the instructions.", "blame", "The details are in the instructions."),
+        (
+            "For the third time, your parcel left on Monday.",
+            "impatience",
+            "Your parcel left on Monday.",
+        ),
+        (
+            "Dear Ms. Lee, I've told you before that the van doesn't do Sundays.",
+            "impatience",
+            "Dear Ms. Lee, the van doesn't do Sundays.",
+        ),
+        (
+            "Hi Jo, it's really simple: the money leaves your account first.",
+            "condescending",
+            "Hi Jo, the money leaves your account first.",
+        ),
+        (
+            "I don't make the rules, but the terms state a fee applies.",
+            "dismissive",
+            "The terms state a fee applies.",
+        ),
+        ("No refunds on sale items, end of story.", "dismissive", "No refunds on sale items."),
+    ],
+)
+def test_a_recast_keeps_the_information(sentence: str, kind: str, expected: str) -> None:
+    assert _first(sentence, kind) == expected
+
+
+def test_a_recast_needs_a_kind_it_was_written_for() -> None:
+    sentence = "You should have read the email we sent."
+    assert not list(recasts.edits(sentence, frozenset({"jargon"})))
+    assert list(recasts.edits(sentence, frozenset({"blame"})))
+
+
+def test_a_lead_in_only_at_a_clause_start() -> None:
+    # "as I said" inside a clause is not a lead-in to drop
+    assert not list(recasts.edits("Do it as I said, please.", ALL))
+
+
+def test_a_closing_tag_needs_its_separator() -> None:
+    # "period" as a noun ("the 30-day period") is information, not a door shut
+    assert not list(recasts.edits("Returns are free within the 30-day period.", ALL))
+
+
+def test_the_content_guard_excuses_what_a_recast_removes() -> None:
+    draft = "I told you twice already, the refund takes 5 days."
+    assert dropped.lost_content(draft, "The refund takes 5 days.") is None
+    assert dropped.lost_content("Calm down, sir.", "") is None
+
+
+def test_the_content_guard_still_guards_the_source_a_lecture_points_at() -> None:
+    draft = "Read the policy next time."
+    assert dropped.lost_content(draft, "") == "information"
+    assert dropped.lost_content(draft, "You'll find the details in the policy.") is None
+    blame = "You should have read the email we sent."
+    assert dropped.lost_content(blame, "") == "information"
+
+
+def test_whole_sentence_recasts_are_known_as_such() -> None:
+    assert recasts.whole_sentence("Is that clear now?")
+    assert recasts.whole_sentence("Calm down, sir.")
+    assert not recasts.whole_sentence("Your parcel is clear of customs now.")
+
+
+def test_a_lead_in_needs_a_main_clause_after_it() -> None:
+    sentence = "As I already explained, which I'll now explain again more simply for you:"
+    assert not [e for e in recasts.edits(sentence, ALL) if e and e[0][0] == 0]
+
+
+def test_edge_words_go_only_with_a_recast() -> None:
+    # "simply" alone is no rewrite (a dig stays a dig); with a recast it goes too, but not
+    # after a degree word, where it says how ("more simply")
+    assert not list(recasts.edits("That's simply how it works.", ALL))
+    assert _first("That's simply how it works, end of story.", "dismissive") == (
+        "That's how it works."
+    )
+    assert _first("I said it more simply, end of story.", "dismissive") == (
+        "I said it more simply."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        (
+            "Per my last email, the refund went out on 3 May.",
+            "passive-aggressive",
+            "The refund went out on 3 May.",
+        ),
+        (
+            "Listen, the engineer comes on Tuesday.",
+            "condescending",
+            "The engineer comes on Tuesday.",
+        ),
+        ("The fee stays, that's just how it is.", "dismissive", "The fee stays."),
+        ("Says so on the checkout page.", "impatience", "You'll find this on the checkout page."),
+    ],
+)
+def test_more_shapes(sentence: str, kind: str, expected: str) -> None:
+    assert _first(sentence, kind) == expected
+
+
+def test_a_recast_takes_the_other_findings_first_edit_along() -> None:
+    sentence = "Says so on the checkout page!!!"
+    pile = Finding(
+        kind="shouting",
+        severity="medium",
+        start=28,
+        end=31,
+        text="!!!",
+        why="",
+        tip="",
+        suggestions=(".",),
+        rule="exclamation-pile",
+    )
+    found = list(candidates(sentence, [pile], frozenset({"impatience"})))
+    assert "You'll find this on the checkout page." in found[:2]
