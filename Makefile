@@ -60,8 +60,8 @@ typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
 
 pytest: $(STAMP_TEST)
-	@echo "==> Tests (pytest, a few minutes; skipped tests say why at the end)"
-	$(BIN)/python -m pytest
+	@echo "==> Tests (pytest on every core, a few minutes; skipped tests say why at the end)"
+	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP_TEST)
 	$(BIN)/python -m pytest bench --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:randomly

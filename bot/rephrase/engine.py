@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.content import Content, load_content
 from bot.content.segment import sentence_spans
 from bot.rephrase import plain, tone
+from bot.rephrase.lexical import Token, tokens
 from bot.rephrase.model import NEVER_GATED, QUOTED, ToneModel, UnitScore, sentence_score
 from bot.rephrase.models import Analysis, Finding
 from bot.rephrase.nudges import has_way_forward, nudges
@@ -53,18 +54,19 @@ class Engine:
         self._rewriter = Rewriter(self.findings, self.model)
 
     def findings(self, text: str) -> tuple[Finding, ...]:
-        found = self.rule_findings(text)
+        toks = tokens(text)  # once, for the phrasebook's word forms and the model
+        found = self.rule_findings(text, toks)
         if self.model is not None:
-            model_found, scores = self.model.assess(text)
+            model_found, scores = self.model.assess(text, toks)
             gate = self.model.thresholds.get("rule_gate", 0.0)
             found = _gate_rules(found, scores, gate, self.model.gated_rules)
             found = _add_model(found, model_found)
         return tuple(sorted(found, key=lambda f: (f.start, -f.end, -f.rank)))
 
-    def rule_findings(self, text: str) -> list[Finding]:
+    def rule_findings(self, text: str, toks: Sequence[Token] | None = None) -> list[Finding]:
         """The phrasebook's and the tone checks' findings, without the trained model."""
         found = [
-            *phrasebook_findings(self._rules, text),
+            *phrasebook_findings(self._rules, text, toks),
             *tone.shouting(text),
             *tone.profanity(text),
             *plain.jargon(self._jargon, text),

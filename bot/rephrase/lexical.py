@@ -10,6 +10,8 @@ each word, which a 2 ms budget for a 1,000-character draft cannot afford).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -135,9 +137,27 @@ def _forms(word: str) -> tuple[str, str]:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of text[start:end], with offsets into text."""
+    # Every analysis tokenises each sentence several times, so the loop avoids per-token
+    # Python calls: the tuple is built directly rather than through Token's generated __new__.
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
+        word = m[0]
         low, lem = _forms(word)
-        out.append(Token(word, low, lem, m.start(), m.end()))
+        a, b = m.span()
+        append(_new_tuple(Token, (word, low, lem, a, b)))
     return out
+
+
+_new_tuple = tuple.__new__
+
+
+def tokens_within(
+    toks: Sequence[Token], starts: Sequence[int], start: int, end: int
+) -> list[Token]:
+    """The tokens of a whole text that lie in text[start:end], found by bisection.
+
+    Equal to tokens(text, start, end) when start and end are sentence edges: no token
+    crosses whitespace, so none straddles a sentence's edge.
+    """
+    return list(toks[bisect_left(starts, start) : bisect_left(starts, end)])

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bot.content.segment import sentence_spans
 from bot.rephrase.features import Feature, shout_count, unit_features
-from bot.rephrase.lexical import Token, tokens
+from bot.rephrase.lexical import Token, tokens, tokens_within
 from bot.rephrase.models import Finding
 from bot.rephrase.wordvec import mean_weight, token_words, unit_words, word_credit
 
@@ -80,10 +80,15 @@ def units(text: str) -> tuple[list[tuple[int, int]], bool]:
 
 
 def masked_tokens(
-    text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    quoted: Sequence[tuple[int, int]],
+    whole: tuple[Sequence[Token], Sequence[int]] | None = None,
 ) -> list[Token]:
-    """Tokens of text[start:end]; words inside quotation marks are the customer's, not ours."""
-    toks = tokens(text, start, end)
+    """Tokens of text[start:end]; words inside quotation marks are the customer's, not ours.
+    `whole` (the text's tokens and their starts) saves tokenising the sentence again."""
+    toks = tokens(text, start, end) if whole is None else tokens_within(*whole, start, end)
     if not quoted:
         return toks
     return [
@@ -152,10 +157,16 @@ class ToneModel:
         raw = sum(weights.get(name, 0.0) for name in names)
         return _sigmoid(self.draft_bias + raw + mean_weight(words, self.draft_word_weights))
 
-    def scored_units(self, text: str) -> tuple[list[Scored], bool]:
+    def scored_units(
+        self, text: str, draft_tokens: Sequence[Token] | None = None
+    ) -> tuple[list[Scored], bool]:
         """Each unit's score (its probability, or its mean with the draft's when higher),
-        tokens and features; True when the last unit is the whole draft."""
+        tokens and features; True when the last unit is the whole draft. `draft_tokens`:
+        the draft's tokens, when the caller has them already."""
         quoted = quoted_spans(text)
+        whole_toks = (
+            None if draft_tokens is None else (draft_tokens, [t.start for t in draft_tokens])
+        )
         out: list[Scored] = []
         spans, whole = units(text)
         names: set[str] = set()
@@ -165,7 +176,7 @@ class ToneModel:
             if whole and index == len(spans) - 1:
                 toks = list(sentence_tokens)  # the whole short draft: its sentences' tokens
             else:
-                toks = masked_tokens(text, start, end, quoted)
+                toks = masked_tokens(text, start, end, quoted, whole_toks)
                 if whole:  # short drafts only, so this stays linear
                     sentence_tokens.extend(toks)
             if not toks:
@@ -186,10 +197,12 @@ class ToneModel:
     def findings(self, text: str) -> list[Finding]:
         return self.assess(text)[0]
 
-    def assess(self, text: str) -> tuple[list[Finding], list[UnitScore]]:
+    def assess(
+        self, text: str, draft_tokens: Sequence[Token] | None = None
+    ) -> tuple[list[Finding], list[UnitScore]]:
         """One finding per rude unit (the whole short draft only when no sentence says
         more), and every unit's span and score (the engine gates rule findings on them)."""
-        scored, has_whole = self.scored_units(text)
+        scored, has_whole = self.scored_units(text, draft_tokens)
         low = self.thresholds["low"]
         sentences = [
             self._finding(text, prob, toks, feats)

@@ -12,10 +12,12 @@ each rule is only run when that run occurs in the (case-folded) draft.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.content import Hit, Rule
 from bot.content.patterns import normalise_quotes, sentence_around
+from bot.rephrase.lexical import Token
 from bot.rephrase.models import Finding
 from bot.rephrase.wordforms import NotAWording, WordTrie, wordings
 
@@ -144,11 +146,17 @@ def _literal_runs(branch: str) -> list[str]:
     return runs
 
 
-def phrasebook_findings(book: Phrasebook, text: str) -> list[Finding]:
+def phrasebook_findings(
+    book: Phrasebook, text: str, toks: Sequence[Token] | None = None
+) -> list[Finding]:
+    """`toks`: the text's tokens, when the caller has them already. They serve the trie as
+    they are unless the text has a left single quote: straightened, it joins "don\u2018t"
+    into one word; a right one (\u2019) is read as an apostrophe either way."""
     plain = normalise_quotes(text)
     folded = plain.casefold()
     hits = [hit for g in book.by_regex if g.may_match(folded, plain) for hit in g.rule.hits(text)]
-    for found in book.trie.hits(plain):
+    shared = toks is not None and "\u2018" not in text
+    for found in book.trie.hits(plain, toks if shared else None):
         rule = book.by_words[found.rule]
         if rule.exceptions:
             sentence = sentence_around(plain, found.start, found.end)

@@ -53,7 +53,12 @@ class Politeness:
         self._vader = SentimentIntensityAnalyzer()
         self.lexicon: dict[str, float] = self._vader.lexicon
 
-    def sentiment(self, text: str, memo: dict[str, float] | None = None) -> float:
+    def sentiment(
+        self,
+        text: str,
+        memo: dict[str, float] | None = None,
+        spans: list[tuple[int, int]] | None = None,
+    ) -> float:
         """Mean VADER compound over sentences, weighted by their length.
 
         `memo` carries sentence scores from a draft to its rewrite, which repeats most
@@ -62,7 +67,7 @@ class Politeness:
         """
         total = weight = 0.0
         memo = {} if memo is None else memo
-        for start, end in sentence_spans(text):
+        for start, end in sentence_spans(text) if spans is None else spans:
             sentence = text[start:end]
             compound = memo.get(sentence)
             if compound is None:
@@ -71,10 +76,10 @@ class Politeness:
             weight += len(sentence)
         return total / weight if weight else 0.0
 
-    def strategies(self, text: str) -> tuple[str, ...]:
+    def strategies(self, text: str, spans: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
         """The strategies the text uses: the paper's full set, then our extras."""
         found: set[str] = set()
-        for start, end in sentence_spans(text):
+        for start, end in sentence_spans(text) if spans is None else spans:
             toks = tokens(text, start, end)
             if toks:
                 strategies.sentence_strategies(toks, self.lexicon, found)
@@ -87,7 +92,10 @@ class Politeness:
         if not text.strip():
             return 0.0
         plain = text.replace("\u2019", "'")
-        raw = sum(WEIGHTS[name] for name in self.strategies(plain))
-        raw += VADER_WEIGHT * self.sentiment(text, memo)
+        # Straightening "\u2019" moves no sentence edge (both close a quote), so the
+        # sentences are found once for the strategies and the sentiment.
+        spans = sentence_spans(text)
+        raw = sum(WEIGHTS[name] for name in self.strategies(plain, spans))
+        raw += VADER_WEIGHT * self.sentiment(text, memo, spans)
         raw -= sum(PENALTY[f.severity] for f in findings)
         return round(math.tanh(raw), 3)

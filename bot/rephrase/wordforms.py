@@ -16,13 +16,13 @@ suggestion refers to, required punctuation, digits) stay regexes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from re import _constants as sc  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-from bot.rephrase.lexical import lemma, lower_form, tokens, words
+from bot.rephrase.lexical import Token, lemma, lower_form, tokens, words
 
 MAX_WORDINGS = 4000  # a rule expanding into more wordings than this stays a regex
 MAX_GAP = 2  # filler words allowed between two words of a wording
@@ -144,9 +144,11 @@ class WordTrie:
             node.ends.append(rule)
             self.size += 1
 
-    def hits(self, text: str) -> list[WordHit]:
-        """The longest match of each rule from each token; same-rule overlaps dropped."""
-        stream = [(key, t.start, t.end) for t in tokens(text) for key in keys_of(t.text)]
+    def hits(self, text: str, toks: Sequence[Token] | None = None) -> list[WordHit]:
+        """The longest match of each rule from each token; same-rule overlaps dropped.
+        `toks`: text's tokens, when the caller has them already."""
+        toks = tokens(text) if toks is None else toks
+        stream = [(key, t.start, t.end) for t in toks for key in keys_of(t.text)]
         best: dict[tuple[int, int], WordHit] = {}
         root = self._root
         for i, (key, start, _) in enumerate(stream):
