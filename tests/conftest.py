@@ -17,9 +17,11 @@ from handlers.console.fakeslack.server import FakeSlack
 from handlers.console.repl import Console
 from tests.harness import SECRET, Harness
 from tests.postgres import (
+    PostgresServer,
     migrated_template_of,
     postgres_server,
     scratch_database,
+    stoppable_server,
     unavailable_reason,
 )
 
@@ -102,6 +104,16 @@ def postgres_url() -> Iterator[str]:
         pytest.skip(reason)
     with postgres_server() as url:
         yield url
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[PostgresServer]:
+    """A server of the test's own, for tests that stop and start it."""
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with stoppable_server() as started:
+        yield started
 
 
 @pytest.fixture

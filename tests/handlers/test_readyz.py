@@ -16,24 +16,14 @@ from handlers.console.fakeslack.server import FakeSlack
 from handlers.http import WsgiApp, wsgi_app
 from handlers.readiness import Readiness
 from tests.harness import Harness
-from tests.postgres import PostgresServer, stoppable_server, unavailable_reason
-
-
-@pytest.fixture
-def server() -> Iterator[PostgresServer]:
-    """A server of this test's own, since the test stops it."""
-    reason = unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with stoppable_server() as started:
-        yield started
+from tests.postgres import PostgresServer
 
 
 @pytest.fixture
 def probed(
-    server: PostgresServer, settings: Settings, clock: ManualClock, fake_slack: FakeSlack
+    own_postgres: PostgresServer, settings: Settings, clock: ManualClock, fake_slack: FakeSlack
 ) -> Iterator[WsgiApp]:
-    harness = Harness(replace(settings, database_url=server.url), clock, fake_slack)
+    harness = Harness(replace(settings, database_url=own_postgres.url), clock, fake_slack)
     readiness = Readiness(harness.services.store, harness.app.client, cache_seconds=0)
     yield wsgi_app(harness.app, readiness=readiness)
     harness.close()
@@ -56,16 +46,16 @@ def test_ready_while_the_database_and_slack_answer(probed: WsgiApp) -> None:
 
 
 def test_not_ready_while_the_database_is_down_and_ready_again_after(
-    probed: WsgiApp, server: PostgresServer
+    probed: WsgiApp, own_postgres: PostgresServer
 ) -> None:
-    server.stop()
+    own_postgres.stop()
     status, reason = get(probed, "/readyz")
     assert status == 503
     assert reason.startswith("not ready: database: The database is not answering")
     assert "\n" not in reason and len(reason) < 300, reason  # one short line for the balancer
     assert "Traceback" not in reason
     assert get(probed, "/healthz") == (200, "ok")  # alive: a restart would not help
-    server.start()
+    own_postgres.start()
     assert get(probed, "/readyz") == (200, "ready")
 
 

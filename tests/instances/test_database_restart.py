@@ -20,9 +20,9 @@ DOWN_FOR = 9.0  # longer than the store's 8 s of retries, so some requests meet 
 
 
 def test_an_instance_survives_a_database_restart(
-    server: PostgresServer, fake_slack: FakeSlack, tmp_path: Path
+    own_postgres: PostgresServer, fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
-    with scratch_database(server.url) as url:
+    with scratch_database(own_postgres.url) as url:
         bot = Instance("solo", url, fake_slack, tmp_path)
         try:
             bot.wait_ready()
@@ -31,9 +31,9 @@ def test_an_instance_survives_a_database_restart(
             load = Load([bot], fake_slack, pause=1 / 3)
             load.start()
             time.sleep(2)
-            server.stop()
+            own_postgres.stop()
             time.sleep(DOWN_FOR)
-            server.start()
+            own_postgres.start()
             back = time.monotonic()
             recovery = serving_again(bot, fake_slack, back)
             sent = load.finish()

@@ -23,14 +23,14 @@ def _failure(store: PgStore) -> tuple[float, StoreUnavailable]:
 
 
 def test_a_known_outage_fails_fast_and_the_first_request_after_it_succeeds(
-    server: PostgresServer,
+    own_postgres: PostgresServer,
 ) -> None:
-    with scratch_database(server.url) as url:
+    with scratch_database(own_postgres.url) as url:
         store = PgStore(url, pool_size=2)
         try:
             store.db.retry_for = 2.0  # the first failure rides its retries (8 s in production)
             store.put("notes", "a", {"n": 1})
-            server.stop()
+            own_postgres.stop()
             first, _error = _failure(store)
             assert first >= 1.5, first  # not known yet: retried for retry_for
             later = [_failure(store) for _ in range(5)]
@@ -43,7 +43,7 @@ def test_a_known_outage_fails_fast_and_the_first_request_after_it_succeeds(
                 store.add("notes", {"n": 2})
             assert time.monotonic() - started < 1.5
             assert not raised.value.maybe_done
-            server.start()
+            own_postgres.start()
             back = time.monotonic()
             while True:
                 try:

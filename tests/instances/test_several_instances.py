@@ -50,9 +50,9 @@ def tips_posted(slack: FakeSlack) -> dict[str, int]:
 
 
 def test_three_instances_survive_a_kill_and_a_database_restart(
-    server: PostgresServer, fake_slack: FakeSlack, settings: Settings, tmp_path: Path
+    own_postgres: PostgresServer, fake_slack: FakeSlack, settings: Settings, tmp_path: Path
 ) -> None:
-    with scratch_database(server.url) as url:
+    with scratch_database(own_postgres.url) as url:
         PgStore(url).close()  # the schema, so the tips can be scheduled before the start
         schedule_tips_due_now(url)
         fleet = [Instance(f"bot{n}", url, fake_slack, tmp_path) for n in range(3)]
@@ -65,9 +65,9 @@ def test_three_instances_survive_a_kill_and_a_database_restart(
             time.sleep(3)
             fleet[0].kill()  # SIGKILL: no clean stop, whatever it held
             time.sleep(1)
-            server.stop()
+            own_postgres.stop()
             time.sleep(3)
-            server.start()
+            own_postgres.start()
             back = time.monotonic()
             recovery = {bot.name: serving_again(bot, fake_slack, back) for bot in fleet[1:]}
             time.sleep(2)
