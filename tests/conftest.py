@@ -15,6 +15,7 @@ from bot.content import Content, load_content
 from bot.schedule_text import Zone
 from handlers.console.fakeslack.server import FakeSlack
 from handlers.console.repl import Console
+from tests.fake_socket import FakeSocket
 from tests.harness import SECRET, Harness
 from tests.postgres import (
     PostgresServer,
@@ -104,6 +105,15 @@ def postgres_url() -> Iterator[str]:
         pytest.skip(reason)
     with postgres_server() as url:
         yield url
+
+
+@pytest.fixture
+def socket_server(bot: Harness) -> Iterator[FakeSocket]:
+    """A fake Socket Mode server that the bot's Slack client is pointed at."""
+    fake = FakeSocket()
+    bot.fake.socket_url = fake.url
+    yield fake
+    fake.server.shutdown()
 
 
 @pytest.fixture

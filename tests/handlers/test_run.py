@@ -182,7 +182,7 @@ def test_the_console_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
 def test_socket_mode_connects_and_stops_cleanly(
     tmp_path: Path, slack: FakeSlack, signum: signal.Signals
 ) -> None:
-    from tests.handlers.test_socket_mode import FakeSocket
+    from tests.fake_socket import FakeSocket
 
     socket_server = FakeSocket()
     slack.socket_url = socket_server.url

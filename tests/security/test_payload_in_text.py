@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from bot.calllog.log import CallLog
 from handlers.socket_gate import CheckedSocketModeHandler
-from tests.handlers.test_socket_mode import FakeSocket
+from tests.fake_socket import FakeSocket
 from tests.harness import SECRET, Harness
 from tests.security.test_signature import Edge, assert_nothing_happened, signed
 
@@ -138,10 +138,9 @@ def test_any_command_text_reaches_the_listener_from_the_console_path(
 
 
 def test_socket_mode_command_mentioning_payload_is_answered(
-    bot: Harness, heard: list[dict[str, Any]]
+    bot: Harness, heard: list[dict[str, Any]], socket_server: FakeSocket
 ) -> None:
-    socket = FakeSocket()
-    bot.fake.socket_url = socket.url
+    socket = socket_server
     handler = CheckedSocketModeHandler(bot.app, "xapp-1-test")
     handler.connect()  # type: ignore[no-untyped-call]
     try:
@@ -154,4 +153,3 @@ def test_socket_mode_command_mentioning_payload_is_answered(
         assert [h.get("text") for h in heard] == [PAYLOAD_LINE]
     finally:
         handler.close()  # type: ignore[no-untyped-call]
-        socket.server.shutdown()

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handlers.socket_gate import CheckedSocketModeHandler
-from tests.handlers.test_socket_mode import FakeSocket
+from tests.fake_socket import FakeSocket
 from tests.harness import SECRET, Harness
 from tests.security.test_signature import (
     Edge,
@@ -260,10 +260,9 @@ def test_any_unsigned_body_is_refused_401(
     ids=["string", "actions-of-strings", "empty"],
 )
 def test_a_socket_mode_envelope_slack_could_not_send_is_acked_and_dropped(
-    bot: Harness, caplog: pytest.LogCaptureFixture, payload: Any
+    bot: Harness, caplog: pytest.LogCaptureFixture, payload: Any, socket_server: FakeSocket
 ) -> None:
-    fake = FakeSocket()
-    bot.fake.socket_url = fake.url
+    fake = socket_server
     handler = CheckedSocketModeHandler(bot.app, "xapp-1-test")
     handler.connect()  # type: ignore[no-untyped-call]
     try:
@@ -283,4 +282,3 @@ def test_a_socket_mode_envelope_slack_could_not_send_is_acked_and_dropped(
         assert SECRET not in refused[0].getMessage()
     finally:
         handler.close()  # type: ignore[no-untyped-call]
-        fake.server.shutdown()
