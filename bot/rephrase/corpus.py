@@ -149,22 +149,18 @@ def read_rows(paths: Iterable[Path]) -> list[tuple[str, int, object]]:
 def load(folder: Path = CORPUS_DIR, splits: Iterable[str] = SPLITS) -> list[Draft]:
     """Well-formed drafts of the given splits, in file order; a bad line raises ValueError."""
     wanted = set(splits)
-    drafts: list[Draft] = []
-    for name, number, row in read_rows(sorted(folder.glob("*.jsonl"))):
-        wrong = problems(row)
-        if wrong:
-            raise ValueError(f"{name} line {number}: {'; '.join(wrong)}")
-        assert isinstance(row, dict)
-        draft = parse(row)
-        if draft.split in wanted:
-            drafts.append(draft)
-    return drafts
+    return [d for d in _well_formed(sorted(folder.glob("*.jsonl"))) if d.split in wanted]
 
 
 def load_holdout(path: Path = HOLDOUT_FILE) -> list[Draft]:
     """The held-out writer's drafts (corpus/holdout/): for reporting only, never for fitting."""
+    return _well_formed([path])
+
+
+def _well_formed(paths: Iterable[Path]) -> list[Draft]:
+    """Every draft of the files, in order; the first bad line raises ValueError."""
     drafts: list[Draft] = []
-    for name, number, row in read_rows([path]):
+    for name, number, row in read_rows(paths):
         wrong = problems(row)
         if wrong:
             raise ValueError(f"{name} line {number}: {'; '.join(wrong)}")
