@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import tomllib
 from functools import cache, lru_cache
 
@@ -65,9 +66,16 @@ def catalogue(content: Content) -> list[str]:
     return [tip.id for tip in content.tips]
 
 
-@cache
+_local = threading.local()
+
+
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+    """One stemmer per thread: a snowball stemmer keeps its word and cursor on itself, so two
+    listener threads sharing one garbled each other's stems (IndexError, or a wrong stem)."""
+    stemmer: snowballstemmer.stemmer | None = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def stems(text: str) -> list[str]:

@@ -42,3 +42,28 @@ def test_synonyms_reach_tips_that_never_use_the_word(
 def test_any_request_gives_tips_or_none(content: Content, text: str) -> None:
     found = tips_on(content, text)
     assert set(found) <= set(content.tips)
+
+
+def test_stems_are_right_when_listener_threads_stem_at_once() -> None:
+    """Bolt runs listeners on a thread pool; one shared snowball stemmer garbled concurrent
+    words (IndexError, which answered `/tip angry customer` with an error, or a wrong stem)."""
+    import threading
+
+    from bot.tips.picking import stems
+
+    text = "angry customers complaining loudly about refunds and late deliveries"
+    expected = stems(text)
+    failures: list[object] = []
+
+    def stem_many() -> None:
+        try:
+            failures.extend(got for got in (stems(text) for _ in range(2000)) if got != expected)
+        except Exception as error:  # the bug raised as well as garbling
+            failures.append(error)
+
+    threads = [threading.Thread(target=stem_many) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
