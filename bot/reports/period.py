@@ -25,7 +25,7 @@ from bot.text import code
 DEFAULT_DAYS = 7
 MAX_DAYS = 3660
 MIN_YEAR, MAX_YEAR = 2000, 2099
-_DAYS = re.compile(r"^(\d{1,4})d$")
+_DAYS = re.compile(r"^(\d+)d$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
@@ -183,10 +183,11 @@ def parse_period(value: str) -> Period | str | None:
         return LastDays(1)
     days = _DAYS.match(word)
     if days:
-        count = int(days.group(1))
-        if not 1 <= count <= MAX_DAYS:
+        digits = days.group(1).lstrip("0")
+        # Compared as text first: a thousand digits are a period too long, not a crash.
+        if not digits or len(digits) > len(str(MAX_DAYS)) or int(digits) > MAX_DAYS:
             return f"{code(value)}: a period is 1 to {MAX_DAYS} days"
-        return LastDays(count)
+        return LastDays(int(digits))
     month = _MONTH.match(word)
     if month:
         year, number = int(month.group(1)), int(month.group(2))

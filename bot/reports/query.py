@@ -172,6 +172,15 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# What each filter looks like, for a filter typed without its value ("category:").
+_EXAMPLES = {
+    "category": "`category:billing`",
+    "outcome": "`outcome:escalated`",
+    "heat": "`heat:&gt;=4`",
+    "zone": "`zone:Europe/London`",
+}
+
+
 def parse_filter(text: str, categories: Sequence[str]) -> Filter:
     """Read a query; raise QueryError naming every part that could not be read."""
     if len(text) > MAX_QUERY_LENGTH:
@@ -201,14 +210,18 @@ def parse_filter(text: str, categories: Sequence[str]) -> Filter:
             if zone is not None:
                 problems.append("only one time zone at a time")
             zone = zone_named(unescape(value).strip())
-            if zone is None:
+            if not value.strip():
+                problems.append(f"`zone:` needs a value, such as {_EXAMPLES[key]}")
+            elif zone is None:
                 problems.append(
                     f"{code(value)} is not a time zone; use a name such as `zone:Europe/London`"
                 )
             continue
         if sep and key in ("category", "outcome", "heat"):
             value = unescape(value).strip()
-            if key == "category":
+            if not value:
+                problems.append(f"`{key}:` needs a value, such as {_EXAMPLES[key]}")
+            elif key == "category":
                 wanted = value.casefold()
                 if wanted in known_categories:
                     found_categories.add(known_categories[wanted])

@@ -55,6 +55,12 @@ def test_heat(text: str, heat: tuple[int, int]) -> None:
         ("yesterday", "I don't know the filter `yesterday`"),
         ("7d 30d", "only one period at a time"),
         ("0d", "a period is 1 to 3660 days"),
+        ("99999d", "`99999d`: a period is 1 to 3660 days"),
+        ("1" * 1500 + "d", "a period is 1 to 3660 days"),
+        ("category:", "`category:` needs a value, such as `category:billing`"),
+        ("outcome:", "`outcome:` needs a value, such as `outcome:escalated`"),
+        ("heat:", "`heat:` needs a value, such as `heat:&gt;=4`"),
+        ("zone:", "`zone:` needs a value, such as `zone:Europe/London`"),
         ("2026-13", "is not a month"),
         ("2026-02-30..2026-03-01", "does not exist"),
         ("2026-03-01..2026-02-01", "ends before it starts"),
@@ -101,6 +107,17 @@ def test_matches_a_stored_document() -> None:
 
 
 # --- properties -----------------------------------------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=10**40))
+def test_any_number_of_days_is_a_period_or_says_the_range(count: int) -> None:
+    """`Nd` for any N: a period within 1–3660 days, else the range, never "unknown filter"."""
+    if 1 <= count <= 3660:
+        assert parse(f"{count}d").period == LastDays(count)
+        return
+    with pytest.raises(QueryError) as raised:
+        parse(f"{count}d")
+    assert raised.value.problems == [f"`{count}d`: a period is 1 to 3660 days"]
 
 
 @given(st.text(max_size=300))

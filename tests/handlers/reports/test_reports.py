@@ -184,6 +184,15 @@ def test_unknown_filters_are_named_with_the_syntax(bot: Harness) -> None:
     assert "Example: `/calls 30d category:billing heat:>=4`" in shown
 
 
+def test_a_filter_without_its_value_or_a_long_period_says_how_to_write_it(bot: Harness) -> None:
+    """`category:` used to echo an empty code span, `99999d` to be an unknown filter."""
+    shown = bot.text(ask(bot, "99999d category: zone:"))
+    assert "`99999d`: a period is 1 to 3660 days" in shown
+    assert "`category:` needs a value, such as `category:billing`" in shown
+    assert "`zone:` needs a value, such as `zone:Europe/London`" in shown
+    assert "``" not in shown and "I don't know the filter" not in shown
+
+
 def test_help_lists_the_grammar_and_the_manager_commands(bot: Harness) -> None:
     shown = bot.text(ask(bot, "help", user=AGENT))
     assert "`/calls export [filters]`" in shown and "`/calls digest on #channel" in shown
