@@ -127,19 +127,19 @@ def _schedule(words: list[str], default_zone: Zone, user: str) -> DigestSchedule
         word, used = words[index], 1
         if word.startswith(("<#", "#")):
             if channel is not None:
-                raise DigestError("one channel at a time, please.")
+                raise DigestError("One channel at a time, please.")
             channel = _channel(word)
         elif (day := weekday_named(word)) is not None:
             if weekday is not None:
-                raise DigestError("the digest is weekly: give one day.")
+                raise DigestError("The digest is weekly: give one day.")
             weekday = day
         elif (found_time := take_time(words, index)) is not None:
             if at is not None:
-                raise DigestError("give one time, such as `09:00` or `9am`.")
+                raise DigestError("Give one time, such as `09:00` or `9am`.")
             at, used = found_time
         elif (found_zone := zone_named(word)) is not None:
             if zone is not None:
-                raise DigestError("give one time zone, such as `Europe/London`.")
+                raise DigestError("Give one time zone, such as `Europe/London`.")
             zone = found_zone
         elif "/" in word:
             raise DigestError(
@@ -153,7 +153,7 @@ def _schedule(words: list[str], default_zone: Zone, user: str) -> DigestSchedule
             )
         index += used
     if channel is None:
-        raise DigestError("which channel? Add it, such as `#support-leads`.")
+        raise DigestError("Which channel? Add it, such as `#support-leads`.")
     return DigestSchedule(
         channel=channel,
         weekday=0 if weekday is None else weekday,

@@ -49,14 +49,14 @@ def test_off_and_status() -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("on", "which channel?"),
+        ("on", "Which channel?"),
         ("on #leads", "pick it from Slack's list"),
         ("on <#C0LEADS> Mars/Base", "is not a time zone"),
         ("on <#C0LEADS> 25:00", "`25:00` is not a time"),
         ("on <#C0LEADS> 13pm", "`13pm` is not a time"),
-        ("on <#C0LEADS> 9am 10am", "give one time"),
+        ("on <#C0LEADS> 9am 10am", "Give one time"),
         ("on <#C0LEADS> soonish", "I don't know `soonish`"),
-        ("on <#C0LEADS> mon tue", "give one day"),
+        ("on <#C0LEADS> mon tue", "The digest is weekly: give one day"),
         ("sometimes", "is not `on`, `off` or `status`"),
     ],
 )
@@ -74,6 +74,7 @@ def test_never_crashes_on_any_text(text: str) -> None:
         parse_digest(text, "UTC")
     except DigestError as error:
         assert str(error)  # noqa: PT017 - every refusal says why
+        assert not str(error)[0].islower()  # noqa: PT017 - it opens the reply: a sentence
         assert "<" not in error.message()  # noqa: PT017 - echoed words are escaped
 
 
@@ -90,3 +91,18 @@ def test_settings_in_any_order_read_back(
     words = [f"<#{channel}|name>", DAY_NAMES[day], f"{at:%H:%M}", zone]
     text = "on " + " ".join(words[n] for n in order)
     assert parse_digest(text, Zone("UTC")) == DigestOn(DigestSchedule(channel, day, at, zone))
+
+
+_WORDS = ["on", "off", "status", "#leads", "<#C0LEADS>", "<#C0X|x>", "mon", "Tue", "9am"]
+_WORDS += ["10:30", "25:00", "Europe/London", "Mars/Base", "soonish", "4:30", "pm", ""]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=6))
+def test_every_refusal_of_digest_words_is_a_sentence_with_the_usage(words: list[str]) -> None:
+    """Mixes of real digest words, valid or not: parsed, or refused in a sentence that starts
+    with a capital (it opens the reply) and is followed by the usage."""
+    try:
+        parse_digest(" ".join(words), "UTC")
+    except DigestError as error:
+        assert not str(error)[0].islower()  # noqa: PT017
+        assert "/calls digest on #channel" in error.message()  # noqa: PT017

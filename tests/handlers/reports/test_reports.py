@@ -473,6 +473,8 @@ def test_digest_on_status_and_off(bot: Harness) -> None:
     assert ask(bot, "digest off").args["text"] == f"Stopped the weekly digest for <#{LEADS}>."
     assert "No weekly digest is set up" in ask(bot, "digest status").args["text"]
     assert "`tomorrow`" in ask(bot, f"digest on <#{LEADS}> tomorrow").args["text"]
+    # A refusal opens the reply, so it reads as a sentence.
+    assert ask(bot, "digest on").args["text"].startswith("Which channel? Add it")
 
 
 def test_digest_in_a_channel_without_the_bot_asks_for_an_invite(bot: Harness) -> None:
