@@ -51,8 +51,9 @@ _INTERACTIVE = frozenset(
         "dialog_suggestion",
     }
 )
-# Fields every slash command form carries, which our listeners read.
-_COMMAND_FIELDS = ("command", "user_id", "channel_id", "team_id")
+# Fields every slash command form carries, which our listeners read (they answer on the
+# response_url and open forms with the trigger_id).
+_COMMAND_FIELDS = ("command", "user_id", "channel_id", "team_id", "response_url", "trigger_id")
 _MAX_DEPTH = 64  # deeper than any payload Slack sends (a modal's state is a few levels)
 
 
@@ -91,6 +92,8 @@ def _typed_problem(kind: str, body: Mapping[str, Any]) -> str | None:
         event = body.get("event")
         if not isinstance(event, dict) or not isinstance(event.get("type"), str):
             return "is an event callback without an event type"
+        if event["type"] == "app_home_opened" and not isinstance(event.get("user"), str):
+            return "is an app_home_opened event without the user who opened it"
     if kind in _INTERACTIVE:
         user = body.get("user")
         if not isinstance(user, dict) or not isinstance(user.get("id"), str):
@@ -100,10 +103,16 @@ def _typed_problem(kind: str, body: Mapping[str, Any]) -> str | None:
         if not isinstance(actions, list) or not actions:
             return f"is a {kind} payload without actions"
     if kind == "block_actions" and not all(
-        isinstance(action, dict) and isinstance(action.get("action_id"), str)
+        isinstance(action, dict)
+        and isinstance(action.get("action_id"), str)
+        and isinstance(action.get("value", ""), str)
         for action in body["actions"]
     ):
-        return "is a block_actions payload with an action that has no action_id"
+        return "is a block_actions payload with an action without an action_id or text value"
+    if kind in ("block_actions", "message_action") and not _has_a_surface(body):
+        return f"is a {kind} payload from neither a message (with its response_url) nor a view"
+    if kind == "message_action" and not isinstance(body["message"].get("text", ""), str):
+        return "is a message_action payload whose message text is not text"
     if kind in ("view_submission", "view_closed"):
         view = body.get("view")
         if not isinstance(view, dict) or not isinstance(view.get("callback_id"), str):
@@ -113,6 +122,17 @@ def _typed_problem(kind: str, body: Mapping[str, Any]) -> str | None:
     if kind in ("shortcut", "message_action") and not isinstance(body.get("callback_id"), str):
         return f"is a {kind} payload without a callback_id"
     return None
+
+
+def _has_a_surface(body: Mapping[str, Any]) -> bool:
+    """A click on a message comes with a response_url to answer on (an ephemeral message is
+    not itself included), a shortcut on a message with the message and a response_url, and a
+    click in a modal or the App Home with its view instead."""
+    url = body.get("response_url")
+    answerable = isinstance(url, str) and bool(url)
+    if body["type"] == "message_action":
+        return answerable and isinstance(body.get("message"), dict)
+    return answerable or isinstance(body.get("view"), dict)
 
 
 def _is_workflow_step(kind: str, body: Mapping[str, Any]) -> bool:

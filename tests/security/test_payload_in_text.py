@@ -89,6 +89,8 @@ def test_a_real_interactive_payload_is_untouched(bot: Harness, edge: Edge) -> No
         "team": {"id": "T0COACH", "domain": "coach"},
         "api_app_id": "A0COACH",
         "trigger_id": "1.2.3",
+        "container": {"type": "message", "message_ts": "1.2", "channel_id": "C0SUPPORT"},
+        "response_url": bot.fake.new_response_url(),
         "actions": [
             {"type": "button", "action_id": "unknown", "block_id": "payload", "value": "payload"}
         ],
