@@ -51,7 +51,7 @@ def edit_call(
     ack()
     services = services_of(context)
     try:
-        record = services.calls.for_change(action["value"], body["user"]["id"])
+        record = services.calls.for_change(_call_id(action), body["user"]["id"])
     except CallLogError as refused:
         _refuse(respond, refused)
         return
@@ -67,7 +67,7 @@ def delete_call(
     calls = services_of(context).calls
     user = body["user"]["id"]
     try:
-        record = calls.delete(action["value"], user)
+        record = calls.delete(_call_id(action), user)
     except CallLogError as refused:
         _refuse(respond, refused)
         return
@@ -83,7 +83,7 @@ def follow_up_done(
     calls = services_of(context).calls
 
     def done() -> dict[str, Any]:
-        record = calls.follow_up_done(action["value"], body["user"]["id"])
+        record = calls.follow_up_done(_call_id(action), body["user"]["id"])
         return reminder_settled(record, ":white_check_mark: Follow-up done. Thanks for keeping it.")
 
     _settle(respond, done)
@@ -106,7 +106,7 @@ def _snoozer(until: Callable[[datetime, Zone], datetime]) -> Callable[..., None]
         at = until(calls.clock.now(), zone)
 
         def snoozed() -> dict[str, Any]:
-            record = calls.snooze(action["value"], user, at)
+            record = calls.snooze(_call_id(action), user, at)
             shown = labelled(at, zone, "%a %-d %b at %H:%M")
             return reminder_settled(record, f":zzz: Snoozed. I'll remind you again {shown}.")
 
@@ -123,6 +123,17 @@ def _settle(respond: Respond, answer: Callable[[], dict[str, Any]]) -> None:
         _refuse(respond, refused)
         return
     respond(replace_original=True, **reply)
+
+
+def _call_id(action: dict[str, Any]) -> str:
+    """The call a button is for: its value. Ours always carry one; a click without it is
+    answered as a refusal, not an error."""
+    value = action.get("value")
+    if not isinstance(value, str) or not value:
+        raise CallLogError(
+            "That button does not say which call it is for. `/logcall mine` lists yours."
+        )
+    return value
 
 
 def _refuse(respond: Respond, refused: CallLogError) -> None:

@@ -4,6 +4,7 @@ edit and delete rights, and retention, all through the real app and the fake Sla
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -533,6 +534,23 @@ def test_nobody_else_can_edit_or_delete_and_nobody_after_a_day(bot: Harness) -> 
     assert "[1] Edit" not in bot.text(bot.wait("response_url", count=6))
     assert calls(bot).count() == 1
     assert bot.fake.calls_to("views.open") == []
+
+
+@pytest.mark.parametrize("label", ["Edit", "Delete"])
+def test_a_button_that_names_no_call_is_refused_without_an_error(bot: Harness, label: str) -> None:
+    """Our buttons always carry the call id; a click without one (fuzzing found it raised
+    KeyError) gets a plain refusal on the message, not the apology with an error ID."""
+    bot.command("/logcall", "billing 4 escalated: kept")
+    bot.wait("response_url")
+    bot.command("/logcall", "mine")
+    mine = bot.wait("response_url", count=2)
+    message = {**mine.args, "ts": "1.0"}
+    control = replace(bot.control(mine, label), value="")
+    assert bot.requests.click(control, user=AGENT, message=message).status == 200
+    answer = bot.text(bot.wait("response_url", count=3))
+    assert "does not say which call" in answer and "/logcall mine" in answer
+    assert "error ID" not in answer
+    assert calls(bot).count() == 1
 
 
 def test_an_edit_submitted_after_the_window_is_refused(bot: Harness) -> None:
