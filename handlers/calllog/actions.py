@@ -18,7 +18,7 @@ from bot.schedule_text import Zone
 from handlers.calllog.blocks import mine_message, reminder_settled
 from handlers.calllog.form import read_form
 from handlers.calllog.modal import CallPrefill, FormMeta, call_log_modal
-from handlers.calllog.slack_io import refusal_text
+from handlers.calllog.slack_io import refusal_text, zone_for
 from handlers.context import services_of
 from handlers.ids import CallLogAction
 
@@ -64,8 +64,8 @@ def delete_call(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
 ) -> None:
     ack()
-    calls = services_of(context).calls
-    user = body["user"]["id"]
+    services = services_of(context)
+    calls, user = services.calls, body["user"]["id"]
     try:
         record = calls.delete(_call_id(action), user)
     except CallLogError as refused:
@@ -73,7 +73,10 @@ def delete_call(
         return
     now = calls.clock.now()
     note = f":wastebasket: Deleted call #{record.id}."
-    respond(replace_original=True, **mine_message(calls.mine(user), now, calls.zone, note=note))
+    respond(
+        replace_original=True,
+        **mine_message(calls.mine(user), now, zone_for(services, user), note=note),
+    )
 
 
 def follow_up_done(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.agent_time import labelled
+from bot.agent_time import agent_zone, labelled
 from bot.calllog.masking import describe
 from bot.calllog.model import CONTACTS, HEAT_LABELS, OUTCOMES, CallRecord
 from bot.calllog.quick import EXAMPLE
@@ -158,8 +158,8 @@ def reminder_settled(record: CallRecord, note: str) -> dict[str, Any]:
 
 def call_panel(services: Services, user: str) -> list[Block]:
     """The App Home panel: overdue and open follow-ups first, then recent calls."""
-    calls = services.calls
-    return home_panel(calls.mine(user), services.clock.now(), calls.zone)
+    zone = agent_zone(services.people, user, services.settings.zone)
+    return home_panel(services.calls.mine(user), services.clock.now(), zone)
 
 
 def home_panel(mine: Mine, now: datetime, zone: Zone) -> list[Block]:

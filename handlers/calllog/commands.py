@@ -11,7 +11,13 @@ from bot.calllog.quick import CALLBACK, QuickLog, QuickLogError, parse_quick
 from bot.calllog.service import CallLogError
 from handlers.calllog.blocks import mine_message, quick_help
 from handlers.calllog.modal import CallPrefill
-from handlers.calllog.slack_io import confirm, open_call_log_modal, refusal_text, team_of
+from handlers.calllog.slack_io import (
+    confirm,
+    open_call_log_modal,
+    refusal_text,
+    team_of,
+    zone_for,
+)
 from handlers.context import services_of
 from handlers.delivery import Where
 from handlers.ids import Command
@@ -27,7 +33,10 @@ def logcall(
     text = command.get("text", "").strip()
     now = services.clock.now()
     if text.lower() == "mine":
-        respond(response_type="ephemeral", **mine_message(calls.mine(user), now, calls.zone))
+        respond(
+            response_type="ephemeral",
+            **mine_message(calls.mine(user), now, zone_for(services, user)),
+        )
         return
     if text.lower() == "help":
         respond(response_type="ephemeral", text=quick_help(services.content.categories))
@@ -45,7 +54,7 @@ def logcall(
         except CallLogError as refused:
             respond(response_type="ephemeral", text=refusal_text(refused))
             return
-        confirm(client, where, logged, now, calls.zone)
+        confirm(client, where, logged, now, zone_for(services, user))
         return
     open_call_log_modal(
         client,

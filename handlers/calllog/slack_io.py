@@ -12,15 +12,23 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.agent_time import agent_zone
 from bot.calllog.service import CallLogError, Logged
 from bot.content import Content
 from bot.schedule_text import Zone
+from bot.services import Services
 from bot.text import escape
 from handlers.calllog.blocks import confirmation, saved_text
 from handlers.calllog.modal import CallPrefill, FormMeta, call_log_modal
 from handlers.delivery import Outcome, Where, deliver
 
 log = logging.getLogger(__name__)
+
+
+def zone_for(services: Services, user: str) -> Zone:
+    """Where an agent's own calls are shown: in their Slack time zone, like their reminders
+    (a follow-up picked as 04:00 in Chicago confirmed as 10:00 UTC read as a different time)."""
+    return agent_zone(services.people, user, services.settings.zone)
 
 
 def open_call_log_modal(

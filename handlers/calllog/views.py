@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from bot.calllog.service import CallLogError, Logged
 from handlers.calllog.form import check, needs_follow_up_field, read_form
 from handlers.calllog.modal import FormMeta, call_log_modal, step_options
-from handlers.calllog.slack_io import confirm, refusal_text, team_of, tell
+from handlers.calllog.slack_io import confirm, refusal_text, team_of, tell, zone_for
 from handlers.context import services_of
 from handlers.delivery import Where
 from handlers.ids import CallLogView
@@ -61,7 +61,15 @@ def submit_call(
         tell(client, where, {"text": refusal_text(refused)})
         return
     now = services.clock.now()
-    confirm(client, where, logged, now, calls.zone, masked=masked, edited=meta.call_id is not None)
+    confirm(
+        client,
+        where,
+        logged,
+        now,
+        zone_for(services, user),
+        masked=masked,
+        edited=meta.call_id is not None,
+    )
 
 
 def register(app: App) -> None:

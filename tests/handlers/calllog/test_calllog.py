@@ -602,3 +602,21 @@ def test_a_refused_edit_echoes_the_call_id_escaped(bot: Harness) -> None:
     assert answer(bot.submit(form, **VALID)) == {}
     shown = bot.wait("response_url").args["text"]
     assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown
+
+
+def test_an_agents_own_calls_show_in_their_slack_time_zone(bot: Harness) -> None:
+    """Chen is in London, the bot in Chicago: the confirmation, `/logcall mine` and the App
+    Home say 16:00 GMT, as the reminder will (they said 10:00 CST, another time to read)."""
+    chen = "U0AGENT03"
+    bot.command("/logcall", "billing 3 callback: wants a call back", user=chen)
+    form = bot.wait("views.open")
+    due = bot.clock.now() + timedelta(hours=2)  # 16:00 UTC, which is GMT in November
+    assert answer(bot.submit(form, user=chen, follow_up=str(int(due.timestamp())))) == {}
+    confirmed = bot.text(bot.wait("chat.postEphemeral", "chat.postMessage", "response_url"))
+    assert "Follow-up promised by Mon 30 Nov 16:00 GMT" in confirmed
+    bot.command("/logcall", "mine", user=chen)
+    mine = bot.text(bot.wait("response_url"))
+    assert "16:00 GMT" in mine and "CST" not in mine
+    bot.requests.open_home(chen)
+    home = bot.text(bot.wait("views.publish"))
+    assert "16:00 GMT" in home and "CST" not in home
