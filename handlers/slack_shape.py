@@ -135,6 +135,24 @@ def _has_a_surface(body: Mapping[str, Any]) -> bool:
     return answerable or isinstance(body.get("view"), dict)
 
 
+def _state_problem(values: Mapping[str, Any]) -> str | None:
+    """A modal's state, keyed by our own block and action ids: each block holds its actions,
+    each action its state, both objects (listeners read them with .get); a date picker's time
+    is a whole number of seconds, or null when none is picked. (Not checked like other parts:
+    an empty menu's `selected_option` is null here.)"""
+    if not all(
+        isinstance(actions, dict) and all(isinstance(a, dict) for a in actions.values())
+        for actions in values.values()
+    ):
+        return "has a modal state whose blocks or actions are not objects"
+    for actions in values.values():
+        for state in actions.values():
+            stamp = state.get("selected_date_time")
+            if stamp is not None and (not isinstance(stamp, int) or isinstance(stamp, bool)):
+                return "has a date picker time that is not a whole number"
+    return None
+
+
 def _is_workflow_step(kind: str, body: Mapping[str, Any]) -> bool:
     """Bolt reads `workflow_step` unchecked from these (steps from apps)."""
     view, event = body.get("view"), body.get("event")
@@ -172,13 +190,9 @@ def _parts_problem(value: Any, depth: int) -> str | None:
         return None
     for key, part in value.items():
         if key == "values" and isinstance(part, dict):
-            # A modal's state, keyed by our own block and action ids: each block holds its
-            # actions, each action its state, both objects (listeners read them with .get).
-            if not all(
-                isinstance(actions, dict) and all(isinstance(a, dict) for a in actions.values())
-                for actions in part.values()
-            ):
-                return "has a modal state whose blocks or actions are not objects"
+            found = _state_problem(part)
+            if found:
+                return found
             continue
         if key == "type" and not isinstance(part, str):
             return "has a type that is not text"

@@ -81,7 +81,7 @@ def read_form(view: dict[str, Any]) -> CallForm:
         outcome=choice(CallLogBlock.OUTCOME),
         reference=text(CallLogBlock.REFERENCE),
         steps=tuple(str(v) for v in values.get(CallLogBlock.STEPS) or ()),
-        follow_up=datetime.fromtimestamp(int(stamp), UTC) if stamp is not None else None,
+        follow_up=_moment(stamp),
         follow_up_shown=CallLogBlock.FOLLOW_UP in shown,
     )
 
@@ -160,6 +160,17 @@ def _as_state(element: dict[str, Any]) -> dict[str, Any]:
         "selected_date": element.get("initial_date"),
         "selected_time": element.get("initial_time"),
     }
+
+
+def _moment(stamp: Any) -> datetime | None:
+    """The date picker's time (seconds since 1970), or None when there is none or it is no
+    time a calendar holds (the form then asks for one instead of failing)."""
+    if stamp is None:
+        return None
+    try:
+        return datetime.fromtimestamp(int(stamp), UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _plain(element: dict[str, Any]) -> Any:

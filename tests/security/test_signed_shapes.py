@@ -148,6 +148,8 @@ SHAPES: list[tuple[bytes, str]] = [
     (_form(_without({**_message_action(), "view": {"type": "modal"}}, "message")), FORM),
     (_form({**_message_action(), "message": {"type": "message", "text": {}}}), FORM),
     (_home_opened({}), "application/json"),
+    (_form(_with_state({"follow_up": {"calllog_field": {"selected_date_time": "soon"}}})), FORM),
+    (_form(_with_state({"follow_up": {"calllog_field": {"selected_date_time": 1.5}}})), FORM),
     (_home_opened(None), "application/json"),
 ]
 

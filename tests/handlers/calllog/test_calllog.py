@@ -604,6 +604,18 @@ def test_a_refused_edit_echoes_the_call_id_escaped(bot: Harness) -> None:
     assert "&lt;!channel&gt;" in shown and "<!channel>" not in shown
 
 
+@pytest.mark.parametrize("stamp", [10**20, -(10**20)])
+def test_a_follow_up_time_no_calendar_holds_asks_for_a_time(bot: Harness, stamp: int) -> None:
+    """A picker time beyond any calendar (a signed body can carry one) answered 500; the
+    form now asks for the time, as when none was picked."""
+    form = open_form(bot, "billing 3 callback: wants a call back")
+    given = {**VALID, "outcome": "callback promised", "follow_up": stamp}
+    assert submit_raw(bot, form, **given)["errors"] == {
+        "follow_up": "Say when you promised to follow up."
+    }
+    assert calls(bot).count() == 0
+
+
 def test_an_agents_own_calls_show_in_their_slack_time_zone(bot: Harness) -> None:
     """Chen is in London, the bot in Chicago: the confirmation, `/logcall mine` and the App
     Home say 16:00 GMT, as the reminder will (they said 10:00 CST, another time to read)."""
