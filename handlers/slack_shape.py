@@ -31,10 +31,20 @@ _OBJECT = frozenset(
         "state",
         "values",
         "selected_option",
+        "element",
+        "initial_option",
     }
 )
 _LIST_OF_OBJECTS = frozenset(
-    {"actions", "authorizations", "response_urls", "blocks", "attachments", "selected_options"}
+    {
+        "actions",
+        "authorizations",
+        "response_urls",
+        "blocks",
+        "attachments",
+        "selected_options",
+        "initial_options",
+    }
 )
 # Interactive payloads carry the person who acted as an object with an id.
 _INTERACTIVE = frozenset(

@@ -54,7 +54,9 @@ def state_values(view: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {
         str(block["block_id"]): _plain(_as_state(block["element"]))
         for block in view.get("blocks", [])
-        if block.get("type") == "input" and "block_id" in block
+        if block.get("type") == "input"
+        and "block_id" in block
+        and isinstance(block.get("element"), dict)
     }
     for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
         for element in actions.values():
@@ -169,7 +171,7 @@ def _moment(stamp: Any) -> datetime | None:
         return None
     try:
         return datetime.fromtimestamp(int(stamp), UTC)
-    except (OverflowError, OSError, ValueError):
+    except (OverflowError, OSError, TypeError, ValueError):
         return None
 
 

@@ -104,6 +104,53 @@ def _home_opened(user: Any) -> bytes:
     return json.dumps({**_event_callback(), "event": event}).encode()
 
 
+def _field(kind: str, **state: Any) -> dict[str, Any]:
+    return {"calllog_field": {"type": kind, **state}}
+
+
+# A call-log form as Slack submits it, filled in, so that mutations reach the form's reading.
+_FILLED_FORM = {
+    "contact": _field("static_select", selected_option={"value": "phone"}),
+    "category": _field("static_select", selected_option={"value": "billing"}),
+    "heat": _field("static_select", selected_option={"value": "4"}),
+    "notes": _field("plain_text_input", value="charged twice"),
+    "outcome": {
+        "calllog_outcome": {
+            "type": "static_select",
+            "selected_option": {"value": "callback promised"},
+        }
+    },
+    "follow_up": _field("datetimepicker", selected_date_time=1_800_000_000),
+    "reference": _field("plain_text_input", value=None),
+    "steps": _field("multi_static_select", selected_options=[{"value": "general:1"}]),
+}
+
+
+def _filled_form() -> dict[str, Any]:
+    """The form submitted, with its input blocks as Slack sends them back."""
+    payload = _with_state(_FILLED_FORM)
+    payload["view"]["blocks"] = [
+        {"type": "input", "block_id": name, "element": {"type": state["type"], "action_id": key}}
+        for name, actions in _FILLED_FORM.items()
+        for key, state in actions.items()
+    ]
+    return payload
+
+
+def _form_block(block: dict[str, Any]) -> dict[str, Any]:
+    payload = _with_state({})
+    payload["view"]["blocks"] = [block]
+    return payload
+
+
+def _no_element() -> dict[str, Any]:
+    """A filled form with an input block that lacks its element (the form's reading raised
+    KeyError); the rest is read as usual."""
+    payload = _filled_form()
+    payload["view"]["blocks"][0] = {"type": "input", "block_id": "contact"}
+    return payload
+
+
 _COMMAND = {"command": "/tip", "user_id": "U1", "channel_id": "C1", "team_id": "T1"}
 _REPLY_AND_TRIGGER = {"response_url": REPLY_URL, "trigger_id": "1.2.3"}
 
@@ -148,6 +195,15 @@ SHAPES: list[tuple[bytes, str]] = [
     (_form(_without({**_message_action(), "view": {"type": "modal"}}, "message")), FORM),
     (_form({**_message_action(), "message": {"type": "message", "text": {}}}), FORM),
     (_home_opened({}), "application/json"),
+    (_form(_form_block({"type": "input", "block_id": "notes", "element": "x"})), FORM),
+    (
+        _form(
+            _form_block(
+                {"type": "input", "block_id": "steps", "element": {"initial_options": "ab"}}
+            )
+        ),
+        FORM,
+    ),
     (_form(_with_state({"follow_up": {"calllog_field": {"selected_date_time": "soon"}}})), FORM),
     (_form(_with_state({"follow_up": {"calllog_field": {"selected_date_time": 1.5}}})), FORM),
     (_home_opened(None), "application/json"),
@@ -173,16 +229,20 @@ def test_a_signed_body_slack_could_not_send_gets_400_and_one_line(
 
 @pytest.mark.parametrize(
     "payload",
-    [_block_actions(), _view_submission(), _message_action()],
-    ids=["block_actions", "view_submission", "message_action"],
+    [_block_actions(), _view_submission(), _message_action(), _filled_form(), _no_element()],
+    ids=["block_actions", "view_submission", "message_action", "form", "form-block-no-element"],
 )
 def test_slack_shaped_payloads_still_reach_bolt(bot: Harness, edge: Edge, payload: Any) -> None:
     """The gate refuses only what Slack could not send: these pass it (unknown ids, so Bolt
-    answers them itself, 200 or its own 404 for an unhandled request)."""
+    answers them itself, 200 or its own 404 for an unhandled request). The call-log forms are
+    read and the call logged, even with an input block that lacks its element."""
     body = _form(payload)
     status, answer = edge.post(body, signed(body))
     assert status in (200, 404), answer
     assert not answer.startswith(b"a signed body")
+    if payload.get("view", {}).get("callback_id") == "calllog_form":
+        confirmed = bot.wait("chat.postEphemeral", "chat.postMessage")
+        assert confirmed.args["text"] == "Logged call #1."
 
 
 def test_slack_shaped_event_and_command_still_reach_bolt(bot: Harness, edge: Edge) -> None:
@@ -204,6 +264,8 @@ _json = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
     max_leaves=6,
 )
+
+
 # Slack's shapes, with the app's own ids, so that the mutated ones reach its listeners too.
 _ACTION_IDS = ["guide_next", "tip_another", "calllog_edit", "calllog_delete", "home_help", "x"]
 _TEMPLATES = [
@@ -213,6 +275,7 @@ _TEMPLATES = [
       for c in ["calllog_form", "guide_modal", "x"]),
     *({**_message_action(), "callback_id": c} for c in ["rephrase_message", "x"]),
     _event_callback(),
+    _filled_form(),
 ]  # fmt: skip
 
 
