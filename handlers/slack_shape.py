@@ -46,6 +46,8 @@ _LIST_OF_OBJECTS = frozenset(
         "initial_options",
     }
 )
+# Our own ids, which Slack hands back as the text we gave them.
+_ID_TEXT = frozenset({"block_id", "action_id", "callback_id"})
 # Interactive payloads carry the person who acted as an object with an id.
 _INTERACTIVE = frozenset(
     {
@@ -206,6 +208,8 @@ def _parts_problem(value: Any, depth: int) -> str | None:
             continue
         if key == "type" and not isinstance(part, str):
             return "has a type that is not text"
+        if key in _ID_TEXT and not isinstance(part, str):
+            return f"has a {key!r} that is not text"
         if key in _OBJECT_OR_ID and not isinstance(part, dict | str | type(None)):
             return f"has a {key!r} that is neither an object nor an id"
         if key in _OBJECT and not isinstance(part, dict):

@@ -196,6 +196,7 @@ SHAPES: list[tuple[bytes, str]] = [
     (_form({**_message_action(), "message": {"type": "message", "text": {}}}), FORM),
     (_home_opened({}), "application/json"),
     (_form(_form_block({"type": "input", "block_id": "notes", "element": "x"})), FORM),
+    (_form(_form_block({"type": "input", "block_id": [], "element": {}})), FORM),
     (
         _form(
             _form_block(
