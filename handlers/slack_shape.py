@@ -159,6 +159,11 @@ def _state_problem(values: Mapping[str, Any]) -> str | None:
         return "has a modal state whose blocks or actions are not objects"
     for actions in values.values():
         for state in actions.values():
+            if not isinstance(state.get("selected_option") or {}, dict):
+                return "has a modal state whose chosen option is not an object"
+            chosen = state.get("selected_options") or []
+            if not isinstance(chosen, list) or not all(isinstance(o, dict) for o in chosen):
+                return "has a modal state whose chosen options are not a list of objects"
             stamp = state.get("selected_date_time")
             if stamp is not None and (not isinstance(stamp, int) or isinstance(stamp, bool)):
                 return "has a date picker time that is not a whole number"

@@ -28,7 +28,9 @@ def outcome_changed(
 ) -> None:
     """Show the follow-up field only for a promised callback, keeping what was typed."""
     ack()
-    view = body["view"]
+    view = body.get("view")
+    if not isinstance(view, dict):
+        return  # the menu is only ever in the form, a modal
     outcome = (action.get("selected_option") or {}).get("value")
     prefill = replace(read_form(view).prefill(), outcome=outcome)
     new = call_log_modal(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from bot.calllog.model import (
     CONTACTS,
@@ -71,8 +70,19 @@ class FormMeta:
 
     @classmethod
     def load(cls, text: str) -> FormMeta:
-        data: dict[str, Any] = json.loads(text) if text else {}
-        return cls(call_id=data.get("call"), response_url=data.get("url"))
+        """What `dump` wrote; anything else (only a forged request carries it) reads as a new
+        form with no reply address, not as an error."""
+        try:
+            data = json.loads(text) if text else {}
+        except ValueError:
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        call, url = data.get("call"), data.get("url")
+        return cls(
+            call_id=call if isinstance(call, str) else None,
+            response_url=url if isinstance(url, str) else None,
+        )
 
 
 def call_log_modal(

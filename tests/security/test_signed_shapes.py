@@ -197,6 +197,8 @@ SHAPES: list[tuple[bytes, str]] = [
     (_home_opened({}), "application/json"),
     (_form(_form_block({"type": "input", "block_id": "notes", "element": "x"})), FORM),
     (_form(_form_block({"type": "input", "block_id": [], "element": {}})), FORM),
+    (_form(_with_state({"contact": {"calllog_field": {"selected_option": 1}}})), FORM),
+    (_form(_with_state({"steps": {"calllog_field": {"selected_options": [False]}}})), FORM),
     (
         _form(
             _form_block(

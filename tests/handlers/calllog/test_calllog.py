@@ -616,6 +616,16 @@ def test_a_follow_up_time_no_calendar_holds_asks_for_a_time(bot: Harness, stamp:
     assert calls(bot).count() == 0
 
 
+@pytest.mark.parametrize("metadata", ["not json", "[]", "null", '{"call": 5, "url": []}'])
+def test_the_outcome_menu_works_whatever_the_forms_metadata(bot: Harness, metadata: str) -> None:
+    """private_metadata is ours, but a forged click can carry anything: the menu still shows
+    the follow-up field (it raised JSONDecodeError or AttributeError)."""
+    form = open_form(bot, "billing 3: wants a call back")
+    form.args["view"]["private_metadata"] = metadata
+    bot.click(form, "Outcome", option="callback promised")
+    assert "follow_up — I promised a follow-up by" in bot.text(bot.wait("views.update"))
+
+
 def test_an_agents_own_calls_show_in_their_slack_time_zone(bot: Harness) -> None:
     """Chen is in London, the bot in Chicago: the confirmation, `/logcall mine` and the App
     Home say 16:00 GMT, as the reminder will (they said 10:00 CST, another time to read)."""
