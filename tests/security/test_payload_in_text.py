@@ -103,7 +103,8 @@ def test_a_real_interactive_payload_is_untouched(bot: Harness, edge: Edge) -> No
 
 PIECES = st.sampled_from(["payload", "PAYLOAD", "&", "=", "%", "%70", "+", "{", "payload=", " "])
 TEXT = st.lists(
-    st.one_of(PIECES, st.text(st.characters(codec="utf-8"), max_size=8)),
+    # Slack strips NUL from what people type (the gate refuses it: see test_signed_shapes).
+    st.one_of(PIECES, st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8)),
     max_size=10,
 ).map("".join)
 

@@ -199,6 +199,18 @@ SHAPES: list[tuple[bytes, str]] = [
     (_form(_form_block({"type": "input", "block_id": "notes", "element": "x"})), FORM),
     (_form(_form_block({"type": "input", "block_id": [], "element": {}})), FORM),
     (_form(_with_state({"contact": {"calllog_field": {"selected_option": 1}}})), FORM),
+    # NUL: a call logged with one failed on PostgreSQL only; Slack strips it from typed text.
+    (
+        urlencode(
+            {**_COMMAND, **_REPLY_AND_TRIGGER, "text": "billing 4 resolved: a\x00b"}
+        ).encode(),
+        FORM,
+    ),
+    (_form(_with_state({"notes": {"calllog_field": {"value": "a\x00b"}}})), FORM),
+    (
+        _form({**_block_actions(), "actions": [{"action_id": "report_details", "value": "1\x00"}]}),
+        FORM,
+    ),
     (_form(_with_state({"steps": {"calllog_field": {"selected_options": [False]}}})), FORM),
     (
         _form(
