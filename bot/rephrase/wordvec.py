@@ -12,6 +12,7 @@ has ("sweetie", "pathetic", "whatever"), and the bot needs neither torch nor num
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import repeat
 
 from bot.rephrase.lexical import Token
 
@@ -41,8 +42,7 @@ def mean_weight(words: Sequence[str], table: Mapping[str, float]) -> float:
     """The mean of the words' weights; a word the table lacks counts as zero."""
     if not words:
         return 0.0
-    get = table.get
-    return sum(get(w, 0.0) for w in words) / len(words)
+    return sum(map(table.get, words, repeat(0.0, len(words)))) / len(words)
 
 
 def word_credit(feats: Sequence[Feature], table: Mapping[str, float], credit: list[float]) -> None:
