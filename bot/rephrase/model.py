@@ -268,11 +268,15 @@ def carrying_tokens(
     if word_weights:
         word_credit(feats, word_weights, credit)
     seen: set[str] = set()
+    get = weights.get
     for name, a, b in feats:
-        weight = weights.get(name, 0.0)
+        weight = get(name, 0.0)
         if weight <= 0 or name in seen:
             continue
         seen.add(name)
+        if b == a + 1:  # one token (half the features): its share is the weight itself
+            credit[a] += weight
+            continue
         share = weight / (b - a)
         for i in range(a, b):
             credit[i] += share

@@ -30,7 +30,7 @@ def unit_words(feats: Sequence[Feature]) -> list[tuple[str, int]]:
     return [
         (name[2:], a)
         for name, a, b in feats
-        if name.startswith(PREFIX) and b == a + 1 and is_word(name[2:])
+        if name[:2] == PREFIX and b == a + 1 and name[2:3].isalpha()  # is_word, inlined
     ]
 
 
@@ -50,7 +50,8 @@ def word_credit(feats: Sequence[Feature], table: Mapping[str, float], credit: li
     found = unit_words(feats)
     if not found:
         return
+    count, get = len(found), table.get
     for word, index in found:
-        weight = table.get(word, 0.0)
+        weight = get(word, 0.0)
         if weight > 0:
-            credit[index] += weight / len(found)
+            credit[index] += weight / count
