@@ -15,6 +15,7 @@ from bot.rephrase import recasts, seams, templates
 from bot.rephrase.models import Finding
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
+RECAST_RULE = "sendable:recast"  # a sentence only a recast may reword (units.recastable)
 MAX_COMBINATIONS = 40  # edit combinations looked at per sentence
 _DEPTH = 4  # ranks of the other findings' edits tried along with a recast
 _CLAUSE_EDGE = re.compile(r"[,;:\u2014()]|\s[\u2013-]\s|\.\.\.|\u2026")
@@ -80,7 +81,11 @@ def candidates(
                 yield text
     # A model's span is a whole clause, so it says little about what else the sentence
     # carries: only a rule's exact words count as attitude.
-    rule_spans = [(f.start, f.end) for f in found if not f.rule.startswith(MODEL_RULE)]
+    rule_spans = [
+        (f.start, f.end)
+        for f in found
+        if not f.rule.startswith(MODEL_RULE) and f.rule != RECAST_RULE
+    ]
     droppable = only_attitude(sentence, rule_spans, 1) and not _COURTESY.search(sentence)
     combos = _ranked_product([len(o) for o in options])
     for ranks in itertools.islice(combos, MAX_COMBINATIONS):
@@ -94,6 +99,8 @@ def candidates(
 
 
 def _edits(sentence: str, finding: Finding) -> list[Edit]:
+    if finding.rule == RECAST_RULE:
+        return []  # no finding says what is rude here: only a recast rewords it
     start, end = finding.start, finding.end
     words = WORD.findall(finding.text)
     keep_words = finding.kind == "shouting" and not all(_is_modifier(w) for w in words)

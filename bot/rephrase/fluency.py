@@ -44,6 +44,15 @@ VERBISH = re.compile(
     r"|\b(?:I|we|you|they|he|she|it|who|that)\s+(?!the\b|a\b|an\b|and\b|or\b)[a-z]{2,}\b",
     _I,
 )
+# A present-tense verb after a noun group: "The shop closes at 6.", "Your plan covers it."
+# (the word after it, a preposition or an article, tells it from a plural noun).
+PRESENT_AFTER_SUBJECT = re.compile(
+    r"\b(?:the|your|our|this|that|its|their|my|his|her|each|every)\s+(?:[a-z-]+\s+){1,3}?"
+    r"(?!(?:is|was|has|does|this|its|his|us|yes)\b)[a-z]{2,}[^s\W]s(?:\s+(?:at|on|in|by|from|to"
+    r"|with|after|before|until|within|every|each|the|your|our|a|an|up|out|off|down|over|for"
+    r"|about|around|only|automatically|back|\d)\b)",
+    _I,
+)
 # Words that are never a verb: a sentence starting with one is not an imperative.
 _NEVER_VERB_TEXT = """
 the a an my your our their his her its this that these those on in at for with about
@@ -148,7 +157,7 @@ def _no_verb(sentence: str, draft: str) -> bool:
 
 
 def has_verb(sentence: str) -> bool:
-    if VERBISH.search(sentence):
+    if VERBISH.search(sentence) or PRESENT_AFTER_SUBJECT.search(sentence):
         return True
     # An imperative: "Ask the garage." The first word is a verb unless it is a word of a
     # class that never is one (a determiner, a preposition, a title).

@@ -5,7 +5,16 @@ lecture pointing at a source ("Read the policy next time.") becomes a pointer to
 
 from __future__ import annotations
 
-from bot.rephrase.recast_table import _A, _BLAME_KINDS, _SOURCE, _WE, _WHEN, ATTITUDE_KINDS, _r
+from bot.rephrase.recast_table import (
+    _A,
+    _BLAME_KINDS,
+    _SOURCE,
+    _WE,
+    _WHEN,
+    ATTITUDE_KINDS,
+    SPELL_OUT,
+    _r,
+)
 
 SENTENCE_RECASTS = (
     _r(
@@ -68,6 +77,13 @@ SENTENCE_RECASTS = (
         rf"(?:any time now|I{_A}?m not sure what the confusion is|I don{_A}t"
         r" (?:see|know) what the confusion is|(?:do|did) you (?:even )?read (?:my|the)"
         r" (?:last |previous )?(?:email|message|reply))\s*(?:\.\.\.|\u2026|[.!?])+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "spell-it-out-alone",
+        ATTITUDE_KINDS,
+        SPELL_OUT + r"\s*[.!]+",
         "",
         whole=True,
     ),

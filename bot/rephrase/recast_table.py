@@ -44,6 +44,17 @@ _BLAME_KINDS = frozenset(
 _TAG_KINDS = frozenset(
     {"dismissive", "rule-quoting", "impatience", "absolute-no", "threat", "cold"}
 )
+# Announcing that the explanation will be made simple for the customer talks down to them
+# ("Let me spell it out for you:", "I'll make this really simple:", "Let me break it down").
+SPELL_OUT = (
+    rf"(?:let me|I{_A}ll|I will|I{_A}m going to|I am going to|allow me to) "
+    r"(?:spell (?:it|this|that) out|put (?:it|this|that) (?:simply|plainly|more simply"
+    r"|another way|in (?:simple|plain)"
+    r" (?:terms|English|words))|make (?:it|this|that) (?:really |very |super )?(?:simple|easy"
+    r"|clear)|break (?:it|this|that) down|explain (?:it|this|that) (?:slowly|simply|in (?:simple"
+    r"|plain) (?:terms|English|words)))(?: for you)?(?: (?:one more time|once more|again"
+    r"|slowly|very slowly))?"
+)
 # Words a trailing source may end on that belong to the blame, not the source.
 TRAILING_ADVERB = re.compile(r"\s+(?:yet|properly|carefully|first|again|either|fully)$", re.I)
 
@@ -98,6 +109,13 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r"(?:it )?(?:says so|is written|is stated|is spelled out|is explained) (?:right |clearly "
         r"|very clearly |plainly )?(?P<p>on|in) " + _SOURCE + _SOURCE_END,
         "you'll find this {p} {x}",
+        lead_in=True,
+    ),
+    _r(
+        "spell-it-out",
+        _REPEAT_KINDS,
+        SPELL_OUT + r"\s*(?::|,|;|\u2014|\s-)\s*",
+        "",
         lead_in=True,
     ),
     _r(

@@ -64,6 +64,16 @@ def edits(sentence: str, kinds: frozenset[str]) -> Iterator[list[Edit]]:
     # rewrite.ADVERB_ONLY), and the tone check cannot always tell.
 
 
+def fitting_kinds(sentence: str, kinds: frozenset[str]) -> frozenset[str]:
+    """The kinds (among `kinds`) of the first recast that fits the sentence, or none."""
+    for recast in RECASTS:
+        if recast.kinds & kinds:
+            for m in recast.pattern.finditer(sentence):
+                if _fits(recast, sentence, m):
+                    return recast.kinds & kinds
+    return frozenset()
+
+
 def attitude_spans(text: str) -> list[Span]:
     """The words any recast would remove, wherever they stand: the content-kept guard does
     not count them as content. A lecture's source (group x) is left out of the span."""

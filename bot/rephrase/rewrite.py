@@ -29,6 +29,10 @@ ADVERB_ONLY = (
     "Only “{words}” would change, which is no rewrite: read the sentence around it; if it "
     "is kind, the word can simply go, and if not, the suggestions above show what to change."
 )
+WEAK_ONLY = (
+    "Only “{words}” would change, which is no rewrite: if the sentence around it is kind, it "
+    "can stay as it is; if not, the suggestions above show what to change."
+)
 MAX_TRIED = 10  # candidate rewordings tried per sentence
 MAX_VARIANTS = 6  # distinct wordings offered for one draft
 
@@ -79,15 +83,24 @@ class Rewriter:
         picked = [f for f in picked if not parts.on_literal(f, protected)]
         if not picked:
             return Outcome("unchanged", draft)
+        weak = [f for f in picked if parts.weak(draft, f, spans, self._model)]
+        if len(weak) == len(picked):
+            return Outcome("withheld", draft, WEAK_ONLY.format(words=weak[0].text))
+        picked = [f for f in picked if f not in weak]
         self._seen, self._gate = {}, ""
-        self._pointed_out = _pointed_out(draft, findings, spans)
+        kept = tuple(f for f in findings if f not in weak)  # a weak finding's words may stay
+        self._pointed_out = _pointed_out(draft, kept, spans)
         self._kinds = [(f.start, f.end, f.kind) for f in findings]
         self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
             self._limits = sendable.limits(self._model)
         extra = parts.attitude_only(draft, picked, self._suspects, protected, spans)
-        picked = sorted([*picked, *extra], key=_start)
+        recast = parts.recastable(draft, [*picked, *extra], findings, spans)
+        if recast:  # sentences no serious finding touched: their literals too
+            also = parts.protected(draft, tuple(recast), shouted, spans)
+            protected = sorted({*protected, *also}, key=lambda lit: lit.start)
+        picked = sorted([*picked, *extra, *recast], key=_start)
         if all(_lone_adverb(f) for f in picked):
             return Outcome("withheld", draft, ADVERB_ONLY.format(words=picked[0].text))
         units = parts.units(draft, picked, spans)
@@ -221,7 +234,7 @@ def _precise(finding: Finding) -> bool:
     shouted span only the capitals are rude, not the words."""
     return not (
         finding.rule.startswith(parts.MODEL_RULE)
-        or finding.rule == parts.ATTITUDE_RULE
+        or finding.rule in (parts.ATTITUDE_RULE, parts.RECAST_RULE)
         or finding.kind == "shouting"
     )
 

@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.content.segment import sentence_spans
-from bot.rephrase import literals, recasts
-from bot.rephrase.candidates import only_attitude
+from bot.rephrase import literals, recasts, sendable
+from bot.rephrase.candidates import WORD, only_attitude
+from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Finding
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 ATTITUDE_RULE = "sendable:attitude"  # a flagged sentence with no content (see attitude_only)
+RECAST_RULE = "sendable:recast"  # a sentence a recast rewrites, though not flagged seriously
 MAX_KEPT = 4  # good rewordings kept per sentence
 Spans = list[tuple[int, int]]
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
@@ -106,6 +108,62 @@ def attitude_only(
                 )
             )
     return extra
+
+
+def recastable(
+    draft: str, picked: list[Finding], findings: tuple[Finding, ...], spans: Spans
+) -> list[Finding]:
+    """Sentences of a draft being rewritten that a recast fits, though no serious finding
+    is on them: a lead-in the model only calls low ("I told you twice already, the refund
+    takes 5 days."), or a sentence of attitude no finding marks at all ("Is that clear
+    now?", "Let me spell it out for you: …") in a draft rude elsewhere. Their own findings'
+    kinds choose the recast; a sentence without any takes the draft's. Only the recast
+    rewords such a sentence (candidates.py gives it no edits of its own)."""
+    if not picked:
+        return []
+    everywhere = frozenset(f.kind for f in findings)
+    extra = []
+    for start, end in spans:
+        if any(f.start < end and start < f.end for f in picked):
+            continue
+        own = frozenset(f.kind for f in findings if f.start < end and start < f.end)
+        kinds = recasts.fitting_kinds(draft[start:end], own or everywhere)
+        if kinds:
+            extra.append(
+                Finding(
+                    kind=min(kinds),
+                    severity="medium",
+                    start=start,
+                    end=end,
+                    text=draft[start:end],
+                    why="A recast says it without the attitude.",
+                    tip="",
+                    suggestions=(),
+                    rule=RECAST_RULE,
+                )
+            )
+    return extra
+
+
+def weak(draft: str, finding: Finding, spans: Spans, model: ToneModel | None) -> bool:
+    """A finding no rewrite can act on: the model's on a span without a word (an emoji it
+    read as condescending: deleting it changes no tone), or one word in capitals in a
+    sentence the model reads as kind once that word is in lower case (emphasis: "the storm
+    means ALL ferries are suspended"; lowering one word is no rewrite). A word in capitals
+    that is a sentence of its own ("NO.") is shouting, not emphasis."""
+    if finding.rule.startswith(MODEL_RULE):
+        return not WORD.search(finding.text)
+    if model is None or finding.rule != "capitals" or len(WORD.findall(finding.text)) != 1:
+        return False
+    start, end = next(((a, b) for a, b in spans if a <= finding.start < b), (0, len(draft)))
+    before, after = draft[start : finding.start].rstrip(), draft[finding.end : end].lstrip()
+    alone = (not before or before[-1] in ".!?") and (not after or after[0] in ".!?")
+    if alone or "!!" in draft[start:end] or len(WORD.findall(draft[start:end])) < 4:
+        return False
+    a, b = finding.start, finding.end  # the sentence read with that word in lower case
+    calm = draft[start:a] + draft[a:b].lower() + draft[b:end]
+    probability = sendable.sentence_probability(model, {})(calm)[0]
+    return probability < model.thresholds["low"]
 
 
 def on_literal(finding: Finding, protected: list[literals.Literal]) -> bool:
