@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.rephrase.recast_leads import LEAD_RECASTS
 from bot.rephrase.recast_sentences import SENTENCE_RECASTS
 from bot.rephrase.recast_table import (
     ATTITUDE_KINDS,
@@ -34,7 +35,7 @@ from bot.rephrase.recast_table import (
 )
 
 _RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|and|but|or)\b", re.IGNORECASE)
-RECASTS = CLAUSE_RECASTS + SENTENCE_RECASTS
+RECASTS = CLAUSE_RECASTS + LEAD_RECASTS + SENTENCE_RECASTS
 Span = tuple[int, int]
 Edit = tuple[int, int, str]
 

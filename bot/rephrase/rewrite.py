@@ -207,7 +207,7 @@ class Rewriter:
             return 1, failed[0].reason
         gate = sendable.problem(old, new, self._rude, None, self._limits)  # cheaper: first
         if gate and not gate.endswith(sendable.CURT):  # a warm frame may still fix curtness
-            return 0, "every wording I tried still read as incomplete"
+            return 0, f"the best wording I found, {gate}"  # "“It's late.” would still …"
         if any(f.serious for f in self.detect(new)):
             return 0, "every wording I tried still sounded harsh"
         return None
