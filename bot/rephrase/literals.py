@@ -113,12 +113,14 @@ def find(text: str, shouted: Iterable[tuple[int, int]] = ()) -> list[Literal]:
     loud = tuple(shouted)
     for m in _CAPS_TOKEN.finditer(text):
         word = m.group()
-        cued = _CODE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+        cue = _CODE_CUE.search(text, max(0, m.start() - 40), m.start())
         in_shout = any(a <= m.start() and m.end() <= b for a, b in loud)
+        # a cue shouted along with the word ("PASSWORD WITH THE TEAM") cues nothing
+        cued = cue is not None and not (in_shout and any(a <= cue.start() < b for a, b in loud))
         if len(word) > 1 and (cued or not in_shout):
             add("code", m.start(), m.end())
     for m in _CAPITALISED.finditer(text):
-        _add_name(text, m, add)
+        _add_name(text, m, add, loud)
     return sorted(taken, key=lambda lit: lit.start)
 
 
@@ -141,8 +143,14 @@ def find_in(
     return out
 
 
-def _add_name(text: str, m: re.Match[str], add: Callable[[str, int, int], None]) -> None:
-    """Capitalised words not at a sentence start are names; at a start, only a run of two."""
+def _add_name(
+    text: str,
+    m: re.Match[str],
+    add: Callable[[str, int, int], None],
+    loud: tuple[tuple[int, int], ...] = (),
+) -> None:
+    """Capitalised words not at a sentence start are names; at a start, only a run of two.
+    A word all in capitals that detection calls shouting is no name ("Do NOT admit")."""
     words = m.group().split()
     start = m.start()
     at_start = _SENTENCE_BREAK.search(text, max(0, start - 4), start) is not None
@@ -152,6 +160,8 @@ def _add_name(text: str, m: re.Match[str], add: Callable[[str, int, int], None])
         start = m.start() + m.group().index(words[1], len(words[0]))
         words = words[1:]
     if all(w in _NOT_NAMES for w in words):
+        return
+    if words[0].isupper() and any(a <= start < b for a, b in loud):
         return
     add("name", start, m.end())
 

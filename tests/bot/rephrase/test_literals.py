@@ -55,3 +55,19 @@ def test_missing_counts_each_occurrence() -> None:
 def test_a_rewrite_that_would_change_a_code_is_withheld(engine: Engine) -> None:
     analysis = engine.analyse("OBVIOUSLY the code is SPRING.")
     assert "SPRING" in analysis.rewrite
+
+
+def test_a_shouted_word_after_a_capitalised_one_is_no_name() -> None:
+    # "Do NOT admit": a run of two capitalised words at a sentence start, but the second is
+    # shouting, not a name; unshouted, the capitals stay protected as a code
+    shouted = [(3, 6)]
+    assert find("Do NOT admit fault at the scene!!!!", shouted) == []
+    assert [lit.text for lit in find("Do NOT admit fault at the scene.")] == ["NOT"]
+
+
+def test_a_code_cue_shouted_along_with_the_words_cues_nothing() -> None:
+    text = "DO NOT SHARE YOUR PASSWORD WITH THE TEAM."
+    assert find(text, [(0, len(text) - 1)]) == []
+    # a cue said calmly still protects the code after it, shouting around it or not
+    calm = "Your password HUNTER is WRONG."
+    assert "HUNTER" in [lit.text for lit in find(calm, [(23, 28)])]
