@@ -60,6 +60,7 @@ class Rewriter:
         self._limits = sendable.DEFAULT_LIMITS
         self._pointed_out: list[tuple[str, Finding]] = []
         self._kinds: list[tuple[int, int, str]] = []  # every finding's, low ones too
+        self._shouts: list[Finding] = []  # capitals found, low ones too
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -91,6 +92,7 @@ class Rewriter:
         kept = tuple(f for f in findings if f not in weak)  # a weak finding's words may stay
         self._pointed_out = _pointed_out(draft, kept, spans)
         self._kinds = [(f.start, f.end, f.kind) for f in findings]
+        self._shouts = [f for f in findings if f.rule == "capitals" and f not in weak]
         self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
@@ -177,7 +179,11 @@ class Rewriter:
     ) -> Iterator[str]:
         old = draft[unit.start : unit.end]
         inside = [lit for lit in protected if unit.start <= lit.start and lit.end <= unit.end]
-        local = [parts.shift(f, -unit.start) for f in unit.findings if f.start >= unit.start]
+        # Capitals the model let pass as low are calmed too in a sentence being reworded:
+        # the gate refuses a changed sentence that still shouts ("ALREADY IN THE MAIL!!!").
+        calm = [f for f in self._shouts if unit.start <= f.start and f.end <= unit.end]
+        mine = [*unit.findings, *(f for f in calm if f not in unit.findings)]
+        local = [parts.shift(f, -unit.start) for f in mine if f.start >= unit.start]
         content = dropped.ContentCheck(old, [(f.start, f.end) for f in local if _precise(f)])
         kinds = frozenset(k for a, b, k in self._kinds if a < unit.end and unit.start < b)
         for candidate in itertools.islice(candidates(old, local, kinds), MAX_TRIED):
