@@ -28,23 +28,36 @@ CODE_CUES = (
     r"|invoice|policy|membership|serial|tracking|keyword|reply|text|label|option|setting"
 )
 
+# What a text must contain for a pattern to have any chance: a cheap test that spares most
+# sentences most patterns (no digit, no amount, time or ID).
+_DIGITS = r"\d"  # any decimal digit, as \d in the patterns
 # Ordered: earlier kinds win where two overlap (a URL inside a code span stays one code span).
-_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("code-block", r"```.*?```"),
-    ("inline-code", r"`[^`\n]+`"),
-    ("slack", r"<[@#!][^<>\s]*>|<(?:https?://|mailto:|tel:)[^<>]*>"),
-    ("url", r"\b(?:https?://|www\.)[^\s<>\"]+"),
-    ("email", r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"),
-    ("quote", r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d"),
-    ("quote", r"(?<![\w\u2019'])['\u2018][^'\u2018\u2019\n]{1,200}['\u2019](?![\w\u2019'])"),
-    ("hashtag", r"(?<![\w&/#])#[\w-]*\w"),
-    ("mention", r"(?<![\w.])@[\w.-]*\w"),
-    ("name", r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+[A-Z][\w'\u2019-]+"),
+# Each with what a text must contain for it to match (a pattern; empty: always tried).
+_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("code-block", r"```.*?```", "`"),
+    ("inline-code", r"`[^`\n]+`", "`"),
+    ("slack", r"<[@#!][^<>\s]*>|<(?:https?://|mailto:|tel:)[^<>]*>", "<"),
+    ("url", r"\b(?:https?://|www\.)[^\s<>\"]+", r"http|www\."),
+    ("email", r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", "@"),
+    ("quote", r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d", '["\u201c]'),
+    (
+        "quote",
+        r"(?<![\w\u2019'])['\u2018][^'\u2018\u2019\n]{1,200}['\u2019](?![\w\u2019'])",
+        "['\u2018]",
+    ),
+    ("hashtag", r"(?<![\w&/#])#[\w-]*\w", "#"),
+    ("mention", r"(?<![\w.])@[\w.-]*\w", "@"),
+    (
+        "name",
+        r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+[A-Z][\w'\u2019-]+",
+        "Mr|Ms|Mx|Dr|Prof",
+    ),
     (
         "amount",
         rf"(?:{_CURRENCY})\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion)\b)?"
         r"|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|(?:USD|EUR|GBP|dollars?|pounds?|euros?"
         r"|cents?|pence|p)\b)",
+        _DIGITS,
     ),
     (
         "date",
@@ -53,17 +66,19 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|\b(?:{_DAYS},?\s+)?(?:the\s+)?{_ORDINAL}(?:\s+of)?\s+{_MONTHS}\b(?:,?\s+\d{{4}})?"
         rf"|\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+{_ORDINAL}\b(?:,?\s+\d{{4}})?"
         rf"|\b{_DAYS}\b|\b{_MONTHS}\s+\d{{4}}\b|\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b",
+        "",
     ),
     (
         "time",
         r"\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?)(?![\w])"
         r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",
+        _DIGITS,
     ),
-    ("id", r"(?<![\w+])\+?\d[\d ()-]{6,}\d(?![\w])"),  # phone numbers, before their parts
+    ("id", r"(?<![\w+])\+?\d[\d ()-]{6,}\d(?![\w])", _DIGITS),  # phone numbers, first
     # IDs and codes with a digit in them: INV-20417, A1B2, #4411, 0800 123 456, 4.5GB.
-    ("id", r"(?<![\w-])#?[A-Za-z]*[-_]?\d[\w./-]*\w|(?<![\w-])#?\d"),
+    ("id", r"(?<![\w-])#?[A-Za-z]*[-_]?\d[\w./-]*\w|(?<![\w-])#?\d", _DIGITS),
     # Words with a capital inside (iPhone, eBay, PayPal, McDonald's): brand-like anywhere.
-    ("name", r"\b[a-z]+[A-Z][\w'\u2019]*|\b[A-Z][a-z]+[A-Z][\w'\u2019]*"),
+    ("name", r"\b[a-z]+[A-Z][\w'\u2019]*|\b[A-Z][a-z]+[A-Z][\w'\u2019]*", ""),
 )
 
 _CAPS_TOKEN = re.compile(r"(?<![\w'\u2019-])[A-Z][A-Z0-9&]*(?:[-_.][A-Z0-9]+)*(?![\w'\u2019-])")
@@ -79,7 +94,10 @@ _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 # What can open a quote, code or Slack link running across sentences; an apostrophe inside
 # a word ("don't") cannot, so most drafts are read sentence by sentence.
 _CROSSING = re.compile(r"[\"`\u201c<]|(?<![\w\u2019'])['\u2018]")
-_COMPILED = tuple((kind, re.compile(p, re.DOTALL)) for kind, p in _PATTERNS)
+_COMPILED = tuple(
+    (kind, re.compile(p, re.DOTALL), re.compile(needs) if needs else None)
+    for kind, p, needs in _PATTERNS
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +125,9 @@ def find(text: str, shouted: Iterable[tuple[int, int]] = ()) -> list[Literal]:
             return
         taken.append(Literal(kind, start, end, text[start:end]))
 
-    for kind, pattern in _COMPILED:
+    for kind, pattern, needs in _COMPILED:
+        if needs is not None and not needs.search(text):
+            continue
         for m in pattern.finditer(text):
             add(kind, m.start(), m.end())
     loud = tuple(shouted)

@@ -87,12 +87,15 @@ LEAD_RECASTS = (
         r"|which is (?:a minor inconvenience|hardly (?:a big deal|worth (?:it|a complaint|the"
         r" fuss))|not (?:much|a lot|a big deal)))" + _TAG_END,
         "",
+        cue=r"big (?:deal|issue|problem)|end of the world|disaster|catastrophe|harm done"
+        r"|inconvenience|hardly|not much|not a lot",
     ),
     _r(
         "moving-on",  # "…, moving on."
         _WAVING_KINDS | {"impatience", "cold"},
         _TAG_START + rf"(?:(?:so|anyway|ok(?:ay)?),? )?(?:let{_A}s )?mov(?:e|ing) on" + _TAG_END,
         "",
+        cue=r"mov(?:e|ing) on",
     ),
     _r(
         "as-mentioned-tag",  # "…, as mentioned previously."
@@ -101,5 +104,6 @@ LEAD_RECASTS = (
         r"|communicated|advised)(?: (?:previously|before|earlier|already|several times|many"
         r" times|twice))+(?=\s*[.!]*\s*$)",
         "",
+        cue=r"mentioned|stated|said|explained|discussed|communicated|advised",
     ),
 )

@@ -67,10 +67,16 @@ class Recast:
     replacements: tuple[str, ...]  # most preferred first; "" drops the words
     whole: bool = False  # the pattern must be the whole sentence
     lead_in: bool = False  # the pattern must start a clause
+    # A recast that may stand anywhere is searched for only in a text with one of these
+    # words: a cheap test that spares most sentences the full pattern.
+    cue: re.Pattern[str] | None = None
 
 
-def _r(name: str, kinds: frozenset[str], pattern: str, *out: str, **how: bool) -> Recast:
-    return Recast(name, kinds, re.compile(pattern, re.IGNORECASE), out, **how)
+def _r(
+    name: str, kinds: frozenset[str], pattern: str, *out: str, cue: str = "", **how: bool
+) -> Recast:
+    found = re.compile(cue, re.IGNORECASE) if cue else None
+    return Recast(name, kinds, re.compile(pattern, re.IGNORECASE), out, **how, cue=found)
 
 
 CLAUSE_RECASTS: tuple[Recast, ...] = (
@@ -168,6 +174,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         rf"(?:{_A}ve| have) (?:just |actually |simply |really )?(?:read|checked|looked (?:at|in)"
         rf"|opened) {_SOURCE}{_SOURCE_END}",
         "the details are in {x}",
+        cue=r"you",
     ),
     _r(
         "did-not-read",
@@ -176,6 +183,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         rf" (?:did not|did{_NT}|have not|have{_NT}|never)(?: even| actually)?"
         rf"(?: bother(?:ed)? to)? (?:read|check|look (?:at|in)|open) {_SOURCE}{_SOURCE_END}",
         "the details are in {x}",
+        cue=r"you",
     ),
     _r(
         "your-fault-for-not-reading",
@@ -183,6 +191,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         rf"(?:it|that|this)(?:{_A}s| is| was) (?:all |entirely )?your (?:own )?fault for not"
         rf" (?:reading|checking|looking (?:at|in)|opening) {_SOURCE}{_SOURCE_END}",
         "the details are in {x}",
+        cue=r"fault",
     ),
     _r(
         "not-rocket-science",
@@ -192,6 +201,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r"|that (?:hard|difficult|complicated)|not (?:hard|difficult|complicated))"
         r"(?=\s*[.!]*\s*$)",
         "",
+        cue=r"rocket|hard|difficult|complicated",
     ),
     _r(
         "dont-make-the-rules",
@@ -206,6 +216,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         _TAG_KINDS | _BLAME_KINDS,
         rf"\bbut I (?:don{_A}t|do not) make the (?:rules|policy|policies),? (?:and|but|so) ",
         "but ",
+        cue=r"make the",
     ),
     _r(
         "its-simple",
@@ -222,12 +233,14 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r" is) (?:(?:all |entirely )?on you|your (?:own )?(?:problem|lookout|responsibility))"
         r"(?=\s*[.!]*\s*$)",
         "",
+        cue=r"on you|your",
     ),
     _r(
         "these-things-happen",
         frozenset({"minimising", "dismissive"}),
         r"\s*(?:,|;|\u2014|\s-)\s*(?:but |and |yeah,? |well,? )?these things happen",
         "",
+        cue=r"these things",
     ),
     _r(
         "closing-tag",
@@ -237,6 +250,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r"(?:that|it)(?:'s|\u2019s| is) (?:just |simply )?(?:how it is|the way it is|what it is)"
         r"|it is what it is)(?=\s*[.!]*\s*$)",
         "",
+        cue=r"full stop|period|end of|simple as|final|that|how it is|the way it is|what it is",
     ),
 )
 

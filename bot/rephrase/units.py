@@ -7,7 +7,7 @@ its good rewordings found lazily. Everything outside the units is copied byte fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.content.segment import sentence_spans
@@ -122,27 +122,51 @@ def recastable(
     if not picked:
         return []
     everywhere = frozenset(f.kind for f in findings)
-    extra = []
+    spare = [(a, b) for a, b in spans if not any(f.start < b and a < f.end for f in picked)]
+    found = (recast_at(draft, a, b, findings, everywhere) for a, b in spare)
+    return [f for f in found if f is not None]
+
+
+def recast_at(
+    draft: str, start: int, end: int, findings: tuple[Finding, ...], everywhere: frozenset[str]
+) -> Finding | None:
+    """The finding for one sentence a recast fits (see recastable), or None."""
+    own = frozenset(f.kind for f in findings if f.start < end and start < f.end)
+    kinds = recasts.fitting_kinds(draft[start:end], own or everywhere)
+    if not kinds:
+        return None
+    return Finding(
+        kind=min(kinds),
+        severity="medium",
+        start=start,
+        end=end,
+        text=draft[start:end],
+        why="A recast says it without the attitude.",
+        tip="",
+        suggestions=(),
+        rule=RECAST_RULE,
+    )
+
+
+def in_order(
+    base: list[Unit], spans: Spans, recast: Callable[[int, int], Unit | None]
+) -> Iterator[Unit]:
+    """The units of `base` and, between them, a unit for each other sentence `recast` makes
+    one of, in the draft's order: built only as far as they are read, so a draft withheld
+    at its first sentence never looks for recasts further on."""
+    at = 0
+    covered = -1  # where the last unit handed out ends
     for start, end in spans:
-        if any(f.start < end and start < f.end for f in picked):
+        while at < len(base) and base[at].start < end:
+            covered = max(covered, base[at].end)
+            yield base[at]
+            at += 1
+        if start < covered or any(u.start < end and start < u.end for u in base[at:]):
             continue
-        own = frozenset(f.kind for f in findings if f.start < end and start < f.end)
-        kinds = recasts.fitting_kinds(draft[start:end], own or everywhere)
-        if kinds:
-            extra.append(
-                Finding(
-                    kind=min(kinds),
-                    severity="medium",
-                    start=start,
-                    end=end,
-                    text=draft[start:end],
-                    why="A recast says it without the attitude.",
-                    tip="",
-                    suggestions=(),
-                    rule=RECAST_RULE,
-                )
-            )
-    return extra
+        unit = recast(start, end)
+        if unit is not None:
+            yield unit
+    yield from base[at:]
 
 
 def weak(draft: str, finding: Finding, spans: Spans, model: ToneModel | None) -> bool:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.rephrase import dropped, recasts
 from bot.rephrase.candidates import candidates
 from bot.rephrase.models import Finding
+from bot.rephrase.recast_table import Recast
 
 ALL = frozenset(
     {"impatience", "passive-aggressive", "condescending", "blame", "dismissive", "cold"}
@@ -233,3 +236,21 @@ def test_a_source_stops_before_a_clause_of_its_own() -> None:
     edits = list(recasts.edits("You should have read the terms before you signed up.", ALL))
     assert not any("before" in text for e in edits for *_, text in e)
     assert _first("You should have read the terms.", "blame") == "The details are in the terms."
+
+
+_CUED = [r for r in recasts.RECASTS if r.cue is not None]
+
+
+@pytest.mark.parametrize("recast", _CUED, ids=[r.name for r in _CUED])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_cue_is_in_every_text_its_recast_matches(recast: Recast, data: st.DataObject) -> None:
+    # the cheap test only spares texts the recast could never match
+    assert recast.cue is not None
+    text = data.draw(st.from_regex(recast.pattern))
+    assert recast.cue.search(text)
+
+
+def test_only_recasts_that_may_stand_anywhere_are_searched_for() -> None:
+    anywhere = [r.name for r in recasts.RECASTS if not (r.whole or r.lead_in)]
+    assert anywhere == [r.name for r in _CUED]
