@@ -152,15 +152,36 @@ def find_in(
     A sentence read alone starts a sentence, as it does in the draft. A quotation or code
     block can run across sentences, so a draft with any of those is read whole.
     """
-    if _CROSSING.search(text):
-        return find(text, shouted)
-    loud = tuple(shouted)
-    out: list[Literal] = []
-    for start, end in spans:
-        local = [(a - start, b - start) for a, b in loud if start <= a and b <= end]
-        for lit in find(text[start:end], local):
-            out.append(Literal(lit.kind, lit.start + start, lit.end + start, lit.text))
-    return out
+    return BySentence(text, shouted).of(list(spans))
+
+
+class BySentence:
+    """One draft's literals, each sentence read once and only when asked for (find_in)."""
+
+    def __init__(self, text: str, shouted: Iterable[tuple[int, int]] = ()) -> None:
+        self._text = text
+        self._loud = tuple(shouted)
+        self._whole = find(text, self._loud) if _CROSSING.search(text) else None
+        self._memo: dict[tuple[int, int], list[Literal]] = {}
+
+    def of(self, spans: list[tuple[int, int]]) -> list[Literal]:
+        """The literals of these sentences; of every sentence when the draft is read whole."""
+        if self._whole is not None:
+            return list(self._whole)
+        out: list[Literal] = []
+        for span in spans:
+            found = self._memo.get(span)
+            if found is None:
+                found = self._memo[span] = self._read(*span)
+            out += found
+        return out
+
+    def _read(self, start: int, end: int) -> list[Literal]:
+        local = [(a - start, b - start) for a, b in self._loud if start <= a and b <= end]
+        return [
+            Literal(lit.kind, lit.start + start, lit.end + start, lit.text)
+            for lit in find(self._text[start:end], local)
+        ]
 
 
 def _add_name(

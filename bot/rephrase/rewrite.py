@@ -66,10 +66,10 @@ class Rewriter:
         spans = sentence_spans(draft)  # once per draft: every step below reads sentences
         shouted = [(f.start, f.end) for f in findings if f.kind == "shouting"]
         self._suspects = parts.suspects(draft, findings, spans)
-        # Literals only where the rewrite may change something: the serious findings'
-        # sentences and the model's suspects (which may be dropped as pure attitude).
-        touched = [f for f in findings if f.serious or f.rule.startswith(parts.MODEL_RULE)]
-        protected = parts.protected(draft, tuple(touched), shouted, spans)
+        # Literals only where the rewrite may change something, each sentence read once and
+        # only when needed: most drafts are withheld at their first sentence.
+        read = literals.BySentence(draft, shouted)
+        protected = parts.protected(draft, tuple(picked), shouted, spans, read)
         # A finding inside a literal (a code, a quote, a URL) is not the agent's tone.
         picked = [f for f in picked if not parts.on_literal(f, protected)]
         if not picked:
@@ -87,8 +87,9 @@ class Rewriter:
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
             self._limits = sendable.limits(self._model)
-        extra = parts.attitude_only(draft, picked, self._suspects, protected, spans)
+        extra = parts.attitude_only(draft, picked, self._suspects, read, spans)
         base = parts.units(draft, sorted([*picked, *extra], key=_start), spans)
+        protected = parts.protected(draft, (*picked, *extra), shouted, spans, read)
         everywhere = frozenset(f.kind for f in findings)
         known = set(protected)
 
@@ -97,7 +98,7 @@ class Rewriter:
             found = parts.recast_at(draft, start, end, findings, everywhere)
             if found is None:
                 return None
-            also = parts.protected(draft, (found,), shouted, spans)
+            also = parts.protected(draft, (found,), shouted, spans, read)
             protected.extend(lit for lit in also if lit not in known)
             known.update(also)
             return parts.Unit(start, end, [found])
@@ -115,6 +116,11 @@ class Rewriter:
             units.append(unit)
             if unit.get(0) is None:  # no wording for this sentence: the rest is not needed
                 return Outcome("withheld", draft, withheld.reason(draft, units))
+        # Every sentence has a wording: the whole rewrite must keep the literals of every
+        # sentence the rewrite may touch, the model's suspects included (which it copies).
+        recasts = [f for u in units for f in u.findings if f.rule == parts.RECAST_RULE]
+        touched = [f for f in findings if f.serious or f.rule.startswith(parts.MODEL_RULE)]
+        protected = parts.protected(draft, (*touched, *recasts), shouted, spans, read)
         # The wording after the one shown is only checked cheaply (detection in context is
         # the costly part); a click runs every check, and says so if none is left.
         wordings = itertools.islice(self._wordings(draft, units, protected, variant), variant + 2)

@@ -59,16 +59,21 @@ class Unit:
 
 
 def protected(
-    draft: str, findings: tuple[Finding, ...], shouted: Spans, spans: Spans | None = None
+    draft: str,
+    findings: tuple[Finding, ...],
+    shouted: Spans,
+    spans: Spans | None = None,
+    read: literals.BySentence | None = None,
 ) -> list[literals.Literal]:
     """Literals of the sentences the rewrite may touch: those with any finding (the rest
-    is copied byte for byte, so its literals cannot be lost)."""
+    is copied byte for byte, so its literals cannot be lost). `read`: the draft's literals
+    found so far, when the caller keeps them."""
     touched = [
         (a, b)
         for a, b in (sentence_spans(draft) if spans is None else spans)
         if any(f.start < b and a < f.end for f in findings)
     ]
-    return literals.find_in(draft, touched, shouted)
+    return (read or literals.BySentence(draft, shouted)).of(touched)
 
 
 def suspects(draft: str, findings: tuple[Finding, ...], spans: Spans) -> frozenset[str]:
@@ -81,32 +86,35 @@ def attitude_only(
     draft: str,
     picked: list[Finding],
     suspects: frozenset[str],
-    protected: list[literals.Literal] | None = None,
+    read: literals.BySentence | None = None,
     spans: Spans | None = None,
 ) -> list[Finding]:
     """Sentences the model flagged only lightly that carry nothing but attitude ("Is that
-    clear now?"): the sendable gate may refuse them, so the rewrite may drop them too."""
+    clear now?"): the sendable gate may refuse them, so the rewrite may drop them too.
+    `read`: the draft's literals (a sentence with one, or a number, carries content)."""
     extra = []
+    read = read or literals.BySentence(draft)
     for start, end in sentence_spans(draft) if spans is None else spans:
         sentence = draft[start:end]
-        if any(f.start < end and start < f.end for f in picked):
+        if sentence not in suspects or any(f.start < end and start < f.end for f in picked):
             continue
-        keeps = re.search(r"\d", sentence) or literals.overlaps(protected or [], start, end)
-        attitude = only_attitude(sentence, []) or recasts.whole_sentence(sentence)
-        if sentence in suspects and not keeps and attitude:
-            extra.append(
-                Finding(
-                    kind="attitude",
-                    severity="medium",
-                    start=start,
-                    end=end,
-                    text=sentence,
-                    why="It adds attitude and no information.",
-                    tip="Leave it out.",
-                    suggestions=("",),
-                    rule=ATTITUDE_RULE,
-                )
+        if not (only_attitude(sentence, []) or recasts.whole_sentence(sentence)):
+            continue
+        if re.search(r"\d", sentence) or literals.overlaps(read.of([(start, end)]), start, end):
+            continue
+        extra.append(
+            Finding(
+                kind="attitude",
+                severity="medium",
+                start=start,
+                end=end,
+                text=sentence,
+                why="It adds attitude and no information.",
+                tip="Leave it out.",
+                suggestions=("",),
+                rule=ATTITUDE_RULE,
             )
+        )
     return extra
 
 
