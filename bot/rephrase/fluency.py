@@ -39,7 +39,9 @@ VERBISH = re.compile(
     r"|gave|sees|saw|knows|knew|needs|wants|comes|came|sends|sent|ships|arrives|pays|paid"
     r"|says|said|tells|told|leaves|left|looks|feels|felt|seems|means|meant|includes|remains"
     r"|stays|applies|expires|renews|happens|becomes|became|follows|allows|found|thought"
-    r"|understood|wrote|ran|began|kept|held|brought|bought|lost|thank|thanks|hope|please)\b"
+    r"|understood|wrote|ran|began|kept|held|brought|bought|lost|thank|thanks|hope|please"
+    r"|state|states|say|show|shows|covers|require|requires|costs|mean|contains|apply|provides"
+    r"|explains|allow|include|opens|closes)\b"
     r"|\b\w{3,}ed\b|\w['\u2019](?:s|re|ll|ve|d|m|t)\b"
     r"|\b(?:I|we|you|they|he|she|it|who|that)\s+(?!the\b|a\b|an\b|and\b|or\b)[a-z]{2,}\b",
     _I,

@@ -106,4 +106,21 @@ LEAD_RECASTS = (
         "",
         cue=r"mentioned|stated|said|explained|discussed|communicated|advised",
     ),
+    _r(
+        "even-if-complicated",  # "…, even if it seems complicated to you."
+        _PRESUMING_KINDS,
+        r"\s*,?\s*even (?:if|though) (?:it|this|that) (?:seems|sounds|looks|might seem|may seem)"
+        r" (?:a bit |a little |quite |so )?(?:complicated|confusing|difficult|hard|tricky)"
+        r"(?: to you)?(?=\s*[.!]*\s*$)",
+        "",
+        cue="even",
+    ),
+    _r(
+        "clearly-states",  # "The terms clearly state that …": the source says it, plainly
+        _PRESUMING_KINDS | {"rule-quoting"},
+        r"(?:very )?(?:clearly|plainly|explicitly|specifically) (?=(?:state|states|stated|say"
+        r"|says|said|set out|sets out|show|shows|mention|mentions|explain|explains)\b)",
+        "",
+        cue="clearly|plainly|explicitly|specifically",
+    ),
 )

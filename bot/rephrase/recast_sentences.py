@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.rephrase.recast_table import (
     _A,
     _BLAME_KINDS,
+    _REPEAT_KINDS,
     _SOURCE,
     _WE,
     _WHEN,
@@ -125,6 +126,15 @@ SENTENCE_RECASTS = (
         r"(?:please )?(?:see|refer (?:back )?to|check) my (?:previous|last|earlier) (?:e-?mails?"
         r"|messages?|replies|reply)(?: again)?\s*[.!]+",
         "",
+        whole=True,
+    ),
+    _r(
+        "just-do-it-already",  # "Just send it already." -> "Please send it."
+        _REPEAT_KINDS,
+        r"(?:just |please just |can you just )?(?P<x>(?:send|do|fill in|pay|book|call|sign|upload"
+        r"|reply|check|read|try|click|restart|reset|give|bring|confirm|update|enter)\b[^.!?,]{0,40}?)"
+        r",? already\s*[.!]*",
+        "Please {x}.",
         whole=True,
     ),
     _r(

@@ -40,6 +40,7 @@ def test_each_check_catches_a_broken_seam(name: str, sentence: str, draft: str) 
         ("that  is what we do , sadly", "that  is what we do , sadly"),  # the agent's own
         ("The shop closes at 6.", "As I already explained, the shop closes at 6."),
         ("The hotel shuttle leaves every 30 min.", "Per my last message, the hotel shuttle…"),
+        ("The T&Cs state no price matching.", "The T&Cs clearly state no price matching."),
     ],
 )
 def test_clean_sentences_pass(sentence: str, draft: str) -> None:

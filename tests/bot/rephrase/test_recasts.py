@@ -139,6 +139,17 @@ def _first(sentence: str, kind: str) -> str:
             "condescending",
             ("The form is on page 2."),
         ),
+        ("Just send it already.", "impatience", "Please send it."),
+        (
+            "It's standard practice, even if it seems complicated to you.",
+            "condescending",
+            "It's standard practice.",
+        ),
+        (
+            "The terms clearly state a fee applies.",
+            "rule-quoting",
+            "The terms state a fee applies.",
+        ),
         ("It's common sense.", "condescending", ""),
         ("Where else would it be?", "condescending", ""),
         ("I shouldn't have to walk you through this.", "condescending", ""),
