@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from bot.rephrase import recasts, seams, templates
 from bot.rephrase.models import Finding
+from bot.rephrase.tone import ACRONYMS, COMMON
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 RECAST_RULE = "sendable:recast"  # a sentence only a recast may reword (units.recastable)
@@ -55,6 +56,7 @@ _PARTICIPLE_NEXT = re.compile(
 # ("I'm sorry, but rules are rules." may go: "sorry, but" is the hedge before the blow.)
 _COURTESY = re.compile(r"\b(?:please|thanks|thank you)\b", re.IGNORECASE)
 _PARTICLE = re.compile(r"\s+(?:in|out|up|on|off|at|into|onto|over|through|back|down|for)\b", re.I)
+_ACRONYMS_ONLY = ACRONYMS - COMMON - {"US", "AA"}  # "CALL US", "AA batteries" stay words
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 
 Edit = tuple[int, int, str]
@@ -107,7 +109,10 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
     if finding.kind in CLARITY_KINDS or keep_words:  # say the same words, plainer or calmer
         if finding.rule.startswith(MODEL_RULE):
             return []  # a model's suggestions are advice ("Write it in normal case"), not words
-        return [(start, end, _fit(sentence, start, s, finding.text)) for s in finding.suggestions]
+        fixes = finding.suggestions
+        if keep_words:
+            fixes = tuple(_keep_acronyms(finding.text, s) for s in fixes)
+        return [(start, end, _fit(sentence, start, s, finding.text)) for s in fixes]
     whole = not WORD.search(sentence[:start] + sentence[end:])
     if len(words) == 1 and _is_modifier(words[0]) and not whole:
         # "kindly but clearly tell": a modifier paired with another stays
@@ -133,6 +138,18 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
             if s and not _possession(sentence, end) and not _own_particle(sentence, end, s)
         ]
     return out
+
+
+def _keep_acronyms(shouted: str, calm: str) -> str:
+    """A shouted run calmed word for word, known acronyms kept as typed ("CALLS TO UK
+    NUMBERS" -> "calls to UK numbers"): only where the acronym is no everyday word too."""
+    old, new = shouted.split(), calm.split()
+    if len(old) != len(new):
+        return calm
+    kept = [
+        o if re.sub(r"\W", "", o) in _ACRONYMS_ONLY else n for o, n in zip(old, new, strict=True)
+    ]
+    return " ".join(kept) if kept != new else calm
 
 
 def _overlaps(edit: Edit, edits: list[Edit]) -> bool:

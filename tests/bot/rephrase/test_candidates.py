@@ -66,3 +66,14 @@ def test_a_request_with_please_is_not_dropped_whole() -> None:
     bare = "Can you get to the point?"
     at = bare.index("get to the point")
     assert "" in list(candidates(bare, [dataclasses.replace(rushing, start=at, end=at + 16)]))
+
+
+def test_a_calmed_shout_keeps_known_acronyms_in_capitals() -> None:
+    from bot.rephrase.tone import shouting
+
+    sentence = "THE BUNDLE DOES NOT INCLUDE CALLS TO UK NUMBERS."
+    found = shouting(sentence)
+    assert next(candidates(sentence, found)) == "The bundle does not include calls to UK numbers."
+    # an acronym that is also an everyday word is calmed with the rest ("IT HAS")
+    sentence = "IT HAS NEVER INCLUDED THEM."
+    assert next(candidates(sentence, shouting(sentence))) == "It has never included them."
