@@ -51,7 +51,7 @@ _FILLERS = frozenset(_FILLER_TEXT.split())
 # What a subject-less "no" may open that refuses nothing: courtesies and deflections.
 _COURTESY_TEXT = """
     problem problems worries worry rush hurry trouble bother need mind fault job department
-    responsibility concern issue remit at all matter
+    responsibility concern issue remit at all matter harm big biggie sweat stress ours mine
 """
 _COURTESY_NO = frozenset(_COURTESY_TEXT.split())
 _REFUSED_ACTS = frozenset(["do", "can", "help", "way", "possible"])

@@ -6,13 +6,13 @@ stays. Patterns are written for shapes, never for one draft's words.
 
 from __future__ import annotations
 
-from bot.rephrase.recast_table import _A, _REPEAT_KINDS, _r
+from bot.rephrase.recast_table import _A, _REPEAT_KINDS, SENTENCE_END, _r
 
 _PRESUMING_KINDS = _REPEAT_KINDS | {"blame", "blame-shifting"}
 _WAVING_KINDS = frozenset({"minimising", "dismissive", "sarcasm", "passive-aggressive"})
 _SEP = r"\s*(?:,|:|\u2014|\s-)\s*"
 _TAG_START = r"\s*(?:,|;|\u2014|\s-)\s*(?:so |and |but |yeah,? |honestly,? |really,? )?"
-_TAG_END = r"(?:,? (?:really|honestly|at all|at most|though|tbh|either))?(?=\s*[.!]*\s*$)"
+_TAG_END = r"(?:,? (?:really|honestly|at all|at most|though|tbh|either))?" + SENTENCE_END
 _IT = rf"(?:it|that|this)(?:{_A}s| is| was)"
 
 LEAD_RECASTS = (
@@ -78,17 +78,15 @@ LEAD_RECASTS = (
         lead_in=True,
     ),
     _r(
-        "not-a-big-deal",  # "…, so it's not really a big deal."
+        "not-a-big-deal",  # "…, so it's not really a big deal." ("which is a minor
+        # inconvenience" is left: what it follows, "only off for three hours", minimises too)
         _WAVING_KINDS,
         _TAG_START
         + rf"(?:{_IT} (?:really |honestly |just )?(?:not|hardly|n{_A}t) (?:really |exactly )?"
         r"(?:a big (?:deal|issue|problem)|the end of the world|a disaster|a catastrophe)"
-        rf"|(?:there{_A}s |there is )?no (?:real )?harm done|no big deal"
-        r"|which is (?:a minor inconvenience|hardly (?:a big deal|worth (?:it|a complaint|the"
-        r" fuss))|not (?:much|a lot|a big deal)))" + _TAG_END,
+        rf"|(?:there{_A}s |there is )?no (?:real )?harm done|no big deal)" + _TAG_END,
         "",
-        cue=r"big (?:deal|issue|problem)|end of the world|disaster|catastrophe|harm done"
-        r"|inconvenience|hardly|not much|not a lot",
+        cue=r"big (?:deal|issue|problem)|end of the world|disaster|catastrophe|harm done",
     ),
     _r(
         "moving-on",  # "…, moving on."
@@ -102,7 +100,7 @@ LEAD_RECASTS = (
         _REPEAT_KINDS,
         r"\s*,\s*(?:as|like) (?:(?:I|we) )?(?:mentioned|stated|said|explained|discussed"
         r"|communicated|advised)(?: (?:previously|before|earlier|already|several times|many"
-        r" times|twice))+(?=\s*[.!]*\s*$)",
+        r" times|twice))+" + SENTENCE_END,
         "",
         cue=r"mentioned|stated|said|explained|discussed|communicated|advised",
     ),
@@ -111,7 +109,7 @@ LEAD_RECASTS = (
         _PRESUMING_KINDS,
         r"\s*,?\s*even (?:if|though) (?:it|this|that) (?:seems|sounds|looks|might seem|may seem)"
         r" (?:a bit |a little |quite |so )?(?:complicated|confusing|difficult|hard|tricky)"
-        r"(?: to you)?(?=\s*[.!]*\s*$)",
+        r"(?: to you)?" + SENTENCE_END,
         "",
         cue="even",
     ),

@@ -55,6 +55,9 @@ SPELL_OUT = (
     r"|plain) (?:terms|English|words)))(?: for you)?(?: (?:one more time|once more|again"
     r"|slowly|very slowly))?"
 )
+# A closing tag ends its sentence: only stops follow it, then a space or the end of the text
+# (so the tag is found in a whole draft too, not only in its own sentence).
+SENTENCE_END = r"(?=\s*(?:[.!]+(?=\s|$)|$))"
 # Words a trailing source may end on that belong to the blame, not the source.
 TRAILING_ADVERB = re.compile(r"\s+(?:yet|properly|carefully|first|again|either|fully)$", re.I)
 
@@ -198,8 +201,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         _REPEAT_KINDS | {"minimising"},
         rf"\s*(?:,|;|\u2014|\s-)?\s*(?:but |and |so )?(?:it|this|that)(?:{_A}s| is)"
         r" (?:really |honestly |just |simply |not exactly )?(?:not )?(?:rocket science"
-        r"|that (?:hard|difficult|complicated)|not (?:hard|difficult|complicated))"
-        r"(?=\s*[.!]*\s*$)",
+        r"|that (?:hard|difficult|complicated)|not (?:hard|difficult|complicated))" + SENTENCE_END,
         "",
         cue=r"rocket|hard|difficult|complicated",
     ),
@@ -231,7 +233,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         _BLAME_KINDS,
         rf"\s*(?:,|;|\u2014|\s-)\s*(?:so |and )?(?:this one|that one|that|this|it)(?:{_A}s|"
         r" is) (?:(?:all |entirely )?on you|your (?:own )?(?:problem|lookout|responsibility))"
-        r"(?=\s*[.!]*\s*$)",
+        + SENTENCE_END,
         "",
         cue=r"on you|your",
     ),
@@ -248,7 +250,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r"\s*(?:,|\u2014|\s-)\s*(?:full stop|period|end of story|end of discussion|simple as"
         r" that|and that(?:'s|\u2019s| is) (?:final|that|the end of it)|(?:but |and |so )?"
         r"(?:that|it)(?:'s|\u2019s| is) (?:just |simply )?(?:how it is|the way it is|what it is)"
-        r"|it is what it is)(?=\s*[.!]*\s*$)",
+        r"|it is what it is)" + SENTENCE_END,
         "",
         cue=r"full stop|period|end of|simple as|final|that|how it is|the way it is|what it is",
     ),

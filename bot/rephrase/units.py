@@ -22,6 +22,8 @@ RECAST_RULE = "sendable:recast"  # a sentence a recast rewrites, though not flag
 MAX_KEPT = 4  # good rewordings kept per sentence
 Spans = list[tuple[int, int]]
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
+# Right after capitals, a code or number with at most a stop, colon or "#" between: a label.
+_LABEL_NEXT = re.compile(r"[.:#]?[ \t]*[.:#]?[ \t]*#?[A-Za-z]{0,4}[-_]?\d")
 
 
 def chosen(findings: tuple[Finding, ...]) -> list[Finding]:
@@ -181,16 +183,23 @@ def weak(draft: str, finding: Finding, spans: Spans, model: ToneModel | None) ->
     """A finding no rewrite can act on: the model's on a span without a word (an emoji it
     read as condescending: deleting it changes no tone), or one word in capitals in a
     sentence the model reads as kind once that word is in lower case (emphasis: "the storm
-    means ALL ferries are suspended"; lowering one word is no rewrite). A word in capitals
-    that is a sentence of its own ("NO.") is shouting, not emphasis."""
+    means ALL ferries are suspended"; lowering one word is no rewrite), or capitals naming the
+    code right after them ("POLICY NO. HX-2024-77812"). A word in capitals that is a sentence
+    of its own ("NO.") is shouting, not emphasis."""
     if finding.rule.startswith(MODEL_RULE):
         return not WORD.search(finding.text)
-    if model is None or finding.rule != "capitals" or len(WORD.findall(finding.text)) != 1:
+    if finding.rule != "capitals":
         return False
     start, end = next(((a, b) for a, b in spans if a <= finding.start < b), (0, len(draft)))
+    if "!!" in draft[start:end]:
+        return False  # capitals with "!!" are shouting, whatever they name
+    if _LABEL_NEXT.match(draft, finding.end):
+        return True  # the label of a code: "quote POLICY NO. HX-2024-77812"
+    if model is None or len(WORD.findall(finding.text)) != 1:
+        return False
     before, after = draft[start : finding.start].rstrip(), draft[finding.end : end].lstrip()
     alone = (not before or before[-1] in ".!?") and (not after or after[0] in ".!?")
-    if alone or "!!" in draft[start:end] or len(WORD.findall(draft[start:end])) < 4:
+    if alone or len(WORD.findall(draft[start:end])) < 4:
         return False
     a, b = finding.start, finding.end  # the sentence read with that word in lower case
     calm = draft[start:a] + draft[a:b].lower() + draft[b:end]

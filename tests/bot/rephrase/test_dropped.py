@@ -104,7 +104,15 @@ def test_deleting_one_adverb_is_not_offered_as_a_rewrite(engine: Engine) -> None
 SUBJECTLESS = ["Can't help.", "Won't be possible.", "No refunds.", "Sorry, not possible."]
 _OPENERS = ["Can't", "Cannot", "Won't", "Couldn't", "No", "Not", "Sorry, can't", "Nope, no"]
 _REFUSED = ["help", "refund it", "exchanges", "be possible", "do that", "reopen the case", "way"]
-_NOT_REFUSALS = ["No problem.", "No worries.", "Not at all.", "Not my fault.", "Never mind."]
+_NOT_REFUSALS = [
+    "No problem.",
+    "No worries.",
+    "Not at all.",
+    "Not my fault.",
+    "Never mind.",
+    "So no harm done really.",
+    "Not ours.",
+]
 _AROUND = ["The depot opens at 9.", "Hi Sam.", "Your order 4471 ships Friday.", ""]
 
 

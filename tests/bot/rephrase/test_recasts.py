@@ -180,6 +180,12 @@ def test_a_closing_tag_needs_its_separator() -> None:
     assert not list(recasts.edits("It's not a big deal to change the date online.", ALL))
 
 
+def test_a_closing_tag_is_found_in_a_whole_draft_too() -> None:
+    # the content guard reads the whole draft: a tag before the next sentence is excused
+    draft = "The outage was short, so it's really not a big issue. Regards"
+    assert dropped.lost_content(draft, "The outage was short. Regards") is None
+
+
 def test_a_new_lead_in_keeps_what_follows_it_as_content() -> None:
     # the words a lead-in removes are excused; the information after it is not
     draft = "As previously communicated, storage fees apply after 5 days."

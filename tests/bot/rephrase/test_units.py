@@ -100,3 +100,13 @@ def test_one_stressed_word_in_a_kind_sentence_is_emphasis_not_shouting(engine: E
     shouted = "NO. We don't price match that shop."
     alone = _finding(shouted, "NO", "shouting", "medium", "capitals")
     assert not units.weak(shouted, alone, sentence_spans(shouted), engine.model)
+
+
+def test_capitals_naming_the_code_after_them_are_a_label(engine: Engine) -> None:
+    draft = "Dear Ms Lee, please quote POLICY NO. HX-2024-77812 on any letter."
+    label = _finding(draft, "POLICY NO", "shouting", "medium", "capitals")
+    assert units.weak(draft, label, sentence_spans(draft), engine.model)
+    assert _rewriter(engine).outcome(draft, (label,)).text == draft
+    loud = "CALL 0800 555 0199 NOW!!!"  # with "!!" the capitals shout, whatever follows
+    call = _finding(loud, "CALL", "shouting", "medium", "capitals")
+    assert not units.weak(loud, call, sentence_spans(loud), engine.model)
