@@ -59,7 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     rephrase.add_argument("--customer", metavar="TEXT", help="the customer's message, for context")
     rephrase.add_argument(
-        "action", nargs="?", choices=["eval"], help="eval: score detection on the labelled corpus"
+        "action",
+        nargs="?",
+        choices=["eval", "politeness-eval"],
+        help="eval: score detection on the labelled corpus; "
+        "politeness-eval: the politeness score, zero-shot, on the Stanford Politeness Corpus",
     )
     rephrase.add_argument(
         "--split",
@@ -199,5 +203,10 @@ def _rephrase(args: argparse.Namespace) -> int:
         from bot.rephrase.eval import main_eval
 
         print(main_eval(engine.findings, args.split))
+        return 0
+    if args.action == "politeness-eval":
+        from bot.rephrase.stanford_eval import main_politeness_eval
+
+        print(main_politeness_eval(engine.score))
         return 0
     return main_rephrase(engine, as_json=args.json, jsonl=args.jsonl, customer=args.customer)

@@ -83,6 +83,7 @@ class Politeness:
             toks = tokens(text, start, end)
             if toks:
                 strategies.sentence_strategies(toks, self.lexicon, found)
+                strategies.paper_strategies(toks, found)
         found.update(name for name, _, pattern in EXTRAS if pattern.search(text))
         return tuple(name for name in WEIGHTS if name in found)
 

@@ -134,3 +134,47 @@ def _word_strategies(token: Token, lexicon: Mapping[str, float], found: set[str]
         found.add("positive")
     elif valence <= -POLAR:
         found.add("negative")
+
+
+# Where the paper's definitions reach further than sentence_strategies: "could/would you"
+# and "can/will you" anywhere in a sentence, a question word among its first two words, any
+# word beginning "thank", and Hyland's hedges the list above lacks ("should" left out: in a
+# support reply it directs). The trained model's features use sentence_strategies as it was
+# fitted, so only the politeness score adds these until the model is retrained.
+PAPER_HEDGES = _words(
+    """
+    doubt claim argue essentially approximately apparent plausible plausibly presumable
+    uncertain unclear broadly frequently postulate ought
+    """
+)
+HEDGE_PHRASES = (
+    ("in", "my", "opinion"),
+    ("in", "my", "view"),
+    ("in", "our", "opinion"),
+    ("in", "our", "view"),
+    ("to", "my", "knowledge"),
+    ("from", "my", "perspective"),
+    ("on", "the", "whole"),
+    ("in", "most", "cases"),
+)
+COUNTERFACTUAL_PAIRS = frozenset({("could", "you"), ("would", "you")})
+INDICATIVE_PAIRS = frozenset({("can", "you"), ("will", "you")})
+
+
+def paper_strategies(toks: Sequence[Token], found: set[str]) -> None:
+    """Add to `found` what the paper's wider definitions catch in one sentence's tokens."""
+    words = [t.lower for t in toks if t.lower[0].isalpha()]
+    if not words:
+        return
+    pairs = set(pairwise(words))
+    if pairs & COUNTERFACTUAL_PAIRS:
+        found.add("counterfactual")
+    if pairs & INDICATIVE_PAIRS:
+        found.add("indicative")
+    if toks[-1].lower == "?" and any(w in QUESTION_WORDS for w in words[:2]):
+        found.add("direct_question")
+    if any(w.startswith("thank") for w in words):
+        found.add("gratitude")
+    triples = set(zip(words, words[1:], words[2:], strict=False))
+    if any(t.lemma in PAPER_HEDGES for t in toks) or triples.intersection(HEDGE_PHRASES):
+        found.add("hedges")
