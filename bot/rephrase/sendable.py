@@ -18,9 +18,6 @@ from bot.rephrase import frame
 from bot.rephrase.features import shout_count, unit_features
 from bot.rephrase.model import ToneModel, masked_tokens, quoted_spans
 
-# Chosen on the dev split for the model on main (see README): 5% of the sentences in polite
-# dev drafts score above it (the 95th percentile); never below the model's own "low".
-CURT_AT = 0.70
 COOL_KINDS = frozenset({"cold", "dismissive", "rule_quoting", "shouting"})
 
 CURT = "would still sound curt"
@@ -114,18 +111,19 @@ class Limits(NamedTuple):
     """Where the gate refuses a sentence, from the model's own thresholds."""
 
     unkind: float  # condescension, sarcasm, blame…: the model's "low"
-    curt: float  # merely cold: CURT_AT, or "low" if higher
+    curt: float  # merely cold: the model's "low" too (what detection would point out)
     framed: float  # cold inside a warm frame: the model's "medium"
 
 
-DEFAULT_LIMITS = Limits(0.7, CURT_AT, 0.87)
+DEFAULT_LIMITS = Limits(0.7, 0.7, 0.87)  # without a model nothing is scored (see Rewriter)
 
 
 def limits(model: ToneModel) -> Limits:
     """Every sentence the gate can refuse scores at least the model's "low", so detection
-    has already flagged it: sentences kept as they were need scoring only if flagged."""
+    has already flagged it: sentences kept as they were need scoring only if flagged. All
+    relative to the model's own thresholds, so a retrained model moves them with it."""
     low, medium = model.thresholds["low"], model.thresholds["medium"]
-    return Limits(low, max(CURT_AT, low), max(medium, low))
+    return Limits(low, low, max(medium, low))
 
 
 def sentence_probability(model: ToneModel, memo: dict[str, Tone]) -> Probability:
