@@ -121,4 +121,15 @@ LEAD_RECASTS = (
         "",
         cue="clearly|plainly|explicitly|specifically",
     ),
+    _r(
+        "see-earlier-tag",  # "…, please refer back to those emails."
+        _REPEAT_KINDS,
+        r"\s*(?:,|;|\u2014|\s-)\s*(?:so |and )?(?:please |just )?(?:refer back to|see|check"
+        r"|re-?read|look back at|go back to) (?:those|my|our|the) (?:previous |earlier |last "
+        r"|other )?"
+        r"(?:e-?mails?|messages?|replies|reply|letters?|notes?)(?: (?:again|above|below))?"
+        + SENTENCE_END,
+        "",
+        cue="refer|see|check|read|look back|go back",
+    ),
 )

@@ -141,6 +141,11 @@ def _first(sentence: str, kind: str) -> str:
         ),
         ("Just send it already.", "impatience", "Please send it."),
         (
+            "The transfer is included, please refer back to those emails.",
+            "impatience",
+            "The transfer is included.",
+        ),
+        (
             "It's standard practice, even if it seems complicated to you.",
             "condescending",
             "It's standard practice.",
