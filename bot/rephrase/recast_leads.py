@@ -114,14 +114,6 @@ LEAD_RECASTS = (
         cue="even",
     ),
     _r(
-        "clearly-states",  # "The terms clearly state that …": the source says it, plainly
-        _PRESUMING_KINDS | {"rule-quoting"},
-        r"(?:very )?(?:clearly|plainly|explicitly|specifically) (?=(?:state|states|stated|say"
-        r"|says|said|set out|sets out|show|shows|mention|mentions|explain|explains)\b)",
-        "",
-        cue="clearly|plainly|explicitly|specifically",
-    ),
-    _r(
         "see-earlier-tag",  # "…, please refer back to those emails."
         _REPEAT_KINDS,
         r"\s*(?:,|;|\u2014|\s-)\s*(?:so |and )?(?:please |just )?(?:refer back to|see|check"

@@ -150,11 +150,6 @@ def _first(sentence: str, kind: str) -> str:
             "condescending",
             "It's standard practice.",
         ),
-        (
-            "The terms clearly state a fee applies.",
-            "rule-quoting",
-            "The terms state a fee applies.",
-        ),
         ("It's common sense.", "condescending", ""),
         ("Where else would it be?", "condescending", ""),
         ("I shouldn't have to walk you through this.", "condescending", ""),
