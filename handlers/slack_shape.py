@@ -152,7 +152,14 @@ def _parts_problem(value: Any, depth: int) -> str | None:
         return None
     for key, part in value.items():
         if key == "values" and isinstance(part, dict):
-            continue  # a modal's state, keyed by our own block and action ids
+            # A modal's state, keyed by our own block and action ids: each block holds its
+            # actions, each action its state, both objects (listeners read them with .get).
+            if not all(
+                isinstance(actions, dict) and all(isinstance(a, dict) for a in actions.values())
+                for actions in part.values()
+            ):
+                return "has a modal state whose blocks or actions are not objects"
+            continue
         if key == "type" and not isinstance(part, str):
             return "has a type that is not text"
         if key in _OBJECT_OR_ID and not isinstance(part, dict | str | type(None)):

@@ -59,6 +59,14 @@ def _view_submission() -> dict[str, Any]:
     }
 
 
+def _with_state(values: dict[str, Any]) -> dict[str, Any]:
+    """A call-log form submission whose modal state holds `values`."""
+    payload = _view_submission()
+    payload["view"] = {**payload["view"], "callback_id": "calllog_form"}
+    payload["view"]["state"] = {"values": values}
+    return payload
+
+
 def _event_callback() -> dict[str, Any]:
     return {
         "type": "event_callback",
@@ -92,6 +100,8 @@ SHAPES: list[tuple[bytes, str]] = [
     (_form({**_block_actions(), "type": 7}), FORM),
     (_form({**_view_submission(), "view": "x"}), FORM),
     (_form({**_view_submission(), "view": None}), FORM),
+    (_form(_with_state({"": None})), FORM),
+    (_form(_with_state({"block": {"action": "x"}})), FORM),
     (_form({**_message_action(), "message": "hi"}), FORM),
     (_form({**_message_action(), "channel": 1}), FORM),
     (_form({}), FORM),
