@@ -55,6 +55,13 @@ _PARTICIPLE_NEXT = re.compile(
 # request and the draft's courtesy with the rude words ("… can you get to the point, please?").
 # ("I'm sorry, but rules are rules." may go: "sorry, but" is the hedge before the blow.)
 _COURTESY = re.compile(r"\b(?:please|thanks|thank you)\b", re.IGNORECASE)
+# A relative clause right after the words: a lead-in pasted there has no main clause to
+# lead into ("As I already explained, which I'll now explain again" -> "To recap, which").
+_RELATIVE = re.compile(r"[\s,]*(?:which|who|whom|whose)\b", re.IGNORECASE)
+# A clause that goes on to set what was done against what should have been ("…kept your
+# card details to yourself instead of saving them everywhere") is a reproach whatever is
+# pasted before it ("It would have helped to have kept …").
+_CONTRAST = re.compile(r"\b(?:instead of|rather than)\b", re.IGNORECASE)
 _PARTICLE = re.compile(r"\s+(?:in|out|up|on|off|at|into|onto|over|through|back|down|for)\b", re.I)
 _ACRONYMS_ONLY = ACRONYMS - COMMON - {"US", "AA"}  # "CALL US", "AA batteries" stay words
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
@@ -131,7 +138,12 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
     # A model's suggestions are advice, not words; a rule's are written to stand where a
     # clause starts ("I've told you, …" -> "To recap, …"), not inside one ("what I've told
     # you" -> "what to recap"). Punctuation ("!!!" -> ".") may be replaced anywhere.
-    if not finding.rule.startswith(MODEL_RULE) and (not words or _clause_edge(sentence, start)):
+    pasteable = not words or (
+        _clause_edge(sentence, start)
+        and not _RELATIVE.match(sentence, end)
+        and not _CONTRAST.search(sentence, end)
+    )
+    if not finding.rule.startswith(MODEL_RULE) and pasteable:
         out += [
             (start, end, _fit(sentence, start, s, finding.text))
             for s in finding.suggestions

@@ -278,5 +278,11 @@ def _whole_ok(draft: str, text: str, protected: list[literals.Literal]) -> bool:
 
 
 def _says_something(text: str) -> bool:
-    """At least one sentence of two words with a verb: not "Aww." or "Mhm. Yep." """
-    return any(len(WORD.findall(s)) >= 2 and fluency.has_verb(s) for s in split_sentences(text))
+    """At least one sentence of two words with a verb that is more than a greeting or a
+    sign-off: not "Aww.", "Mhm. Yep." or "Regards, Support." """
+    return any(_something(s, len(WORD.findall(s))) for s in split_sentences(text))
+
+
+def _something(sentence: str, words: int) -> bool:
+    formula = words <= 4 and fluency.FORMULA.match(sentence) is not None  # "Kind regards, Jo."
+    return words >= 2 and fluency.has_verb(sentence) and not formula

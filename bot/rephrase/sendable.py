@@ -89,6 +89,9 @@ _SHORT_LOUD = re.compile(
     r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{3,}(?![\w'\u2019-])"
 )
 _PUNCT_RUN = re.compile(r"[!?]{2,}")
+# A sentence the rewrite changed that still talks of blame or fault still points a finger
+# ("Blame the sorting centre." from "blame the sorting centre, not me").
+_BLAME_WORD = re.compile(r"\b(?:blame[ds]?|blaming|fault|faults)\b", re.IGNORECASE)
 # ", I'm not able to…", ", please call…" after a clause of its own: two sentences, one comma.
 _SPLICE = re.compile(
     r"(?<=\w), (?:(?:I|we|you|it|they|he|she|there|that|this)(?:['\u2019](?:s|re|m|ll|ve|d)"
@@ -168,6 +171,8 @@ def problem(
             why = _sentence_problem(sentence, changed, signed, score, at, framed)
             if not why and changed and loud & set(_SHORT_LOUD.findall(sentence)):
                 why = "would still shout a word"
+            if not why and changed and _BLAME_WORD.search(sentence):
+                why = "would still say whose fault it is"
             if why == SPLICED and _spliced_in(draft, sentence):
                 continue  # the agent's own comma, kept: the rewrite joined nothing
             if why:
