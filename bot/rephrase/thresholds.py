@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from bot.rephrase import corpus
 
 FOLDS = 5
-# Targets on the out-of-fold scores: the goals themselves (<= 2% polite, <= 5% traps). The
-# fold models saw a fifth less data than the final one, which leaves a little room.
+# Targets on the out-of-fold scores: polite drafts at the goal (<= 2%), traps at 8%, above
+# their 5% goal and well inside the 15% minimum. Recall is far below its own minimum (85%),
+# and the extra three points of traps buy about eleven points of it out of fold (61% -> 73%
+# of rude drafts); at 5% the same model flags 61%. The fold models saw a fifth less data
+# than the final one, which leaves a little room.
 MAX_POLITE = 0.02
-MAX_TRAP = 0.05
+MAX_TRAP = 0.08
 LOWEST = 0.3  # a medium threshold below this would flag on noise
 # A phrasebook or tone rule's finding stays medium or high only when the model gives its
 # sentence at least this score ("Obviously, we'll refund you in full" is not condescension);

@@ -31,6 +31,7 @@ WRITERS = {
     "sixth writer (rude)": ("more_rude_",),
     "seventh writer (polite)": ("more_polite_",),
     "ninth writer (both)": ("more_agent_polite_", "more_buried_"),
+    "tenth writer (veiled rude, traps)": ("fifth_",),
 }
 
 
