@@ -13,8 +13,10 @@ from collections.abc import Iterator
 
 from bot.rephrase import recasts, seams, templates
 from bot.rephrase.models import Finding
+from bot.rephrase.tone import ACRONYMS, COMMON
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
+RECAST_RULE = "sendable:recast"  # a sentence only a recast may reword (units.recastable)
 MAX_COMBINATIONS = 40  # edit combinations looked at per sentence
 _DEPTH = 4  # ranks of the other findings' edits tried along with a recast
 _CLAUSE_EDGE = re.compile(r"[,;:\u2014()]|\s[\u2013-]\s|\.\.\.|\u2026")
@@ -53,7 +55,15 @@ _PARTICIPLE_NEXT = re.compile(
 # request and the draft's courtesy with the rude words ("… can you get to the point, please?").
 # ("I'm sorry, but rules are rules." may go: "sorry, but" is the hedge before the blow.)
 _COURTESY = re.compile(r"\b(?:please|thanks|thank you)\b", re.IGNORECASE)
+# A relative clause right after the words: a lead-in pasted there has no main clause to
+# lead into ("As I already explained, which I'll now explain again" -> "To recap, which").
+_RELATIVE = re.compile(r"[\s,]*(?:which|who|whom|whose)\b", re.IGNORECASE)
+# A clause that goes on to set what was done against what should have been ("…kept your
+# card details to yourself instead of saving them everywhere") is a reproach whatever is
+# pasted before it ("It would have helped to have kept …").
+_CONTRAST = re.compile(r"\b(?:instead of|rather than)\b", re.IGNORECASE)
 _PARTICLE = re.compile(r"\s+(?:in|out|up|on|off|at|into|onto|over|through|back|down|for)\b", re.I)
+_ACRONYMS_ONLY = ACRONYMS - COMMON - {"US", "AA"}  # "CALL US", "AA batteries" stay words
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 
 Edit = tuple[int, int, str]
@@ -80,7 +90,11 @@ def candidates(
                 yield text
     # A model's span is a whole clause, so it says little about what else the sentence
     # carries: only a rule's exact words count as attitude.
-    rule_spans = [(f.start, f.end) for f in found if not f.rule.startswith(MODEL_RULE)]
+    rule_spans = [
+        (f.start, f.end)
+        for f in found
+        if not f.rule.startswith(MODEL_RULE) and f.rule != RECAST_RULE
+    ]
     droppable = only_attitude(sentence, rule_spans, 1) and not _COURTESY.search(sentence)
     combos = _ranked_product([len(o) for o in options])
     for ranks in itertools.islice(combos, MAX_COMBINATIONS):
@@ -94,13 +108,18 @@ def candidates(
 
 
 def _edits(sentence: str, finding: Finding) -> list[Edit]:
+    if finding.rule == RECAST_RULE:
+        return []  # no finding says what is rude here: only a recast rewords it
     start, end = finding.start, finding.end
     words = WORD.findall(finding.text)
     keep_words = finding.kind == "shouting" and not all(_is_modifier(w) for w in words)
     if finding.kind in CLARITY_KINDS or keep_words:  # say the same words, plainer or calmer
         if finding.rule.startswith(MODEL_RULE):
             return []  # a model's suggestions are advice ("Write it in normal case"), not words
-        return [(start, end, _fit(sentence, start, s, finding.text)) for s in finding.suggestions]
+        fixes = finding.suggestions
+        if keep_words:
+            fixes = tuple(_keep_acronyms(finding.text, s) for s in fixes)
+        return [(start, end, _fit(sentence, start, s, finding.text)) for s in fixes]
     whole = not WORD.search(sentence[:start] + sentence[end:])
     if len(words) == 1 and _is_modifier(words[0]) and not whole:
         # "kindly but clearly tell": a modifier paired with another stays
@@ -119,13 +138,30 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
     # A model's suggestions are advice, not words; a rule's are written to stand where a
     # clause starts ("I've told you, …" -> "To recap, …"), not inside one ("what I've told
     # you" -> "what to recap"). Punctuation ("!!!" -> ".") may be replaced anywhere.
-    if not finding.rule.startswith(MODEL_RULE) and (not words or _clause_edge(sentence, start)):
+    pasteable = not words or (
+        _clause_edge(sentence, start)
+        and not _RELATIVE.match(sentence, end)
+        and not _CONTRAST.search(sentence, end)
+    )
+    if not finding.rule.startswith(MODEL_RULE) and pasteable:
         out += [
             (start, end, _fit(sentence, start, s, finding.text))
             for s in finding.suggestions
             if s and not _possession(sentence, end) and not _own_particle(sentence, end, s)
         ]
     return out
+
+
+def _keep_acronyms(shouted: str, calm: str) -> str:
+    """A shouted run calmed word for word, known acronyms kept as typed ("CALLS TO UK
+    NUMBERS" -> "calls to UK numbers"): only where the acronym is no everyday word too."""
+    old, new = shouted.split(), calm.split()
+    if len(old) != len(new):
+        return calm
+    kept = [
+        o if re.sub(r"\W", "", o) in _ACRONYMS_ONLY else n for o, n in zip(old, new, strict=True)
+    ]
+    return " ".join(kept) if kept != new else calm
 
 
 def _overlaps(edit: Edit, edits: list[Edit]) -> bool:

@@ -26,33 +26,37 @@ PROBLEM_WORDS = _W(
     " euro <num> amount difference error hiccup scratch dent mark week day hour minute"
     " extra cost price bill overcharge refund late blip mistake discrepancy"
 )
-SMALL_DEAL = (
-    ("big", "deal"),
-    ("end", "of"),
-    ("that", "bad"),
-    ("not", "much"),
-    ("no", "biggie"),
-    ("worth", "the"),
-    ("first", "world"),
-    ("make", "a"),
+SMALL_DEAL = frozenset(
+    (
+        ("big", "deal"),
+        ("end", "of"),
+        ("that", "bad"),
+        ("not", "much"),
+        ("no", "biggie"),
+        ("worth", "the"),
+        ("first", "world"),
+        ("make", "a"),
+    )
 )
 CONDESCEND = _W(
     "simple simply basic easy obvious obviously clearly straightforward self-explanatory"
     " common trivial elementary child anyone anybody everyone everybody actually"
 )
-OVER_EXPLAIN = (
-    ("as", "anyone"),
-    ("as", "everyone"),
-    ("even", "a"),
-    ("all", "you"),
-    ("in", "other"),
-    ("let", "me"),
-    ("step", "by"),
-    ("put", "it"),
-    ("common", "sense"),
-    ("not", "hard"),
-    ("isn't", "hard"),
-    ("once", "again"),
+OVER_EXPLAIN = frozenset(
+    (
+        ("as", "anyone"),
+        ("as", "everyone"),
+        ("even", "a"),
+        ("all", "you"),
+        ("in", "other"),
+        ("let", "me"),
+        ("step", "by"),
+        ("put", "it"),
+        ("common", "sense"),
+        ("not", "hard"),
+        ("isn't", "hard"),
+        ("once", "again"),
+    )
 )
 CONDITIONALS = _W("if unless otherwise or failing should until keep continue repeated again")
 SANCTIONS = _W(
@@ -64,33 +68,37 @@ SANCTIONS = _W(
 )
 MODALS = _W("can may might could would will")
 # Veiled warnings: "we'd hate to ...", "just so you know", "bear in mind", "keep this up".
-VEILED = (
-    ("hate", "to"),
-    ("hate", "for"),
-    ("hate", "that"),
-    ("so", "you"),
-    ("bear", "in"),
-    ("your", "radar"),
-    ("keep", "this"),
-    ("think", "carefully"),
-    ("choose", "your"),
-    ("be", "a"),
-    ("one", "more"),
-    ("any", "more"),
+VEILED = frozenset(
+    (
+        ("hate", "to"),
+        ("hate", "for"),
+        ("hate", "that"),
+        ("so", "you"),
+        ("bear", "in"),
+        ("your", "radar"),
+        ("keep", "this"),
+        ("think", "carefully"),
+        ("choose", "your"),
+        ("be", "a"),
+        ("one", "more"),
+        ("any", "more"),
+    )
 )
-PA_MARKERS = (
-    ("per", "my"),
-    ("as", "previously"),
-    ("friendly", "reminder"),
-    ("going", "forward"),
-    ("to", "be"),
-    ("in", "advance"),
-    ("hope", "this"),
-    ("as", "mentioned"),
-    ("as", "stated"),
-    ("for", "future"),
-    ("moving", "forward"),
-    ("kindly", "note"),
+PA_MARKERS = frozenset(
+    (
+        ("per", "my"),
+        ("as", "previously"),
+        ("friendly", "reminder"),
+        ("going", "forward"),
+        ("to", "be"),
+        ("in", "advance"),
+        ("hope", "this"),
+        ("as", "mentioned"),
+        ("as", "stated"),
+        ("for", "future"),
+        ("moving", "forward"),
+        ("kindly", "note"),
+    )
 )
 SECOND = _W("you your you're you've you'll yours yourself")
 WARM = _W("hi hello hey dear thanks thank sorry apologise apologize please appreciate glad happy")

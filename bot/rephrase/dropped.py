@@ -6,7 +6,9 @@ job"), because a rule's span is exactly the rude words, and words that carry onl
 content, of one of three kinds, and the rewrite is withheld:
 
 - a refusal: a clause with a "no" in it about what we do ("That's not something we do.",
-  "I won't be chasing this one"), not one denying blame ("it's not our fault");
+  "I won't be chasing this one"), not one denying blame ("it's not our fault"), or a clause
+  that starts with its "no" and has no subject at all ("Can't help.", "Won't be possible.",
+  "No refunds."), but not a courtesy ("No problem.", "No rush.");
 - a commitment: something we will or can do ("I'll check with the depot");
 - information: a word of content the rewrite no longer has ("the calls on your bill are
   there because you dialled them", "No compensation applies.").
@@ -37,6 +39,22 @@ _NEGATION_TEXT = "not no never nothing none nobody cannot unable neither nor"
 _NEGATIONS = frozenset(_NEGATION_TEXT.split())
 # We as the ones who do (or won't do) something: "not our fault" denies blame, refuses nothing.
 _WE = frozenset(["i", "we"])
+# A clause with no subject that opens with a "no": "Can't help.", "Won't be possible.",
+# "No refunds.", "Not happening." (after a filler such as "sorry," or "nope,").
+_OPENING_NO = frozenset(["no", "not", "nothing", "never", "cannot", "unable", "none", "nobody"])
+_NEGATED_MODAL = frozenset(["can", "will", "could", "would", "shall"])
+_FILLER_TEXT = """
+    sorry afraid unfortunately sadly regrettably well so and but ok okay look listen mate sir
+    madam ma'am oh nope yeah yes honestly just really still yet again also then
+"""
+_FILLERS = frozenset(_FILLER_TEXT.split())
+# What a subject-less "no" may open that refuses nothing: courtesies and deflections.
+_COURTESY_TEXT = """
+    problem problems worries worry rush hurry trouble bother need mind fault job department
+    responsibility concern issue remit at all matter harm big biggie sweat stress ours mine
+"""
+_COURTESY_NO = frozenset(_COURTESY_TEXT.split())
+_REFUSED_ACTS = frozenset(["do", "can", "help", "way", "possible"])
 _COMMIT_TEXT = "will shall going can"
 _COMMIT = frozenset(_COMMIT_TEXT.split())
 # Denying whose job or fault it is says nothing the customer can use: "not our fault".
@@ -111,7 +129,24 @@ def _count(clauses: Sequence[list[str]], kind: Callable[[list[str]], bool]) -> i
 
 def _refusal(words: list[str]) -> bool:
     said = set(words)
-    return bool(said & _NEGATIONS and said & _WE and not said & _META)
+    if said & _META:
+        return False
+    return bool(said & _NEGATIONS and said & _WE) or _subjectless_refusal(words)
+
+
+def _subjectless_refusal(words: list[str]) -> bool:
+    """ "Can't help.", "Won't be possible.", "No refunds.", "Sorry, not possible.": the
+    clause opens with its "no" (no one is named doing or refusing) and says what is refused."""
+    at = next((i for i, w in enumerate(words) if w not in _FILLERS), len(words))
+    if at < len(words) and words[at] in _NEGATED_MODAL:
+        at += 1
+        if at >= len(words) or words[at] != "not":
+            return False
+    elif at >= len(words) or words[at] not in _OPENING_NO:
+        return False
+    rest = words[at + 1 :]
+    said = [w for w in rest if w not in _NOT_INFORMATION or w in _REFUSED_ACTS]
+    return bool(said) and not (_COURTESY_NO & {said[0], *rest[:1]})
 
 
 def _commitment(words: list[str]) -> bool:

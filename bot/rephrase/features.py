@@ -111,11 +111,13 @@ def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float
     words = [t.lower for t in toks]
     for i, t in enumerate(toks):
         w, lem = t.lower, t.lemma
+        # Both emoji ranges start at U+2600: most tokens need no regex.
+        emoji = t.text[:1] >= "\u2600" and EMOJI.match(t.text) is not None
         if w in ATTITUDE:
             out.append(("c:attitude", i, i + 1))
         if w in MINIMISERS:
             out.append(("c:minimiser", i, i + 1))
-        if w in SARCASM or t.text in SARCASM_EMOJI or (EMOJI.match(t.text) and w in SARCASM_EMOJI):
+        if w in SARCASM or t.text in SARCASM_EMOJI or (emoji and w in SARCASM_EMOJI):
             out.append(("c:sarcasm", i, i + 1))
         if lem in ULTIMATUM:
             out.append(("c:ultimatum", i, i + 1))
@@ -129,7 +131,7 @@ def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float
             _second_person(toks, i, out, lexicon)
         if w in ("if", "should") and _followed_by(toks, i, "you", CONDITIONAL_YOU):
             out.append(("c:if_you_keep", i, i + 3))
-        if EMOJI.match(t.text):
+        if emoji:
             out.append(("c:emoji", i, i + 1))
         if lem in FINALITY:
             out.append(("c:finality", i, i + 1))

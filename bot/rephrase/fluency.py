@@ -39,9 +39,20 @@ VERBISH = re.compile(
     r"|gave|sees|saw|knows|knew|needs|wants|comes|came|sends|sent|ships|arrives|pays|paid"
     r"|says|said|tells|told|leaves|left|looks|feels|felt|seems|means|meant|includes|remains"
     r"|stays|applies|expires|renews|happens|becomes|became|follows|allows|found|thought"
-    r"|understood|wrote|ran|began|kept|held|brought|bought|lost|thank|thanks|hope|please)\b"
+    r"|understood|wrote|ran|began|kept|held|brought|bought|lost|thank|thanks|hope|please"
+    r"|state|states|say|show|shows|covers|require|requires|costs|mean|contains|apply|provides"
+    r"|explains|allow|include|opens|closes)\b"
     r"|\b\w{3,}ed\b|\w['\u2019](?:s|re|ll|ve|d|m|t)\b"
     r"|\b(?:I|we|you|they|he|she|it|who|that)\s+(?!the\b|a\b|an\b|and\b|or\b)[a-z]{2,}\b",
+    _I,
+)
+# A present-tense verb after a noun group: "The shop closes at 6.", "Your plan covers it."
+# (the word after it, a preposition or an article, tells it from a plural noun).
+PRESENT_AFTER_SUBJECT = re.compile(
+    r"\b(?:the|your|our|this|that|its|their|my|his|her|each|every)\s+(?:[a-z-]+\s+){1,3}?"
+    r"(?!(?:is|was|has|does|this|its|his|us|yes)\b)[a-z]{2,}[^s\W]s(?:\s+(?:at|on|in|by|from|to"
+    r"|with|after|before|until|within|every|each|the|your|our|a|an|up|out|off|down|over|for"
+    r"|about|around|only|automatically|back|\d)\b)",
     _I,
 )
 # Words that are never a verb: a sentence starting with one is not an imperative.
@@ -148,7 +159,7 @@ def _no_verb(sentence: str, draft: str) -> bool:
 
 
 def has_verb(sentence: str) -> bool:
-    if VERBISH.search(sentence):
+    if VERBISH.search(sentence) or PRESENT_AFTER_SUBJECT.search(sentence):
         return True
     # An imperative: "Ask the garage." The first word is a verb unless it is a word of a
     # class that never is one (a determiner, a preposition, a title).

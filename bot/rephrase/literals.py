@@ -28,23 +28,36 @@ CODE_CUES = (
     r"|invoice|policy|membership|serial|tracking|keyword|reply|text|label|option|setting"
 )
 
+# What a text must contain for a pattern to have any chance: a cheap test that spares most
+# sentences most patterns (no digit, no amount, time or ID).
+_DIGITS = r"\d"  # any decimal digit, as \d in the patterns
 # Ordered: earlier kinds win where two overlap (a URL inside a code span stays one code span).
-_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("code-block", r"```.*?```"),
-    ("inline-code", r"`[^`\n]+`"),
-    ("slack", r"<[@#!][^<>\s]*>|<(?:https?://|mailto:|tel:)[^<>]*>"),
-    ("url", r"\b(?:https?://|www\.)[^\s<>\"]+"),
-    ("email", r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"),
-    ("quote", r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d"),
-    ("quote", r"(?<![\w\u2019'])['\u2018][^'\u2018\u2019\n]{1,200}['\u2019](?![\w\u2019'])"),
-    ("hashtag", r"(?<![\w&/#])#[\w-]*\w"),
-    ("mention", r"(?<![\w.])@[\w.-]*\w"),
-    ("name", r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+[A-Z][\w'\u2019-]+"),
+# Each with what a text must contain for it to match (a pattern; empty: always tried).
+_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("code-block", r"```.*?```", "`"),
+    ("inline-code", r"`[^`\n]+`", "`"),
+    ("slack", r"<[@#!][^<>\s]*>|<(?:https?://|mailto:|tel:)[^<>]*>", "<"),
+    ("url", r"\b(?:https?://|www\.)[^\s<>\"]+", r"http|www\."),
+    ("email", r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", "@"),
+    ("quote", r"\"[^\"\n]{1,400}\"|\u201c[^\u201d\n]{1,400}\u201d", '["\u201c]'),
+    (
+        "quote",
+        r"(?<![\w\u2019'])['\u2018][^'\u2018\u2019\n]{1,200}['\u2019](?![\w\u2019'])",
+        "['\u2018]",
+    ),
+    ("hashtag", r"(?<![\w&/#])#[\w-]*\w", "#"),
+    ("mention", r"(?<![\w.])@[\w.-]*\w", "@"),
+    (
+        "name",
+        r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+[A-Z][\w'\u2019-]+",
+        "Mr|Ms|Mx|Dr|Prof",
+    ),
     (
         "amount",
         rf"(?:{_CURRENCY})\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion)\b)?"
         r"|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|(?:USD|EUR|GBP|dollars?|pounds?|euros?"
         r"|cents?|pence|p)\b)",
+        _DIGITS,
     ),
     (
         "date",
@@ -53,17 +66,19 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|\b(?:{_DAYS},?\s+)?(?:the\s+)?{_ORDINAL}(?:\s+of)?\s+{_MONTHS}\b(?:,?\s+\d{{4}})?"
         rf"|\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+{_ORDINAL}\b(?:,?\s+\d{{4}})?"
         rf"|\b{_DAYS}\b|\b{_MONTHS}\s+\d{{4}}\b|\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b",
+        "",
     ),
     (
         "time",
         r"\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?)(?![\w])"
         r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",
+        _DIGITS,
     ),
-    ("id", r"(?<![\w+])\+?\d[\d ()-]{6,}\d(?![\w])"),  # phone numbers, before their parts
+    ("id", r"(?<![\w+])\+?\d[\d ()-]{6,}\d(?![\w])", _DIGITS),  # phone numbers, first
     # IDs and codes with a digit in them: INV-20417, A1B2, #4411, 0800 123 456, 4.5GB.
-    ("id", r"(?<![\w-])#?[A-Za-z]*[-_]?\d[\w./-]*\w|(?<![\w-])#?\d"),
+    ("id", r"(?<![\w-])#?[A-Za-z]*[-_]?\d[\w./-]*\w|(?<![\w-])#?\d", _DIGITS),
     # Words with a capital inside (iPhone, eBay, PayPal, McDonald's): brand-like anywhere.
-    ("name", r"\b[a-z]+[A-Z][\w'\u2019]*|\b[A-Z][a-z]+[A-Z][\w'\u2019]*"),
+    ("name", r"\b[a-z]+[A-Z][\w'\u2019]*|\b[A-Z][a-z]+[A-Z][\w'\u2019]*", ""),
 )
 
 _CAPS_TOKEN = re.compile(r"(?<![\w'\u2019-])[A-Z][A-Z0-9&]*(?:[-_.][A-Z0-9]+)*(?![\w'\u2019-])")
@@ -79,7 +94,10 @@ _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 # What can open a quote, code or Slack link running across sentences; an apostrophe inside
 # a word ("don't") cannot, so most drafts are read sentence by sentence.
 _CROSSING = re.compile(r"[\"`\u201c<]|(?<![\w\u2019'])['\u2018]")
-_COMPILED = tuple((kind, re.compile(p, re.DOTALL)) for kind, p in _PATTERNS)
+_COMPILED = tuple(
+    (kind, re.compile(p, re.DOTALL), re.compile(needs) if needs else None)
+    for kind, p, needs in _PATTERNS
+)
 
 
 @dataclass(frozen=True)
@@ -107,18 +125,22 @@ def find(text: str, shouted: Iterable[tuple[int, int]] = ()) -> list[Literal]:
             return
         taken.append(Literal(kind, start, end, text[start:end]))
 
-    for kind, pattern in _COMPILED:
+    for kind, pattern, needs in _COMPILED:
+        if needs is not None and not needs.search(text):
+            continue
         for m in pattern.finditer(text):
             add(kind, m.start(), m.end())
     loud = tuple(shouted)
     for m in _CAPS_TOKEN.finditer(text):
         word = m.group()
-        cued = _CODE_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+        cue = _CODE_CUE.search(text, max(0, m.start() - 40), m.start())
         in_shout = any(a <= m.start() and m.end() <= b for a, b in loud)
+        # a cue shouted along with the word ("PASSWORD WITH THE TEAM") cues nothing
+        cued = cue is not None and not (in_shout and any(a <= cue.start() < b for a, b in loud))
         if len(word) > 1 and (cued or not in_shout):
             add("code", m.start(), m.end())
     for m in _CAPITALISED.finditer(text):
-        _add_name(text, m, add)
+        _add_name(text, m, add, loud)
     return sorted(taken, key=lambda lit: lit.start)
 
 
@@ -130,19 +152,46 @@ def find_in(
     A sentence read alone starts a sentence, as it does in the draft. A quotation or code
     block can run across sentences, so a draft with any of those is read whole.
     """
-    if _CROSSING.search(text):
-        return find(text, shouted)
-    loud = tuple(shouted)
-    out: list[Literal] = []
-    for start, end in spans:
-        local = [(a - start, b - start) for a, b in loud if start <= a and b <= end]
-        for lit in find(text[start:end], local):
-            out.append(Literal(lit.kind, lit.start + start, lit.end + start, lit.text))
-    return out
+    return BySentence(text, shouted).of(list(spans))
 
 
-def _add_name(text: str, m: re.Match[str], add: Callable[[str, int, int], None]) -> None:
-    """Capitalised words not at a sentence start are names; at a start, only a run of two."""
+class BySentence:
+    """One draft's literals, each sentence read once and only when asked for (find_in)."""
+
+    def __init__(self, text: str, shouted: Iterable[tuple[int, int]] = ()) -> None:
+        self._text = text
+        self._loud = tuple(shouted)
+        self._whole = find(text, self._loud) if _CROSSING.search(text) else None
+        self._memo: dict[tuple[int, int], list[Literal]] = {}
+
+    def of(self, spans: list[tuple[int, int]]) -> list[Literal]:
+        """The literals of these sentences; of every sentence when the draft is read whole."""
+        if self._whole is not None:
+            return list(self._whole)
+        out: list[Literal] = []
+        for span in spans:
+            found = self._memo.get(span)
+            if found is None:
+                found = self._memo[span] = self._read(*span)
+            out += found
+        return out
+
+    def _read(self, start: int, end: int) -> list[Literal]:
+        local = [(a - start, b - start) for a, b in self._loud if start <= a and b <= end]
+        return [
+            Literal(lit.kind, lit.start + start, lit.end + start, lit.text)
+            for lit in find(self._text[start:end], local)
+        ]
+
+
+def _add_name(
+    text: str,
+    m: re.Match[str],
+    add: Callable[[str, int, int], None],
+    loud: tuple[tuple[int, int], ...] = (),
+) -> None:
+    """Capitalised words not at a sentence start are names; at a start, only a run of two.
+    A word all in capitals that detection calls shouting is no name ("Do NOT admit")."""
     words = m.group().split()
     start = m.start()
     at_start = _SENTENCE_BREAK.search(text, max(0, start - 4), start) is not None
@@ -152,6 +201,8 @@ def _add_name(text: str, m: re.Match[str], add: Callable[[str, int, int], None])
         start = m.start() + m.group().index(words[1], len(words[0]))
         words = words[1:]
     if all(w in _NOT_NAMES for w in words):
+        return
+    if words[0].isupper() and any(a <= start < b for a, b in loud):
         return
     add("name", start, m.end())
 

@@ -20,6 +20,7 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from bot.content.segment import sentence_spans
@@ -144,8 +145,8 @@ class ToneModel:
         self, feats: Sequence[Feature], words: Sequence[str] | None = None
     ) -> float:
         """How likely one unit is rude; `words` (its tokens' words) saves finding them again."""
-        get = self.weights.get
-        raw = sum(get(name, 0.0) for name in {name for name, _, _ in feats})
+        names = {name for name, _, _ in feats}
+        raw = sum(map(self.weights.get, names, repeat(0.0, len(names))))
         if words is None:
             words = [w for w, _ in unit_words(feats)]
         return _sigmoid(self.bias + raw + mean_weight(words, self.word_weights))
@@ -153,8 +154,7 @@ class ToneModel:
     def draft_probability(self, names: set[str], words: Sequence[str] = ()) -> float:
         """How likely the draft holds rudeness, from every feature any of its units has
         and the mean weight of its words."""
-        weights = self.draft_weights
-        raw = sum(weights.get(name, 0.0) for name in names)
+        raw = sum(map(self.draft_weights.get, names, repeat(0.0, len(names))))
         return _sigmoid(self.draft_bias + raw + mean_weight(words, self.draft_word_weights))
 
     def scored_units(
@@ -268,11 +268,15 @@ def carrying_tokens(
     if word_weights:
         word_credit(feats, word_weights, credit)
     seen: set[str] = set()
+    get = weights.get
     for name, a, b in feats:
-        weight = weights.get(name, 0.0)
+        weight = get(name, 0.0)
         if weight <= 0 or name in seen:
             continue
         seen.add(name)
+        if b == a + 1:  # one token (half the features): its share is the weight itself
+            credit[a] += weight
+            continue
         share = weight / (b - a)
         for i in range(a, b):
             credit[i] += share

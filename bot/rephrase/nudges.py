@@ -6,71 +6,69 @@ import re
 
 from bot.rephrase.models import Nudge
 
-_I = re.IGNORECASE
-GRATITUDE = re.compile(r"\b(?:thank(?:s| you)|appreciate|grateful)\b", _I)
-ACKNOWLEDGED = re.compile(
+
+def _lower(pattern: str) -> re.Pattern[str]:
+    """The pattern for text already in lower case (letters of escapes such as \\W kept): a
+    search of lower-cased text is about three times faster than one with IGNORECASE."""
+    return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), pattern))
+
+
+GRATITUDE = _lower(r"\b(?:thank(?:s| you)|appreciate|grateful)\b")
+ACKNOWLEDGED = _lower(
     r"\b(?:sorry|apologi[sz]e|apologies|I understand|I can see|I can hear|I hear you|I know"
     r"|that must|frustrating|our mistake|our fault|on us|my mistake|you(?:'re| are) right"
-    r"|you(?:'re| are) not wrong)\b",
-    _I,
+    r"|you(?:'re| are) not wrong)\b"
 )
-CUSTOMER_COMPLAINT = re.compile(
+CUSTOMER_COMPLAINT = _lower(
     r"\b(?:still|never (?:arrived|received|came|used)|not working|doesn't work|isn't working"
     r"|broken|wrong|mistake|twice|again|unacceptable|disappointed|frustrat\w*|angry|annoyed"
     r"|ridiculous|waiting|late|delay\w*|cancel+ed|missing|lost|dead|no internet|complain\w*"
-    r"|refund|fee|charged|denied|rejected|faulty|damaged|noise|noisy|not happy)\b|!{2,}",
-    _I,
+    r"|refund|fee|charged|denied|rejected|faulty|damaged|noise|noisy|not happy)\b|!{2,}"
 )
-DRAFT_COMPLAINT = re.compile(
+DRAFT_COMPLAINT = _lower(
     r"\b(?:your complaint|mistakes? (?:was|were) made|delay(?:ed)?|cancel+ed|lost|damaged"
-    r"|broken|outage|upset|frustrat\w*|angry|mad|inconvenience)\b",
-    _I,
+    r"|broken|outage|upset|frustrat\w*|angry|mad|inconvenience)\b"
 )
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     "|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-TIME = re.compile(
+TIME = _lower(
     rf"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week|month)"
     rf"|next (?:week|month)|straight away|right away|as soon as|(?:{_DAYS}|{_MONTHS})\b"
     r"|\d{1,2}(?::\d{2})? ?(?:am|pm)\b|\d{1,2}:\d{2}|noon|midnight"
     r"|\d+(?:-\d+)? (?:minutes?|hours?|days?|business days?|working days?|weeks?)\b"
-    r"|\d{4}-\d{2}-\d{2}|within an hour|an hour)",
-    _I,
+    r"|\d{4}-\d{2}-\d{2}|within an hour|an hour)"
 )
-REFUSAL = re.compile(
+REFUSAL = _lower(
     r"\b(?:can't|cannot|can not|unable to|not able to|won't be able|isn't possible"
     r"|not possible|impossible|no way|not covered|isn't covered|non-refundable|denied"
-    r"|declined|rejected|no exceptions|we don't (?:do|offer|give|allow|change|pay|refund))\b",
-    _I,
+    r"|declined|rejected|no exceptions|we don't (?:do|offer|give|allow|change|pay|refund))\b"
 )
-WAY_FORWARD = re.compile(
+WAY_FORWARD = _lower(
     r"\bbut\b[^.!?]*\b(?:I|we|you) can\b|\bwhat (?:I|we) can do\b|\binstead\b"
     r"|\balternatively\b|\bhowever,? (?:I|we|you) can\b|\bhere's what (?:I|we) can\b"
     r"|\bthe good news\b|\bI can (?:also )?(?:offer|move|book|set up|arrange|send|add|start"
-    r"|waive|refer|transfer|repair)\b|\bshall I\b|\bwould you like\b",
-    _I,
+    r"|waive|refer|transfer|repair)\b|\bshall I\b|\bwould you like\b"
 )
 
 
 def has_way_forward(text: str) -> bool:
-    return WAY_FORWARD.search(text.replace("\u2019", "'")) is not None
+    return WAY_FORWARD.search(text.replace("\u2019", "'").lower()) is not None
 
 
-WARMTH = re.compile(
+WARMTH = _lower(
     r"\b(?:sorry|apologi[sz]e|apologies|glad|happy to|pleasure|welcome|hope|appreciate"
-    r"|understand)\b",
-    _I,
+    r"|understand)\b"
 )
 # Work left open: a next step the customer will wait for, so say when.
-OPEN_WORK = re.compile(
+OPEN_WORK = _lower(
     r"\b(?:looking into|investigating|checking|escalat\w*|passed (?:it |this )?(?:on|to)"
     r"|raised|waiting (?:for|on)|pending|get back to you|follow(?:ing)? up|in progress"
-    r"|(?:I|we)(?:'ll| will) (?:\w+ )?(?:send|call|email|update|let you know|chase|check))\b",
-    _I,
+    r"|(?:I|we)(?:'ll| will) (?:\w+ )?(?:send|call|email|update|let you know|chase|check))\b"
 )
-GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b", _I)
+GREETING = _lower(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b")
 SUBSTANTIAL = 250  # characters: a reply, not a quick confirmation
 CONFIRMATION_SENTENCES = 2
 
@@ -81,7 +79,7 @@ def is_short_confirmation(text: str) -> bool:
     return (
         len(sentences) <= CONFIRMATION_SENTENCES
         and len(text) < SUBSTANTIAL
-        and not REFUSAL.search(text)
+        and not REFUSAL.search(text.lower())
     )
 
 
@@ -91,10 +89,12 @@ def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
     text = draft.replace("\u2019", "'")
     if not text.strip():
         return ()
-    complaint = bool(customer and CUSTOMER_COMPLAINT.search(customer.replace("\u2019", "'")))
+    low = text.lower()  # every pattern is written for lower-case text
+    said = customer.replace("\u2019", "'").lower() if customer else ""
+    complaint = bool(said and CUSTOMER_COMPLAINT.search(said))
     found: list[Nudge] = []
-    refusal = REFUSAL.search(text)
-    if refusal and not has_way_forward(text[refusal.start() :]):
+    refusal = REFUSAL.search(low)
+    if refusal and not WAY_FORWARD.search(low, refusal.start()):
         found.append(
             Nudge(
                 "way-forward",
@@ -102,7 +102,7 @@ def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
                 "What I can do instead is …",
             )
         )
-    if (complaint or DRAFT_COMPLAINT.search(text)) and not ACKNOWLEDGED.search(text):
+    if (complaint or DRAFT_COMPLAINT.search(low)) and not ACKNOWLEDGED.search(low):
         found.append(
             Nudge(
                 "apology",
@@ -114,7 +114,7 @@ def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
     if is_short_confirmation(text):
         return tuple(found)
     long_reply = len(text) >= SUBSTANTIAL
-    if not GRATITUDE.search(text) and not WARMTH.search(text) and (long_reply or complaint):
+    if not GRATITUDE.search(low) and not WARMTH.search(low) and (long_reply or complaint):
         found.append(
             Nudge(
                 "thanks",
@@ -122,7 +122,7 @@ def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
                 "Thank you for getting in touch about this.",
             )
         )
-    if (OPEN_WORK.search(text) or refusal) and not TIME.search(text):
+    if (OPEN_WORK.search(low) or refusal) and not TIME.search(low):
         found.append(
             Nudge(
                 "next-step",
@@ -130,7 +130,7 @@ def nudges(draft: str, customer: str | None) -> tuple[Nudge, ...]:
                 "I'll email you by 3 pm tomorrow with an update.",
             )
         )
-    if long_reply and not GREETING.search(text):
+    if long_reply and not GREETING.search(low):
         found.append(
             Nudge(
                 "name",

@@ -5,7 +5,17 @@ lecture pointing at a source ("Read the policy next time.") becomes a pointer to
 
 from __future__ import annotations
 
-from bot.rephrase.recast_table import _A, _BLAME_KINDS, _SOURCE, _WE, _WHEN, ATTITUDE_KINDS, _r
+from bot.rephrase.recast_table import (
+    _A,
+    _BLAME_KINDS,
+    _REPEAT_KINDS,
+    _SOURCE,
+    _WE,
+    _WHEN,
+    ATTITUDE_KINDS,
+    SPELL_OUT,
+    _r,
+)
 
 SENTENCE_RECASTS = (
     _r(
@@ -69,6 +79,62 @@ SENTENCE_RECASTS = (
         r" (?:see|know) what the confusion is|(?:do|did) you (?:even )?read (?:my|the)"
         r" (?:last |previous )?(?:email|message|reply))\s*(?:\.\.\.|\u2026|[.!?])+",
         "",
+        whole=True,
+    ),
+    _r(
+        "spell-it-out-alone",
+        ATTITUDE_KINDS,
+        SPELL_OUT + r"\s*[.!]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "obvious-remark",  # "It's common sense.", "The clue is in the name."
+        ATTITUDE_KINDS,
+        rf"(?:(?:it{_A}s|that{_A}s|this is|it is|that is) (?:just |really |basic |only )?common"
+        rf" (?:sense|knowledge)|(?:just )?common sense(?:,? really)?|we assumed (?:that|this) was"
+        rf" (?:common knowledge|obvious)|the clue is in the name|it{_A}s in the name|(?:most"
+        rf"|many|all) (?:people|customers|guests) (?:know|understand|get) (?:this|that)"
+        rf"|that{_A}s what it{_A}s (?:for|there for)|where else would (?:it|they|that) be)"
+        r"(?:,? (?:really|sir|madam|though))?\s*[.!?]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "should-not-have-to",  # "I shouldn't have to walk you through this."
+        ATTITUDE_KINDS,
+        rf"(?:I (?:shouldn{_A}t|should not|really shouldn{_A}t) (?:have|need) to (?:explain|walk"
+        rf" you through|spell out|tell you|repeat)|I{_A}d have thought you{_A}d know|I would"
+        rf" have thought you(?:{_A}d| would) know|I can see why (?:the word|this|that|it) (?:might"
+        rf" be|is|would be) new to you|you can read(?: that| this)?,? (?:right|can{_A}t you))"
+        r"(?: (?:this|that|it))?(?: (?:by now|again|any more|anymore))?\s*[.!?]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "nothing-more-to-add",  # "Not much more I can add.", "Nothing further to say."
+        ATTITUDE_KINDS,
+        rf"(?:there{_A}s |there is |I have |I{_A}ve got |we have )?(?:not much|nothing)"
+        rf" (?:more|else|further) (?:I can |we can |to )?(?:add|say|tell you)(?: (?:about|on)"
+        r" (?:it|this|that|them))?\s*[.!]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "please-see-previous",  # "Please see my previous emails."
+        ATTITUDE_KINDS,
+        r"(?:please )?(?:see|refer (?:back )?to|check) my (?:previous|last|earlier) (?:e-?mails?"
+        r"|messages?|replies|reply)(?: again)?\s*[.!]+",
+        "",
+        whole=True,
+    ),
+    _r(
+        "just-do-it-already",  # "Just send it already." -> "Please send it."
+        _REPEAT_KINDS,
+        r"(?:just |please just |can you just )?(?P<x>(?:send|do|fill in|pay|book|call|sign|upload"
+        r"|reply|check|read|try|click|restart|reset|give|bring|confirm|update|enter)\b[^.!?,]{0,40}?)"
+        r",? already\s*[.!]*",
+        "Please {x}.",
         whole=True,
     ),
     _r(

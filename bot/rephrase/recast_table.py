@@ -44,6 +44,20 @@ _BLAME_KINDS = frozenset(
 _TAG_KINDS = frozenset(
     {"dismissive", "rule-quoting", "impatience", "absolute-no", "threat", "cold"}
 )
+# Announcing that the explanation will be made simple for the customer talks down to them
+# ("Let me spell it out for you:", "I'll make this really simple:", "Let me break it down").
+SPELL_OUT = (
+    rf"(?:let me|I{_A}ll|I will|I{_A}m going to|I am going to|allow me to) "
+    r"(?:spell (?:it|this|that) out|put (?:it|this|that) (?:simply|plainly|more simply"
+    r"|another way|in (?:simple|plain)"
+    r" (?:terms|English|words))|make (?:it|this|that) (?:really |very |super )?(?:simple|easy"
+    r"|clear)|break (?:it|this|that) down|explain (?:it|this|that) (?:slowly|simply|in (?:simple"
+    r"|plain) (?:terms|English|words)))(?: for you)?(?: (?:one more time|once more|again"
+    r"|slowly|very slowly))?"
+)
+# A closing tag ends its sentence: only stops follow it, then a space or the end of the text
+# (so the tag is found in a whole draft too, not only in its own sentence).
+SENTENCE_END = r"(?=\s*(?:[.!]+(?=\s|$)|$))"
 # Words a trailing source may end on that belong to the blame, not the source.
 TRAILING_ADVERB = re.compile(r"\s+(?:yet|properly|carefully|first|again|either|fully)$", re.I)
 
@@ -56,10 +70,16 @@ class Recast:
     replacements: tuple[str, ...]  # most preferred first; "" drops the words
     whole: bool = False  # the pattern must be the whole sentence
     lead_in: bool = False  # the pattern must start a clause
+    # A recast that may stand anywhere is searched for only in a text with one of these
+    # words: a cheap test that spares most sentences the full pattern.
+    cue: re.Pattern[str] | None = None
 
 
-def _r(name: str, kinds: frozenset[str], pattern: str, *out: str, **how: bool) -> Recast:
-    return Recast(name, kinds, re.compile(pattern, re.IGNORECASE), out, **how)
+def _r(
+    name: str, kinds: frozenset[str], pattern: str, *out: str, cue: str = "", **how: bool
+) -> Recast:
+    found = re.compile(cue, re.IGNORECASE) if cue else None
+    return Recast(name, kinds, re.compile(pattern, re.IGNORECASE), out, **how, cue=found)
 
 
 CLAUSE_RECASTS: tuple[Recast, ...] = (
@@ -98,6 +118,13 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r"(?:it )?(?:says so|is written|is stated|is spelled out|is explained) (?:right |clearly "
         r"|very clearly |plainly )?(?P<p>on|in) " + _SOURCE + _SOURCE_END,
         "you'll find this {p} {x}",
+        lead_in=True,
+    ),
+    _r(
+        "spell-it-out",
+        _REPEAT_KINDS,
+        SPELL_OUT + r"\s*(?::|,|;|\u2014|\s-)\s*",
+        "",
         lead_in=True,
     ),
     _r(
@@ -150,6 +177,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         rf"(?:{_A}ve| have) (?:just |actually |simply |really )?(?:read|checked|looked (?:at|in)"
         rf"|opened) {_SOURCE}{_SOURCE_END}",
         "the details are in {x}",
+        cue=r"you",
     ),
     _r(
         "did-not-read",
@@ -158,6 +186,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         rf" (?:did not|did{_NT}|have not|have{_NT}|never)(?: even| actually)?"
         rf"(?: bother(?:ed)? to)? (?:read|check|look (?:at|in)|open) {_SOURCE}{_SOURCE_END}",
         "the details are in {x}",
+        cue=r"you",
     ),
     _r(
         "your-fault-for-not-reading",
@@ -165,15 +194,16 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         rf"(?:it|that|this)(?:{_A}s| is| was) (?:all |entirely )?your (?:own )?fault for not"
         rf" (?:reading|checking|looking (?:at|in)|opening) {_SOURCE}{_SOURCE_END}",
         "the details are in {x}",
+        cue=r"fault",
     ),
     _r(
         "not-rocket-science",
         _REPEAT_KINDS | {"minimising"},
         rf"\s*(?:,|;|\u2014|\s-)?\s*(?:but |and |so )?(?:it|this|that)(?:{_A}s| is)"
         r" (?:really |honestly |just |simply |not exactly )?(?:not )?(?:rocket science"
-        r"|that (?:hard|difficult|complicated)|not (?:hard|difficult|complicated))"
-        r"(?=\s*[.!]*\s*$)",
+        r"|that (?:hard|difficult|complicated)|not (?:hard|difficult|complicated))" + SENTENCE_END,
         "",
+        cue=r"rocket|hard|difficult|complicated",
     ),
     _r(
         "dont-make-the-rules",
@@ -188,6 +218,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         _TAG_KINDS | _BLAME_KINDS,
         rf"\bbut I (?:don{_A}t|do not) make the (?:rules|policy|policies),? (?:and|but|so) ",
         "but ",
+        cue=r"make the",
     ),
     _r(
         "its-simple",
@@ -202,14 +233,16 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         _BLAME_KINDS,
         rf"\s*(?:,|;|\u2014|\s-)\s*(?:so |and )?(?:this one|that one|that|this|it)(?:{_A}s|"
         r" is) (?:(?:all |entirely )?on you|your (?:own )?(?:problem|lookout|responsibility))"
-        r"(?=\s*[.!]*\s*$)",
+        + SENTENCE_END,
         "",
+        cue=r"on you|your",
     ),
     _r(
         "these-things-happen",
         frozenset({"minimising", "dismissive"}),
         r"\s*(?:,|;|\u2014|\s-)\s*(?:but |and |yeah,? |well,? )?these things happen",
         "",
+        cue=r"these things",
     ),
     _r(
         "closing-tag",
@@ -217,8 +250,9 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r"\s*(?:,|\u2014|\s-)\s*(?:full stop|period|end of story|end of discussion|simple as"
         r" that|and that(?:'s|\u2019s| is) (?:final|that|the end of it)|(?:but |and |so )?"
         r"(?:that|it)(?:'s|\u2019s| is) (?:just |simply )?(?:how it is|the way it is|what it is)"
-        r"|it is what it is)(?=\s*[.!]*\s*$)",
+        r"|it is what it is)" + SENTENCE_END,
         "",
+        cue=r"full stop|period|end of|simple as|final|that|how it is|the way it is|what it is",
     ),
 )
 

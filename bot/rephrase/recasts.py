@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.rephrase.recast_leads import LEAD_RECASTS
 from bot.rephrase.recast_sentences import SENTENCE_RECASTS
 from bot.rephrase.recast_table import (
     ATTITUDE_KINDS,
@@ -34,7 +35,12 @@ from bot.rephrase.recast_table import (
 )
 
 _RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|and|but|or)\b", re.IGNORECASE)
-RECASTS = CLAUSE_RECASTS + SENTENCE_RECASTS
+# Where a whole-sentence recast or a lead-in may start (see _fits): only there is it tried,
+# so a sentence costs a few anchored matches instead of a scan per recast.
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*")
+_CLAUSE_START = re.compile(r"(?:^|[,;:.!?\u2014(])\s*")
+RECASTS = CLAUSE_RECASTS + LEAD_RECASTS + SENTENCE_RECASTS
+_WHOLE = tuple(r for r in RECASTS if r.whole)
 Span = tuple[int, int]
 Edit = tuple[int, int, str]
 
@@ -43,12 +49,12 @@ def edits(sentence: str, kinds: frozenset[str]) -> Iterator[list[Edit]]:
     """Edit sets for the sentence, most preferred first: each match's options alone, then
         every match's first option together (a sentence may carry a lead-in and blame), then
     the edge words stripped, alone and with every match's first option."""
+    starts = _Starts(sentence)
     found = [
         (recast, m)
         for recast in RECASTS
         if recast.kinds & kinds
-        for m in recast.pattern.finditer(sentence)
-        if _fits(recast, sentence, m)
+        for m in _found(recast, sentence, starts)
     ]
     firsts = [_edit(recast, sentence, m, recast.replacements[0]) for recast, m in found]
     stripped = [(m.start(), m.end(), "") for m in INTENSIFIER.finditer(sentence)]
@@ -64,14 +70,22 @@ def edits(sentence: str, kinds: frozenset[str]) -> Iterator[list[Edit]]:
     # rewrite.ADVERB_ONLY), and the tone check cannot always tell.
 
 
+def fitting_kinds(sentence: str, kinds: frozenset[str]) -> frozenset[str]:
+    """The kinds (among `kinds`) of the first recast that fits the sentence, or none."""
+    starts = _Starts(sentence)
+    for recast in RECASTS:
+        if recast.kinds & kinds and _found(recast, sentence, starts):
+            return recast.kinds & kinds
+    return frozenset()
+
+
 def attitude_spans(text: str) -> list[Span]:
     """The words any recast would remove, wherever they stand: the content-kept guard does
     not count them as content. A lecture's source (group x) is left out of the span."""
     spans: list[Span] = []
+    starts = _Starts(text)
     for recast in RECASTS:
-        for m in recast.pattern.finditer(text):
-            if not _fits(recast, text, m):
-                continue
+        for m in _found(recast, text, starts):
             source = m.span("x") if "x" in recast.pattern.groupindex else (-1, -1)
             if source[0] < 0:
                 spans.append(m.span())
@@ -83,7 +97,33 @@ def attitude_spans(text: str) -> list[Span]:
 def whole_sentence(sentence: str) -> bool:
     """The sentence is one a whole-sentence recast rewrites or drops."""
     text = sentence.strip()
-    return any(r.whole and r.pattern.fullmatch(text) for r in RECASTS)
+    return any(r.pattern.fullmatch(text) for r in _WHOLE)
+
+
+class _Starts:
+    """Where in one text a whole-sentence recast or a lead-in may start, found once."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences = [m.end() for m in _SENTENCE_START.finditer(text)]
+        self.clauses = [m.end() for m in _CLAUSE_START.finditer(text)]
+
+
+def _found(recast: Recast, text: str, starts: _Starts | None = None) -> list[re.Match[str]]:
+    """The recast's matches that fit where they stand. A whole-sentence recast is tried only
+    at sentence starts and a lead-in only at clause starts (anchored, so every fitting start
+    is tried); any other recast is searched for."""
+    if not (recast.whole or recast.lead_in):
+        if recast.cue is not None and not recast.cue.search(text):
+            return []
+        return [m for m in recast.pattern.finditer(text) if _fits(recast, text, m)]
+    starts = starts or _Starts(text)
+    out = []
+    match = recast.pattern.match
+    for at in starts.sentences if recast.whole else starts.clauses:
+        m = match(text, at)
+        if m is not None and _fits(recast, text, m):
+            out.append(m)
+    return out
 
 
 def _fits(recast: Recast, text: str, m: re.Match[str]) -> bool:

@@ -15,20 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from bot.content.segment import sentence_spans, split_sentences
-from bot.rephrase import dropped, fluency, frame, guards, literals, sendable
+from bot.rephrase import dropped, fluency, frame, guards, literals, sendable, withheld
 from bot.rephrase import units as parts
-from bot.rephrase.candidates import CLARITY_KINDS, WORD, candidates
+from bot.rephrase.candidates import WORD, candidates
 from bot.rephrase.incremental import ContextDetector
 from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Finding
 
 Detect = Callable[[str], tuple[Finding, ...]]
-# Low findings a rewrite may keep: a fact read as cool, a rule quoted, a term to explain.
-TOLERATED_LOW = frozenset({"cold", "rule-quoting", "absolute-no", *CLARITY_KINDS})
-ADVERB_ONLY = (
-    "Only “{words}” would change, which is no rewrite: read the sentence around it; if it "
-    "is kind, the word can simply go, and if not, the suggestions above show what to change."
-)
 MAX_TRIED = 10  # candidate rewordings tried per sentence
 MAX_VARIANTS = 6  # distinct wordings offered for one draft
 
@@ -56,6 +50,7 @@ class Rewriter:
         self._limits = sendable.DEFAULT_LIMITS
         self._pointed_out: list[tuple[str, Finding]] = []
         self._kinds: list[tuple[int, int, str]] = []  # every finding's, low ones too
+        self._shouts: list[Finding] = []  # capitals found, low ones too
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -71,28 +66,61 @@ class Rewriter:
         spans = sentence_spans(draft)  # once per draft: every step below reads sentences
         shouted = [(f.start, f.end) for f in findings if f.kind == "shouting"]
         self._suspects = parts.suspects(draft, findings, spans)
-        # Literals only where the rewrite may change something: the serious findings'
-        # sentences and the model's suspects (which may be dropped as pure attitude).
-        touched = [f for f in findings if f.serious or f.rule.startswith(parts.MODEL_RULE)]
-        protected = parts.protected(draft, tuple(touched), shouted, spans)
+        # Literals only where the rewrite may change something, each sentence read once and
+        # only when needed: most drafts are withheld at their first sentence.
+        read = literals.BySentence(draft, shouted)
+        protected = parts.protected(draft, tuple(picked), shouted, spans, read)
         # A finding inside a literal (a code, a quote, a URL) is not the agent's tone.
         picked = [f for f in picked if not parts.on_literal(f, protected)]
         if not picked:
             return Outcome("unchanged", draft)
+        weak = [f for f in picked if parts.weak(draft, f, spans, self._model)]
+        if len(weak) == len(picked):
+            return Outcome("withheld", draft, withheld.WEAK_ONLY.format(words=weak[0].text))
+        picked = [f for f in picked if f not in weak]
         self._seen, self._gate = {}, ""
-        self._pointed_out = _pointed_out(draft, findings, spans)
+        kept = tuple(f for f in findings if f not in weak)  # a weak finding's words may stay
+        self._pointed_out = withheld.pointed_out(draft, kept, spans)
         self._kinds = [(f.start, f.end, f.kind) for f in findings]
+        self._shouts = [f for f in findings if f.rule == "capitals" and f not in weak]
         self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
             self._limits = sendable.limits(self._model)
-        extra = parts.attitude_only(draft, picked, self._suspects, protected, spans)
-        picked = sorted([*picked, *extra], key=_start)
-        if all(_lone_adverb(f) for f in picked):
-            return Outcome("withheld", draft, ADVERB_ONLY.format(words=picked[0].text))
-        units = parts.units(draft, picked, spans)
-        for unit in units:
-            unit.source = self._good(draft, unit, protected)
+        extra = parts.attitude_only(draft, picked, self._suspects, read, spans)
+        base = parts.units(draft, sorted([*picked, *extra], key=_start), spans)
+        protected = parts.protected(draft, (*picked, *extra), shouted, spans, read)
+        everywhere = frozenset(f.kind for f in findings)
+        known = set(protected)
+
+        def recast(start: int, end: int) -> parts.Unit | None:
+            """A unit for a sentence a recast fits; its literals are protected too."""
+            found = parts.recast_at(draft, start, end, findings, everywhere)
+            if found is None:
+                return None
+            also = parts.protected(draft, (found,), shouted, spans, read)
+            protected.extend(lit for lit in also if lit not in known)
+            known.update(also)
+            return parts.Unit(start, end, [found])
+
+        lazy = parts.in_order(base, spans, recast)
+        if all(withheld.lone_adverb(f) for u in base for f in u.findings):
+            units = list(lazy)  # deleting an adverb is no rewrite, unless a recast applies
+            if len(units) == len(base):
+                words = base[0].findings[0].text
+                return Outcome("withheld", draft, withheld.ADVERB_ONLY.format(words=words))
+            lazy = iter(units)
+        units = []
+        for unit in lazy:
+            unit.source = unit.source or self._good(draft, unit, protected)
+            units.append(unit)
+            if unit.get(0) is None:  # no wording for this sentence: the rest is not needed
+                return Outcome("withheld", draft, withheld.reason(draft, units))
+        # Every sentence has a wording: the whole rewrite must keep the literals of every
+        # sentence the rewrite may touch, the model's suspects included (which it copies).
+        recasts = [f for u in units for f in u.findings if f.rule == parts.RECAST_RULE]
+        touched = [f for f in findings if f.serious or f.rule.startswith(parts.MODEL_RULE)]
+        protected = parts.protected(draft, (*touched, *recasts), shouted, spans, read)
         # The wording after the one shown is only checked cheaply (detection in context is
         # the costly part); a click runs every check, and says so if none is left.
         wordings = itertools.islice(self._wordings(draft, units, protected, variant), variant + 2)
@@ -106,7 +134,7 @@ class Rewriter:
         if self._gate:
             why = f"The best rewrite I found is not ready to send: {self._gate}."
             return Outcome("withheld", draft, why + " The suggestions above show what to change.")
-        return Outcome("withheld", draft, _reason(draft, units))
+        return Outcome("withheld", draft, withheld.reason(draft, units))
 
     def _wordings(
         self, draft: str, units: list[parts.Unit], protected: list[literals.Literal], verify: int
@@ -141,11 +169,12 @@ class Rewriter:
         # The bot's own findings are read on the unframed text: a warm frame around a rude
         # sentence can calm the model's reading of it without making it kind. What the
         # draft's findings pointed out must be gone too, whatever a second reading says.
-        left = _still_there(self._pointed_out, text)
+        left = withheld.still_there(self._pointed_out, text)
         if left is None and verify:
             left = _still_rude(self._context.findings(text))
         if left is not None:
-            self._gate = self._gate or f"“{_short(left.text)}” would still read as {left.kind}"
+            said = f"“{withheld.short(left.text)}” would still read as {left.kind}"
+            self._gate = self._gate or said
             return None
         warm = frame.framed(text) if gate or frame.bare(text) else None
         if warm is not None and not guards.broken_guards(draft, warm):
@@ -164,7 +193,11 @@ class Rewriter:
     ) -> Iterator[str]:
         old = draft[unit.start : unit.end]
         inside = [lit for lit in protected if unit.start <= lit.start and lit.end <= unit.end]
-        local = [parts.shift(f, -unit.start) for f in unit.findings if f.start >= unit.start]
+        # Capitals the model let pass as low are calmed too in a sentence being reworded:
+        # the gate refuses a changed sentence that still shouts ("ALREADY IN THE MAIL!!!").
+        calm = [f for f in self._shouts if unit.start <= f.start and f.end <= unit.end]
+        mine = [*unit.findings, *(f for f in calm if f not in unit.findings)]
+        local = [parts.shift(f, -unit.start) for f in mine if f.start >= unit.start]
         content = dropped.ContentCheck(old, [(f.start, f.end) for f in local if _precise(f)])
         kinds = frozenset(k for a, b, k in self._kinds if a < unit.end and unit.start < b)
         for candidate in itertools.islice(candidates(old, local, kinds), MAX_TRIED):
@@ -194,7 +227,7 @@ class Rewriter:
             return 1, failed[0].reason
         gate = sendable.problem(old, new, self._rude, None, self._limits)  # cheaper: first
         if gate and not gate.endswith(sendable.CURT):  # a warm frame may still fix curtness
-            return 0, "every wording I tried still read as incomplete"
+            return 0, f"the best wording I found, {gate}"  # "“It's late.” would still …"
         if any(f.serious for f in self.detect(new)):
             return 0, "every wording I tried still sounded harsh"
         return None
@@ -221,7 +254,7 @@ def _precise(finding: Finding) -> bool:
     shouted span only the capitals are rude, not the words."""
     return not (
         finding.rule.startswith(parts.MODEL_RULE)
-        or finding.rule == parts.ATTITUDE_RULE
+        or finding.rule in (parts.ATTITUDE_RULE, parts.RECAST_RULE)
         or finding.kind == "shouting"
     )
 
@@ -229,40 +262,7 @@ def _precise(finding: Finding) -> bool:
 def _still_rude(found: tuple[Finding, ...]) -> Finding | None:
     """A finding the bot would itself point out in its own rewrite: anything serious, and
     at low severity anything but coolness or clarity (a cold fact may be sent framed)."""
-    return next((f for f in found if f.serious or f.kind not in TOLERATED_LOW), None)
-
-
-def _lone_adverb(finding: Finding) -> bool:
-    """ "obviously", "clearly", "honestly": the dig is in the sentence around the word as
-    often as in the word (a warm reply that says "obviously" needs nothing; "no rush
-    replying, obviously" needs more than the word gone), so deleting it is no rewrite."""
-    words = WORD.findall(finding.text)
-    return len(words) == 1 and len(words[0]) > 4 and words[0].lower().endswith("ly")
-
-
-def _pointed_out(
-    draft: str, findings: tuple[Finding, ...], spans: list[tuple[int, int]]
-) -> list[tuple[str, Finding]]:
-    """The words each unkind finding of the draft points at: the finding's own text when it
-    is two words or more, else its whole sentence (a model's one-word span, "sure", marks
-    the sentence rather than the word)."""
-    out = []
-    for f in findings:
-        if f.kind in TOLERATED_LOW or f.kind == "shouting":
-            continue
-        if len(WORD.findall(f.text)) >= 2:
-            out.append((f.text, f))
-        else:
-            out += [(draft[a:b], f) for a, b in spans if a <= f.start < b]
-    return out
-
-
-def _still_there(pointed_out: list[tuple[str, Finding]], text: str) -> Finding | None:
-    return next((f for words, f in pointed_out if words in text), None)
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "…"
+    return next((f for f in found if f.serious or f.kind not in withheld.TOLERATED_LOW), None)
 
 
 def _start(finding: Finding) -> int:
@@ -278,22 +278,11 @@ def _whole_ok(draft: str, text: str, protected: list[literals.Literal]) -> bool:
 
 
 def _says_something(text: str) -> bool:
-    """At least one sentence of two words with a verb: not "Aww." or "Mhm. Yep." """
-    return any(len(WORD.findall(s)) >= 2 and fluency.has_verb(s) for s in split_sentences(text))
+    """At least one sentence of two words with a verb that is more than a greeting or a
+    sign-off: not "Aww.", "Mhm. Yep." or "Regards, Support." """
+    return any(_something(s, len(WORD.findall(s))) for s in split_sentences(text))
 
 
-def _reason(draft: str, units: list[parts.Unit]) -> str:
-    if all(unit.get(0) == "" for unit in units):
-        return (
-            "Without the words that could land badly there is nothing left to send; "
-            "start from the suggestions above."
-        )
-    for unit in units:
-        if unit.get(0) is None:
-            words = unit.findings[0].text
-            if len(WORD.findall(words)) < 2:  # a model's one-word span: name the sentence
-                words = draft[unit.start : unit.end].strip()
-            shown = _short(words)
-            why = unit.failure[1] or "I found no wording that keeps its meaning"
-            return f"No rewrite for “{shown}”: {why}. The suggestions above show what to change."
-    return "No rewrite passed every check; the suggestions above show what to change."
+def _something(sentence: str, words: int) -> bool:
+    formula = words <= 4 and fluency.FORMULA.match(sentence) is not None  # "Kind regards, Jo."
+    return words >= 2 and fluency.has_verb(sentence) and not formula

@@ -84,6 +84,7 @@ class Figures:
     rubric_faults: dict[str, int] = field(default_factory=dict)
     vader_before: float = 0.0
     vader_after: float = 0.0
+    why_withheld: dict[str, int] = field(default_factory=dict)
 
     def lines(self, name: str) -> list[str]:
         n = max(self.offered, 1)
@@ -101,6 +102,8 @@ class Figures:
             f"{self.vader_after / n:+.3f}; rewrite scored higher or equal: {self.politer}/{n}",
             f"  independent rubric (rewrite_rubric.py): good {self.rubric_good}/{self.offered}"
             f" ({self.rubric_good / n:.0%}); faults {dict(sorted(self.rubric_faults.items()))}",
+            "  withheld, by reason: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(self.why_withheld.items(), key=_most)),
         ]
 
 
@@ -115,10 +118,38 @@ def measure(engine: Engine, rows: Iterable[dict[str, Any]]) -> Figures:
             continue
         figures.rude += 1
         figures.flagged_rude += bool(analysis.serious)
-        figures.withheld += analysis.rewrite_status == "withheld"
+        if analysis.rewrite_status == "withheld":
+            figures.withheld += 1
+            why = why_withheld(analysis.rewrite_reason)
+            figures.why_withheld[why] = figures.why_withheld.get(why, 0) + 1
         if analysis.offered:
             _offered(figures, row["id"], analysis)
     return figures
+
+
+# The one-line reasons the rewrite gives, grouped (first match wins).
+_WHY = (
+    ("would still read as unkind, curt or shouting", ("would still", "still sounded harsh")),
+    ("no wording keeps the meaning", ("no wording that keeps its meaning",)),
+    ("would leave out content", ("would have left out",)),
+    (
+        "would change the meaning (a guard)",
+        ("softened", "promised", "added a", "admit", "reassurance", "who did what"),
+    ),
+    ("would lose a literal", ("lost or changed",)),
+    ("only one word would change", ("Only “",)),
+    ("nothing left without the rude words", ("nothing left to send",)),
+    ("would not read well (fluency)", ("would have", "with a comma", "not a full sentence")),
+    ("no whole rewrite passed every check", ("No rewrite passed every check",)),
+)
+
+
+def why_withheld(reason: str) -> str:
+    return next((name for name, marks in _WHY if any(m in reason for m in marks)), "other")
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def _offered(figures: Figures, draft_id: str, analysis: Analysis) -> None:

@@ -22,7 +22,9 @@ _TRAILING = re.compile(r"[\s,;:\u2014\u2013-]+$")
 # and "etc. and" are left alone).
 _INNER_START = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?<!\betc\.)(\s+)([a-z]\w*)")
 # Casual forms of address at a sentence's edge ("…mate", "Buddy, …"): attitude, not content.
-_CASUAL = r"(?:mate|pal|buddy|dude|chief|champ|bud)"
+# So is a bare "Sir, …" or "…, madam" opening or closing a sentence the rewrite changes: in
+# a reply being calmed it is the curt edge ("Sir, it's one day late"); "Dear Sir," stays.
+_CASUAL = r"(?:mate|pal|buddy|dude|chief|champ|bud|sir|madam|ma['\u2019]am)"
 _VOCATIVE_END = re.compile(rf",?\s+{_CASUAL}(?=\W*$)", re.IGNORECASE)
 _VOCATIVE_START = re.compile(rf"^{_CASUAL},?\s+", re.IGNORECASE)
 

@@ -7,19 +7,23 @@ its good rewordings found lazily. Everything outside the units is copied byte fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.content.segment import sentence_spans
-from bot.rephrase import literals, recasts
-from bot.rephrase.candidates import only_attitude
+from bot.rephrase import literals, recasts, sendable
+from bot.rephrase.candidates import WORD, only_attitude
+from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Finding
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 ATTITUDE_RULE = "sendable:attitude"  # a flagged sentence with no content (see attitude_only)
+RECAST_RULE = "sendable:recast"  # a sentence a recast rewrites, though not flagged seriously
 MAX_KEPT = 4  # good rewordings kept per sentence
 Spans = list[tuple[int, int]]
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n|$)")
+# Right after capitals, a code or number with at most a stop, colon or "#" between: a label.
+_LABEL_NEXT = re.compile(r"[.:#]?[ \t]*[.:#]?[ \t]*#?[A-Za-z]{0,4}[-_]?\d")
 
 
 def chosen(findings: tuple[Finding, ...]) -> list[Finding]:
@@ -57,16 +61,21 @@ class Unit:
 
 
 def protected(
-    draft: str, findings: tuple[Finding, ...], shouted: Spans, spans: Spans | None = None
+    draft: str,
+    findings: tuple[Finding, ...],
+    shouted: Spans,
+    spans: Spans | None = None,
+    read: literals.BySentence | None = None,
 ) -> list[literals.Literal]:
     """Literals of the sentences the rewrite may touch: those with any finding (the rest
-    is copied byte for byte, so its literals cannot be lost)."""
+    is copied byte for byte, so its literals cannot be lost). `read`: the draft's literals
+    found so far, when the caller keeps them."""
     touched = [
         (a, b)
         for a, b in (sentence_spans(draft) if spans is None else spans)
         if any(f.start < b and a < f.end for f in findings)
     ]
-    return literals.find_in(draft, touched, shouted)
+    return (read or literals.BySentence(draft, shouted)).of(touched)
 
 
 def suspects(draft: str, findings: tuple[Finding, ...], spans: Spans) -> frozenset[str]:
@@ -79,33 +88,123 @@ def attitude_only(
     draft: str,
     picked: list[Finding],
     suspects: frozenset[str],
-    protected: list[literals.Literal] | None = None,
+    read: literals.BySentence | None = None,
     spans: Spans | None = None,
 ) -> list[Finding]:
     """Sentences the model flagged only lightly that carry nothing but attitude ("Is that
-    clear now?"): the sendable gate may refuse them, so the rewrite may drop them too."""
+    clear now?"): the sendable gate may refuse them, so the rewrite may drop them too.
+    `read`: the draft's literals (a sentence with one, or a number, carries content)."""
     extra = []
+    read = read or literals.BySentence(draft)
     for start, end in sentence_spans(draft) if spans is None else spans:
         sentence = draft[start:end]
-        if any(f.start < end and start < f.end for f in picked):
+        if sentence not in suspects or any(f.start < end and start < f.end for f in picked):
             continue
-        keeps = re.search(r"\d", sentence) or literals.overlaps(protected or [], start, end)
-        attitude = only_attitude(sentence, []) or recasts.whole_sentence(sentence)
-        if sentence in suspects and not keeps and attitude:
-            extra.append(
-                Finding(
-                    kind="attitude",
-                    severity="medium",
-                    start=start,
-                    end=end,
-                    text=sentence,
-                    why="It adds attitude and no information.",
-                    tip="Leave it out.",
-                    suggestions=("",),
-                    rule=ATTITUDE_RULE,
-                )
+        if not (only_attitude(sentence, []) or recasts.whole_sentence(sentence)):
+            continue
+        if re.search(r"\d", sentence) or literals.overlaps(read.of([(start, end)]), start, end):
+            continue
+        extra.append(
+            Finding(
+                kind="attitude",
+                severity="medium",
+                start=start,
+                end=end,
+                text=sentence,
+                why="It adds attitude and no information.",
+                tip="Leave it out.",
+                suggestions=("",),
+                rule=ATTITUDE_RULE,
             )
+        )
     return extra
+
+
+def recastable(
+    draft: str, picked: list[Finding], findings: tuple[Finding, ...], spans: Spans
+) -> list[Finding]:
+    """Sentences of a draft being rewritten that a recast fits, though no serious finding
+    is on them: a lead-in the model only calls low ("I told you twice already, the refund
+    takes 5 days."), or a sentence of attitude no finding marks at all ("Is that clear
+    now?", "Let me spell it out for you: …") in a draft rude elsewhere. Their own findings'
+    kinds choose the recast; a sentence without any takes the draft's. Only the recast
+    rewords such a sentence (candidates.py gives it no edits of its own)."""
+    if not picked:
+        return []
+    everywhere = frozenset(f.kind for f in findings)
+    spare = [(a, b) for a, b in spans if not any(f.start < b and a < f.end for f in picked)]
+    found = (recast_at(draft, a, b, findings, everywhere) for a, b in spare)
+    return [f for f in found if f is not None]
+
+
+def recast_at(
+    draft: str, start: int, end: int, findings: tuple[Finding, ...], everywhere: frozenset[str]
+) -> Finding | None:
+    """The finding for one sentence a recast fits (see recastable), or None."""
+    own = frozenset(f.kind for f in findings if f.start < end and start < f.end)
+    kinds = recasts.fitting_kinds(draft[start:end], own or everywhere)
+    if not kinds:
+        return None
+    return Finding(
+        kind=min(kinds),
+        severity="medium",
+        start=start,
+        end=end,
+        text=draft[start:end],
+        why="A recast says it without the attitude.",
+        tip="",
+        suggestions=(),
+        rule=RECAST_RULE,
+    )
+
+
+def in_order(
+    base: list[Unit], spans: Spans, recast: Callable[[int, int], Unit | None]
+) -> Iterator[Unit]:
+    """The units of `base` and, between them, a unit for each other sentence `recast` makes
+    one of, in the draft's order: built only as far as they are read, so a draft withheld
+    at its first sentence never looks for recasts further on."""
+    at = 0
+    covered = -1  # where the last unit handed out ends
+    for start, end in spans:
+        while at < len(base) and base[at].start < end:
+            covered = max(covered, base[at].end)
+            yield base[at]
+            at += 1
+        if start < covered or any(u.start < end and start < u.end for u in base[at:]):
+            continue
+        unit = recast(start, end)
+        if unit is not None:
+            yield unit
+    yield from base[at:]
+
+
+def weak(draft: str, finding: Finding, spans: Spans, model: ToneModel | None) -> bool:
+    """A finding no rewrite can act on: the model's on a span without a word (an emoji it
+    read as condescending: deleting it changes no tone), or one word in capitals in a
+    sentence the model reads as kind once that word is in lower case (emphasis: "the storm
+    means ALL ferries are suspended"; lowering one word is no rewrite), or capitals naming the
+    code right after them ("POLICY NO. HX-2024-77812"). A word in capitals that is a sentence
+    of its own ("NO.") is shouting, not emphasis."""
+    if finding.rule.startswith(MODEL_RULE):
+        return not WORD.search(finding.text)
+    if finding.rule != "capitals":
+        return False
+    start, end = next(((a, b) for a, b in spans if a <= finding.start < b), (0, len(draft)))
+    if "!!" in draft[start:end]:
+        return False  # capitals with "!!" are shouting, whatever they name
+    if _LABEL_NEXT.match(draft, finding.end):
+        return True  # the label of a code: "quote POLICY NO. HX-2024-77812"
+    if model is None or len(WORD.findall(finding.text)) != 1:
+        return False
+    before, after = draft[start : finding.start].rstrip(), draft[finding.end : end].lstrip()
+    alone = (not before or before[-1] in ".!?") and (not after or after[0] in ".!?")
+    if alone or len(WORD.findall(draft[start:end])) < 4:
+        return False
+    a, b = finding.start, finding.end  # the sentence read with that word in lower case
+    calm = draft[start:a] + draft[a:b].lower() + draft[b:end]
+    probability = sendable.sentence_probability(model, {})(calm)[0]
+    return probability < model.thresholds["low"]
 
 
 def on_literal(finding: Finding, protected: list[literals.Literal]) -> bool:

@@ -12,6 +12,7 @@ has ("sweetie", "pathetic", "whatever"), and the bot needs neither torch nor num
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import repeat
 
 from bot.rephrase.lexical import Token
 
@@ -29,7 +30,7 @@ def unit_words(feats: Sequence[Feature]) -> list[tuple[str, int]]:
     return [
         (name[2:], a)
         for name, a, b in feats
-        if name.startswith(PREFIX) and b == a + 1 and is_word(name[2:])
+        if name[:2] == PREFIX and b == a + 1 and name[2:3].isalpha()  # is_word, inlined
     ]
 
 
@@ -41,8 +42,7 @@ def mean_weight(words: Sequence[str], table: Mapping[str, float]) -> float:
     """The mean of the words' weights; a word the table lacks counts as zero."""
     if not words:
         return 0.0
-    get = table.get
-    return sum(get(w, 0.0) for w in words) / len(words)
+    return sum(map(table.get, words, repeat(0.0, len(words)))) / len(words)
 
 
 def word_credit(feats: Sequence[Feature], table: Mapping[str, float], credit: list[float]) -> None:
@@ -50,7 +50,8 @@ def word_credit(feats: Sequence[Feature], table: Mapping[str, float], credit: li
     found = unit_words(feats)
     if not found:
         return
+    count, get = len(found), table.get
     for word, index in found:
-        weight = table.get(word, 0.0)
+        weight = get(word, 0.0)
         if weight > 0:
-            credit[index] += weight / len(found)
+            credit[index] += weight / count

@@ -66,3 +66,26 @@ def test_a_request_with_please_is_not_dropped_whole() -> None:
     bare = "Can you get to the point?"
     at = bare.index("get to the point")
     assert "" in list(candidates(bare, [dataclasses.replace(rushing, start=at, end=at + 16)]))
+
+
+def test_a_calmed_shout_keeps_known_acronyms_in_capitals() -> None:
+    from bot.rephrase.tone import shouting
+
+    sentence = "THE BUNDLE DOES NOT INCLUDE CALLS TO UK NUMBERS."
+    found = shouting(sentence)
+    assert next(candidates(sentence, found)) == "The bundle does not include calls to UK numbers."
+    # an acronym that is also an everyday word is calmed with the rest ("IT HAS")
+    sentence = "IT HAS NEVER INCLUDED THEM."
+    assert next(candidates(sentence, shouting(sentence))) == "It has never included them."
+
+
+def test_a_lead_in_is_not_pasted_before_a_relative_clause_or_a_reproach() -> None:
+    relative = "As I already explained, which I'll now explain again:"
+    said = Finding(
+        "passive-aggressive", "high", 0, 22, "As I already explained", "", "", ("To recap",),
+        "as-i-already-said",
+    )  # fmt: skip
+    assert not any("To recap" in c for c in candidates(relative, [said]))
+    reproach = "Sorry, you should have kept your PIN to yourself instead of writing it down."
+    should = _should_have(reproach)
+    assert not any("helped" in c for c in candidates(reproach, [should]))

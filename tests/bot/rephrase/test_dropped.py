@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.rephrase import Engine
 from bot.rephrase.dropped import lost_content
@@ -18,7 +20,7 @@ LOST = [
     ("a commitment", "I'll ask the depot tomorrow. Calm down.", "Calm down."),
     ("a commitment", "We can swap it in store, obviously.", "Obviously."),
     (
-        "information",
+        "a refusal",  # no subject, but it refuses compensation
         "Hi Laura, the water was off for three hours. No compensation applies.",
         "Hi Laura.",
     ),
@@ -97,3 +99,46 @@ def test_deleting_one_adverb_is_not_offered_as_a_rewrite(engine: Engine) -> None
         assert analysis.rewrite == draft
         assert analysis.rewrite_status == "withheld"
         assert "Only “Obviously” would change" in analysis.rewrite_reason
+
+
+SUBJECTLESS = ["Can't help.", "Won't be possible.", "No refunds.", "Sorry, not possible."]
+_OPENERS = ["Can't", "Cannot", "Won't", "Couldn't", "No", "Not", "Sorry, can't", "Nope, no"]
+_REFUSED = ["help", "refund it", "exchanges", "be possible", "do that", "reopen the case", "way"]
+_NOT_REFUSALS = [
+    "No problem.",
+    "No worries.",
+    "Not at all.",
+    "Not my fault.",
+    "Never mind.",
+    "So no harm done really.",
+    "Not ours.",
+]
+_AROUND = ["The depot opens at 9.", "Hi Sam.", "Your order 4471 ships Friday.", ""]
+
+
+@pytest.mark.parametrize("refusal", SUBJECTLESS)
+def test_a_refusal_without_a_subject_is_a_refusal(refusal: str) -> None:
+    draft = f"{refusal} The depot opens at 9."
+    assert lost_content(draft, "The depot opens at 9.") == "a refusal"
+
+
+@given(
+    opener=st.sampled_from(_OPENERS),
+    refused=st.sampled_from(_REFUSED),
+    before=st.sampled_from(_AROUND),
+    after=st.sampled_from(_AROUND),
+)
+def test_any_subjectless_refusal_may_not_be_dropped(
+    opener: str, refused: str, before: str, after: str
+) -> None:
+    refusal = f"{opener} {refused}."
+    draft = " ".join(p for p in (before, refusal, after) if p)
+    rest = " ".join(p for p in (before, after) if p)
+    assert lost_content(draft, rest) == "a refusal"
+    assert lost_content(draft, f"Thanks for your message. {draft}") is None  # kept: fine
+
+
+@pytest.mark.parametrize("courtesy", _NOT_REFUSALS)
+def test_a_courtesy_opening_with_no_is_not_a_refusal(courtesy: str) -> None:
+    draft = f"{courtesy} The depot opens at 9."
+    assert lost_content(draft, "The depot opens at 9.") != "a refusal"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.rephrase import Engine
-from bot.rephrase.literals import find, missing
+from bot.rephrase.literals import _COMPILED, find, missing
 
 
 @pytest.mark.parametrize(
@@ -55,3 +59,32 @@ def test_missing_counts_each_occurrence() -> None:
 def test_a_rewrite_that_would_change_a_code_is_withheld(engine: Engine) -> None:
     analysis = engine.analyse("OBVIOUSLY the code is SPRING.")
     assert "SPRING" in analysis.rewrite
+
+
+def test_a_shouted_word_after_a_capitalised_one_is_no_name() -> None:
+    # "Do NOT admit": a run of two capitalised words at a sentence start, but the second is
+    # shouting, not a name; unshouted, the capitals stay protected as a code
+    shouted = [(3, 6)]
+    assert find("Do NOT admit fault at the scene!!!!", shouted) == []
+    assert [lit.text for lit in find("Do NOT admit fault at the scene.")] == ["NOT"]
+
+
+def test_a_code_cue_shouted_along_with_the_words_cues_nothing() -> None:
+    text = "DO NOT SHARE YOUR PASSWORD WITH THE TEAM."
+    assert find(text, [(0, len(text) - 1)]) == []
+    # a cue said calmly still protects the code after it, shouting around it or not
+    calm = "Your password HUNTER is WRONG."
+    assert "HUNTER" in [lit.text for lit in find(calm, [(23, 28)])]
+
+
+_GATED = [(kind, pattern, needs) for kind, pattern, needs in _COMPILED if needs is not None]
+
+
+@pytest.mark.parametrize(("kind", "pattern", "needs"), _GATED, ids=[k for k, _, _ in _GATED])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_pattern_is_skipped_only_where_it_could_not_match(
+    kind: str, pattern: re.Pattern[str], needs: re.Pattern[str], data: st.DataObject
+) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert needs.search(text), kind

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.rephrase import dropped, recasts
 from bot.rephrase.candidates import candidates
 from bot.rephrase.models import Finding
+from bot.rephrase.recast_table import Recast
 
 ALL = frozenset(
     {"impatience", "passive-aggressive", "condescending", "blame", "dismissive", "cold"}
@@ -85,6 +88,74 @@ def _first(sentence: str, kind: str) -> str:
         ),
         ("The fee stays, that's just how it is.", "dismissive", "The fee stays."),
         ("Says so on the checkout page.", "impatience", "You'll find this on the checkout page."),
+        (
+            "Hello Greta, as previously communicated, storage fees apply after 5 days.",
+            "passive-aggressive",
+            "Hello Greta, to recap, storage fees apply after 5 days.",
+        ),
+        (
+            "Per our previous conversation, the claim needs the estimate.",
+            "passive-aggressive",
+            "To recap, the claim needs the estimate.",
+        ),
+        (
+            "Dear Sir, as I'm sure you're aware, meters measure usage.",
+            "condescending",
+            ("Dear Sir, meters measure usage."),
+        ),
+        (
+            "I'm sure you're very busy, but we need payment by Friday.",
+            "passive-aggressive",
+            ("We need payment by Friday."),
+        ),
+        (
+            "Not sure if you saw my last message, but the refund's gone through.",
+            "passive-aggressive",
+            "The refund's gone through.",
+        ),
+        (
+            "Just to help you along: colours may look different on screen.",
+            "condescending",
+            "Colours may look different on screen.",
+        ),
+        (
+            "Friendly reminder that the clinic is closed on Sundays, as mentioned previously.",
+            "passive-aggressive",
+            "The clinic is closed on Sundays.",
+        ),
+        (
+            "It's a minor bug with a workaround, so it's not really a big deal.",
+            "minimising",
+            "It's a minor bug with a workaround.",
+        ),
+        (
+            "It was only on the account overnight, so no harm done really.",
+            "minimising",
+            ("It was only on the account overnight."),
+        ),
+        ("It's one day late, it's not the end of the world.", "dismissive", ("It's one day late.")),
+        (
+            "Let me spell it out for you: the form is on page 2.",
+            "condescending",
+            ("The form is on page 2."),
+        ),
+        ("Just send it already.", "impatience", "Please send it."),
+        (
+            "The transfer is included, please refer back to those emails.",
+            "impatience",
+            "The transfer is included.",
+        ),
+        (
+            "It's standard practice, even if it seems complicated to you.",
+            "condescending",
+            "It's standard practice.",
+        ),
+        ("It's common sense.", "condescending", ""),
+        ("Where else would it be?", "condescending", ""),
+        ("I shouldn't have to walk you through this.", "condescending", ""),
+        ("I'd have thought you'd know that by now.", "condescending", ""),
+        ("Not much more I can add.", "dismissive", ""),
+        ("Please see my previous emails.", "passive-aggressive", ""),
     ],
 )
 def test_a_recast_keeps_the_information(sentence: str, kind: str, expected: str) -> None:
@@ -105,6 +176,22 @@ def test_a_lead_in_only_at_a_clause_start() -> None:
 def test_a_closing_tag_needs_its_separator() -> None:
     # "period" as a noun ("the 30-day period") is information, not a door shut
     assert not list(recasts.edits("Returns are free within the 30-day period.", ALL))
+    # a tag only closes a sentence: "not a big deal" inside one may be the information
+    assert not list(recasts.edits("It's not a big deal to change the date online.", ALL))
+
+
+def test_a_closing_tag_is_found_in_a_whole_draft_too() -> None:
+    # the content guard reads the whole draft: a tag before the next sentence is excused
+    draft = "The outage was short, so it's really not a big issue. Regards"
+    assert dropped.lost_content(draft, "The outage was short. Regards") is None
+
+
+def test_a_new_lead_in_keeps_what_follows_it_as_content() -> None:
+    # the words a lead-in removes are excused; the information after it is not
+    draft = "As previously communicated, storage fees apply after 5 days."
+    assert dropped.lost_content(draft, "Storage fees apply after 5 days.") is None
+    assert dropped.lost_content(draft, "") == "information"
+    assert dropped.lost_content("Not much more I can add.", "") is None
 
 
 def test_the_content_guard_excuses_what_a_recast_removes() -> None:
@@ -166,3 +253,21 @@ def test_a_source_stops_before_a_clause_of_its_own() -> None:
     edits = list(recasts.edits("You should have read the terms before you signed up.", ALL))
     assert not any("before" in text for e in edits for *_, text in e)
     assert _first("You should have read the terms.", "blame") == "The details are in the terms."
+
+
+_CUED = [r for r in recasts.RECASTS if r.cue is not None]
+
+
+@pytest.mark.parametrize("recast", _CUED, ids=[r.name for r in _CUED])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_cue_is_in_every_text_its_recast_matches(recast: Recast, data: st.DataObject) -> None:
+    # the cheap test only spares texts the recast could never match
+    assert recast.cue is not None
+    text = data.draw(st.from_regex(recast.pattern))
+    assert recast.cue.search(text)
+
+
+def test_only_recasts_that_may_stand_anywhere_are_searched_for() -> None:
+    anywhere = [r.name for r in recasts.RECASTS if not (r.whole or r.lead_in)]
+    assert anywhere == [r.name for r in _CUED]

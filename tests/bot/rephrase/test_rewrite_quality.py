@@ -134,12 +134,16 @@ def test_offered_rewrites_keep_nothing_the_draft_was_told_to_change(split: Resul
 def test_offered_rewrites_drop_no_long_sentence(split: Results) -> None:
     """Written apart from dropped.py: a draft sentence of ten words or more is either kept
     or leaves at least half of its long words (six letters or more) in the rewrite. (A
-    shorter sentence may be a whole rude remark: "I'm not going to repeat myself again.")"""
+    shorter sentence may be a whole rude remark: "I'm not going to repeat myself again.")
+    Words a phrasebook rule flagged are the ones the bot was told to change, so they are
+    not counted ("If you had read my earlier reply you'd have seen this.")."""
     dropped = []
     for row, analysis in split:
         if not analysis.offered:
             continue
         kept = set(re.findall(r"[a-z]{6,}", analysis.rewrite.lower()))
+        flagged = " ".join(f.text for f in analysis.findings if not f.rule.startswith("model:"))
+        kept |= set(re.findall(r"[a-z]{6,}", flagged.lower()))
         for sentence in re.split(r"(?<=[.!?])\s+", row["text"]):
             long_words = re.findall(r"[a-z]{6,}", sentence.lower())
             lost = len(long_words) - sum(w in kept for w in long_words)

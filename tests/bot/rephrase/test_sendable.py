@@ -93,3 +93,23 @@ def test_one_loud_word_left_in_a_changed_sentence_still_shouts() -> None:
     assert "shout" in (sendable.problem(loud, kept, calm) or "")
     calmed = "Your money's on its way. Banks take days, not minutes."
     assert sendable.problem(loud, calmed, calm) is None
+
+
+def test_a_changed_sentence_that_still_blames_is_not_sendable() -> None:
+    from bot.rephrase import sendable
+
+    def calm(sentence: str) -> sendable.Tone:
+        return 0.0, ""
+
+    draft = "blame the sorting centre, not me"
+    assert sendable.problem(draft, "Blame the sorting centre.", calm) is not None
+    kept = "It's not your fault. The parcel left today."  # the agent's own words: kept as written
+    assert sendable.problem(kept, kept, calm) is None
+
+
+def test_a_rewrite_of_only_a_sign_off_says_nothing() -> None:
+    from bot.rephrase.rewrite import _says_something
+
+    assert not _says_something("Regards, Support.")
+    assert _says_something("Hi Carla, the money leaves your account.")
+    assert _says_something("Of course, we'll hold the room.")
