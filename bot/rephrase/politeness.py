@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 import re
+import string
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from bot.content.segment import sentence_spans
 from bot.rephrase import strategies
-from bot.rephrase.lexical import tokens
+from bot.rephrase.analysis_memo import draft_tokens, sentence_spans
+from bot.rephrase.lexical import tokens_within
 from bot.rephrase.models import Finding
 
 _I = re.IGNORECASE | re.MULTILINE
@@ -52,6 +53,21 @@ class Politeness:
     def __init__(self) -> None:
         self._vader = SentimentIntensityAnalyzer()
         self.lexicon: dict[str, float] = self._vader.lexicon
+        # VADER swaps these characters for words before scoring (it reads one at a time).
+        self._emoji_chars = frozenset(k for k in self._vader.emojis if len(k) == 1)
+
+    def _neutral(self, sentence: str) -> bool:
+        """True when VADER's compound is surely 0.0: no emoji and no word it would look up
+        in its lexicon (its words: split on whitespace, punctuation stripped unless that
+        leaves two characters or fewer, lower-cased). Only a lexicon word moves a score."""
+        if not self._emoji_chars.isdisjoint(sentence):
+            return False
+        lexicon = self.lexicon
+        for word in sentence.split():
+            stripped = word.strip(string.punctuation)
+            if (stripped if len(stripped) > 2 else word).lower() in lexicon:
+                return False
+        return True
 
     def sentiment(
         self,
@@ -71,7 +87,11 @@ class Politeness:
             sentence = text[start:end]
             compound = memo.get(sentence)
             if compound is None:
-                compound = memo[sentence] = float(self._vader.polarity_scores(sentence)["compound"])
+                compound = memo[sentence] = (
+                    0.0
+                    if self._neutral(sentence)
+                    else float(self._vader.polarity_scores(sentence)["compound"])
+                )
             total += compound * len(sentence)
             weight += len(sentence)
         return total / weight if weight else 0.0
@@ -79,8 +99,12 @@ class Politeness:
     def strategies(self, text: str, spans: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
         """The strategies the text uses: the paper's full set, then our extras."""
         found: set[str] = set()
+        # The text's tokens, split by sentence (no token crosses a sentence's edge), are
+        # the ones detection found when the draft has no "\u2019" to straighten.
+        everything = draft_tokens(text)
+        starts = [t.start for t in everything]
         for start, end in sentence_spans(text) if spans is None else spans:
-            toks = tokens(text, start, end)
+            toks = tokens_within(everything, starts, start, end)
             if toks:
                 strategies.sentence_strategies(toks, self.lexicon, found)
                 strategies.paper_strategies(toks, found)
