@@ -15,12 +15,11 @@ import math
 import re
 import string
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from bot.rephrase import strategies
 from bot.rephrase.analysis_memo import draft_tokens, sentence_spans
 from bot.rephrase.lexical import tokens_within
 from bot.rephrase.models import Finding
+from bot.rephrase.vader_compound import CompoundVader
 
 _I = re.IGNORECASE | re.MULTILINE
 # Strategies beyond the paper's that coaches ask for: (name, weight, pattern).
@@ -51,16 +50,14 @@ class Politeness:
     """Holds the VADER analyser (its lexicon is read once)."""
 
     def __init__(self) -> None:
-        self._vader = SentimentIntensityAnalyzer()
+        self._vader = CompoundVader()
         self.lexicon: dict[str, float] = self._vader.lexicon
-        # VADER swaps these characters for words before scoring (it reads one at a time).
-        self._emoji_chars = frozenset(k for k in self._vader.emojis if len(k) == 1)
 
     def _neutral(self, sentence: str) -> bool:
         """True when VADER's compound is surely 0.0: no emoji and no word it would look up
         in its lexicon (its words: split on whitespace, punctuation stripped unless that
         leaves two characters or fewer, lower-cased). Only a lexicon word moves a score."""
-        if not self._emoji_chars.isdisjoint(sentence):
+        if not self._vader.emoji_chars.isdisjoint(sentence):
             return False
         lexicon = self.lexicon
         for word in sentence.split():
@@ -88,9 +85,7 @@ class Politeness:
             compound = memo.get(sentence)
             if compound is None:
                 compound = memo[sentence] = (
-                    0.0
-                    if self._neutral(sentence)
-                    else float(self._vader.polarity_scores(sentence)["compound"])
+                    0.0 if self._neutral(sentence) else self._vader.compound(sentence)
                 )
             total += compound * len(sentence)
             weight += len(sentence)
