@@ -26,8 +26,8 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from bot.content.segment import sentence_spans
 from bot.rephrase import recasts
+from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.templates import BASE
 
 Span = tuple[int, int]

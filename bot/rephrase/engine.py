@@ -10,9 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.content import Content, load_content
-from bot.content.segment import sentence_spans
 from bot.rephrase import plain, tone
-from bot.rephrase.lexical import Token, tokens
+from bot.rephrase.analysis_memo import draft_tokens, one_analysis, sentence_spans
+from bot.rephrase.lexical import Token
 from bot.rephrase.model import NEVER_GATED, QUOTED, ToneModel, UnitScore, sentence_score
 from bot.rephrase.models import Analysis, Finding
 from bot.rephrase.nudges import has_way_forward, nudges
@@ -54,7 +54,11 @@ class Engine:
         self._rewriter = Rewriter(self.findings, self.model)
 
     def findings(self, text: str) -> tuple[Finding, ...]:
-        toks = tokens(text)  # once, for the phrasebook's word forms and the model
+        with one_analysis():  # the checks below share the draft's sentences
+            return self._findings(text)
+
+    def _findings(self, text: str) -> tuple[Finding, ...]:
+        toks = draft_tokens(text)  # once, for the phrasebook, the model and the score
         found = self.rule_findings(text, toks)
         if self.model is not None:
             model_found, scores = self.model.assess(text, toks)
@@ -83,6 +87,10 @@ class Engine:
     def analyse(
         self, draft: str, customer_message: str | None = None, *, variant: int = 0
     ) -> Analysis:
+        with one_analysis():  # detection, score, rewrite and nudges share the sentences
+            return self._analyse(draft, customer_message, variant)
+
+    def _analyse(self, draft: str, customer_message: str | None, variant: int) -> Analysis:
         findings = self.findings(draft)
         outcome = self._rewriter.outcome(draft, findings, variant)
         memo: dict[str, float] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from bot.content.segment import sentence_spans
+from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.model import SHORT_DRAFT
 from bot.rephrase.models import Finding
 

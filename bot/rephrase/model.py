@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from bot.content.segment import sentence_spans
+from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.features import Feature, shout_count, unit_features
 from bot.rephrase.lexical import Token, tokens, tokens_within
 from bot.rephrase.models import Finding

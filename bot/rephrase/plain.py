@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.content import JargonTerm
-from bot.content.segment import sentence_spans
+from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.models import Finding
 
 LONG_SENTENCE_WORDS = 40

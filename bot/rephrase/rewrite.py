@@ -14,9 +14,10 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from bot.content.segment import sentence_spans, split_sentences
+from bot.content.segment import split_sentences
 from bot.rephrase import dropped, fluency, frame, guards, literals, sendable, withheld
 from bot.rephrase import units as parts
+from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.candidates import WORD, candidates
 from bot.rephrase.incremental import ContextDetector
 from bot.rephrase.model import ToneModel

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from bot.content.segment import sentence_spans
 from bot.rephrase import literals, recasts, sendable
+from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.candidates import WORD, only_attitude
 from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Finding
