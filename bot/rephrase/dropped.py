@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from bot.content.segment import split_sentences
 from bot.rephrase import recasts
 from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.templates import BASE
@@ -199,3 +200,40 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def information(text: str) -> set[str]:
+    """The stems of text's words of information (no function words, no attitude)."""
+    return {_stem(w) for _, w in _tokens(text) if w not in _NOT_INFORMATION}
+
+
+def keeps_some(draft: str, rewrite: str) -> bool:
+    """The rewrite still says something the draft said: one of its words of information,
+    its refusal or commitment, or one of its clauses word for word. A reply made only of
+    the bot's own words ("I'm sorry.", "I can hear how frustrating this is.") says nothing
+    the agent meant."""
+    if information(rewrite) & information(draft):
+        return True
+    said, kept = _clauses(draft, ()), _clauses(rewrite, ())
+    if any(_count(said, kind) and _count(kept, kind) for kind in (_refusal, _commitment)):
+        return True
+    return any(len(clause) >= 2 and clause in kept for clause in said)  # "That's on me."
+
+
+def repeated(draft: str, rewrite: str) -> str | None:
+    """A sentence the rewrite changed, or a clause of it, that says nothing another of its
+    sentences does not say already ("The details are in the letter. … It has the
+    details."): the draft's words of information in it, or all its words when it has none
+    of the draft's."""
+    old = set(split_sentences(draft))
+    drafted = information(draft)
+    sentences = [(s, information(s)) for s in split_sentences(rewrite)]
+    for i, (sentence, words) in enumerate(sentences):
+        if sentence in old:
+            continue
+        others = [other for j, (_, other) in enumerate(sentences) if j != i]
+        for part in [words, *(information(c) for c in _CLAUSE_EDGE.split(sentence))]:
+            own = (part & drafted) or part
+            if own and any(own <= other for other in others):
+                return sentence
+    return None

@@ -2,8 +2,10 @@
 
 Neither line promises anything (no "I'll", no refund, no date), so every meaning guard
 still holds; the frame is only added when the sendable gate finds a fact curt on its own,
-or when the whole rewrite is one short refusal ("I'm not able to do anything."), and never
-to a reply that already greets, thanks or signs off.
+or around one short refusal that says what is refused ("The fare is non-refundable."), and
+never to a reply that already greets, thanks or signs off. It cannot warm a reply that
+is one short refusal ("I'm not able to do anything.", "No.") or one bare command ("Restart
+the router."): read one by one, those still read curt inside it, so they are withheld.
 """
 
 from __future__ import annotations
@@ -11,10 +13,20 @@ from __future__ import annotations
 import re
 
 from bot.content.segment import split_sentences
+from bot.rephrase.dropped import information
+from bot.rephrase.fluency import NEVER_VERBS, PRESENT_AFTER_SUBJECT, VERBISH
 from bot.rephrase.guards import REFUSAL
 
-BARE_WORDS = 8  # a refusal this short, alone, reads as a brush-off
+BARE_WORDS = 8  # a refusal or a command this short, alone, reads as a brush-off
+COMMAND_WORDS = 6
+_AFTER_VERB_TEXT = """
+    the your a an my our this that these those it them us me in out up back down off on over
+    again
+"""
+_AFTER_VERB = frozenset(_AFTER_VERB_TEXT.split())
 _WORDS = re.compile(r"[^\W_]+")
+_VAGUE = information("anything something everything else further more")  # stems, as compared
+_NO = re.compile(r"^\W*(?:no|nope|not possible|no can do)\W*$", re.IGNORECASE)
 OPENING = "Thanks for your message."
 # Not "if anything is still unclear": that presumes the customer missed something.
 CLOSING = "If you have any other questions, just reply here."
@@ -36,11 +48,41 @@ def framed(text: str) -> str | None:
 
 
 def bare(text: str) -> bool:
-    """One short refusal and nothing else: read alone by a customer, it is a brush-off."""
-    body = text.strip()
-    if len(split_sentences(body)) != 1 or len(_WORDS.findall(body)) > BARE_WORDS:
+    """One short refusal and nothing else: alone it reads as a brush-off, so it is framed."""
+    body = _one_short_sentence(text)
+    return body is not None and REFUSAL.search(body) is not None
+
+
+def empty_refusal(text: str) -> bool:
+    """One short refusal that names nothing ("I'm not able to do anything.", "No.") and
+    nothing else: read alone by a customer it is a brush-off, framed or not. A refusal that
+    says what is refused ("The fare is non-refundable.") is information and may be framed."""
+    body = _one_short_sentence(text)
+    if body is None or not (REFUSAL.search(body) or _NO.match(body)):
         return False
-    return REFUSAL.search(body) is not None
+    return not (information(REFUSAL.sub(" ", body)) - _VAGUE)
+
+
+def command(text: str) -> bool:
+    """One short bare command and nothing else ("Restart the router.", "Clear your cache."):
+    alone it is an order, and the frame around it reads like a form letter wrapped round
+    one. (A list with a comma, "Passport first, then boarding pass.", is not one.)"""
+    body = _one_short_sentence(text, COMMAND_WORDS)
+    if body is None or "," in body or VERBISH.search(body) or PRESENT_AFTER_SUBJECT.search(body):
+        return False
+    words = [w.lower() for w in _WORDS.findall(body)]
+    if not words or words[0] in NEVER_VERBS:
+        return False
+    # A verb takes its object or particle next ("Clear your cache", "Come in"); a noun
+    # group does not ("Late work loses 10%").
+    return len(words) <= 2 or words[1] in _AFTER_VERB
+
+
+def _one_short_sentence(text: str, words: int = BARE_WORDS) -> str | None:
+    body = text.strip()
+    if len(split_sentences(body)) != 1 or len(_WORDS.findall(body)) > words:
+        return None
+    return body
 
 
 def is_framed(text: str) -> bool:

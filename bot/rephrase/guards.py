@@ -69,6 +69,14 @@ OFFER = re.compile(
     r"|free|goodwill|rebate\w*|gift card|complimentary|upgrade\w*|replacement|% off)\b",
     _I,
 )
+APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies))\b", _I)
+# An apology the draft turns down or mocks: "sorry not sorry", "I'm not sorry", "I won't
+# apologise", "no apology".
+REFUSED_APOLOGY = re.compile(
+    r"\bsorry,? not sorry\b|(?:\bnot|\bnever|\bno|n't|n’t)\s+(?:(?:be|going to|gonna|feel|at all"
+    r"|really|even)\s+)*(?:sorry|apologi[sz]\w*|apolog(?:y|ies))\b",
+    _I,
+)
 NUMBER = re.compile(r"\d+|\b(?:today|tonight|tomorrow|next (?:week|month)|within)\b", _I)
 
 # An action and who did it: "you sent", "we charged", "it was made" (passive: no actor).
@@ -130,6 +138,16 @@ def _offer_added(draft: str, rewrite: str) -> bool:
     return any(n > 0 for n in numbers.values())
 
 
+def _apology_where_refused(draft: str, rewrite: str) -> bool:
+    """A draft that refuses or mocks an apology gets none from the rewrite ("Rules are
+    rules, sorry not sorry." may not become "I'm sorry.")."""
+    refused = REFUSED_APOLOGY.findall(_plain(draft))
+    if not refused:
+        return False
+    sincere = len(APOLOGY.findall(_plain(draft))) - sum(len(APOLOGY.findall(r)) for r in refused)
+    return len(APOLOGY.findall(REFUSED_APOLOGY.sub(" ", _plain(rewrite)))) > max(sincere, 0)
+
+
 def _commitment_added(draft: str, rewrite: str) -> bool:
     return _count(PROMISE, rewrite) > _count(PROMISE, draft)
 
@@ -182,6 +200,11 @@ GUARDS: tuple[Guard, ...] = (
         _commitment_added,
     ),
     Guard("same-actor", "it would have changed who did what", _actor_changed),
+    Guard(
+        "no-apology-where-refused",
+        "it would have apologised where the draft refused to",
+        _apology_where_refused,
+    ),
 )
 
 

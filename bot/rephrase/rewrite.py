@@ -52,6 +52,7 @@ class Rewriter:
         self._pointed_out: list[tuple[str, Finding]] = []
         self._kinds: list[tuple[int, int, str]] = []  # every finding's, low ones too
         self._shouts: list[Finding] = []  # capitals found, low ones too
+        self._unkind: list[tuple[str, bool]] = []  # clauses that stay unkind if kept nearly whole
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -84,6 +85,7 @@ class Rewriter:
         self._pointed_out = withheld.pointed_out(draft, kept, spans)
         self._kinds = [(f.start, f.end, f.kind) for f in findings]
         self._shouts = [f for f in findings if f.rule == "capitals" and f not in weak]
+        self._unkind = withheld.still_unkind_if_kept(draft, findings, spans)
         self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
@@ -164,6 +166,7 @@ class Rewriter:
         """The whole rewrite as it would be shown (framed if it is only cold facts), or None
         with the reason kept. `verify`: also read it in context (the costly part)."""
         gate = sendable.problem(draft, text, self._rude, self._suspects, self._limits)
+        gate = withheld.kept_badly(draft, text, self._unkind) or gate
         if gate and not gate.endswith(sendable.CURT):
             self._gate = self._gate or gate
             return None
@@ -176,6 +179,9 @@ class Rewriter:
         if left is not None:
             said = f"“{withheld.short(left.text)}” would still read as {left.kind}"
             self._gate = self._gate or said
+            return None
+        if frame.empty_refusal(text) or frame.command(text):  # curt, framed or not
+            self._gate = self._gate or f"“{withheld.short(text)}” would still read as curt"
             return None
         warm = frame.framed(text) if gate or frame.bare(text) else None
         if warm is not None and not guards.broken_guards(draft, warm):

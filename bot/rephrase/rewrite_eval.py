@@ -129,7 +129,11 @@ def measure(engine: Engine, rows: Iterable[dict[str, Any]]) -> Figures:
 
 # The one-line reasons the rewrite gives, grouped (first match wins).
 _WHY = (
-    ("would still read as unkind, curt or shouting", ("would still", "still sounded harsh")),
+    (
+        "would still read as unkind, curt or shouting",
+        ("would still", "still sounded harsh", "scare quotes"),
+    ),
+    ("would say one thing twice", ("say again what",)),
     ("no wording keeps the meaning", ("no wording that keeps its meaning",)),
     ("would leave out content", ("would have left out",)),
     (
@@ -138,7 +142,7 @@ _WHY = (
     ),
     ("would lose a literal", ("lost or changed",)),
     ("only one word would change", ("Only “",)),
-    ("nothing left without the rude words", ("nothing left to send",)),
+    ("nothing left without the rude words", ("nothing left to send", "keeps nothing the draft")),
     ("would not read well (fluency)", ("would have", "with a comma", "not a full sentence")),
     ("no whole rewrite passed every check", ("No rewrite passed every check",)),
 )

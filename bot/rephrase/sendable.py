@@ -17,6 +17,7 @@ from bot.content.segment import split_sentences
 from bot.rephrase import frame
 from bot.rephrase.features import shout_count, unit_features
 from bot.rephrase.model import ToneModel, masked_tokens, quoted_spans
+from bot.rephrase.tone import ACRONYMS, COMMON
 
 COOL_KINDS = frozenset({"cold", "dismissive", "rule_quoting", "shouting"})
 
@@ -78,16 +79,19 @@ _QUESTION = re.compile(
 _SIGNATURE = re.compile(r"^[A-Z][\w.'\u2019-]*(?:[ ,&]+[A-Z][\w.'\u2019-]*)*[.,]?$")
 _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}[!?.,]*\s+[A-Z]{2,}\b")
 # One capitalised word long enough not to be an acronym (SIM, RMA, ASAP), with no cue such as
-# "code" before it: "the dog is LOOSE". Only in sentences the rewrite changed.
+# "code" before it: "the dog is LOOSE". In any sentence of the rewrite, kept ones too: the
+# reply is offered as the bot's, and "Your trial ENDED." shouts however it got there
+# (detection lets one unknown word in capitals pass, so literals keep it as a code).
 _LOUD_WORD = re.compile(
     r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{5,}(?![\w'\u2019-])"
 )
 # In a draft that shouts (capitals runs, "!!!"), a short capitalised word of the draft left in
-# a sentence the rewrite changed is the same shouting ("on its WAY"); an acronym of such a
-# draft only withholds the rewrite.
+# the rewrite is the same shouting ("on its WAY"), unless it is a known acronym.
 _SHORT_LOUD = re.compile(
     r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{3,}(?![\w'\u2019-])"
 )
+# Acronyms a calmed shout keeps as typed; not those that are everyday words too ("CALL US").
+_ACRONYMS = ACRONYMS - COMMON - {"US", "AA"}
 _PUNCT_RUN = re.compile(r"[!?]{2,}")
 # A sentence the rewrite changed that still talks of blame or fault still points a finger
 # ("Blame the sorting centre." from "blame the sorting centre, not me").
@@ -169,7 +173,7 @@ def problem(
             changed = sentence not in old
             score = rude if changed or suspect is None or sentence in suspect else _calm
             why = _sentence_problem(sentence, changed, signed, score, at, framed)
-            if not why and changed and loud & set(_SHORT_LOUD.findall(sentence)):
+            if not why and not signed and _loud(sentence, loud):
                 why = "would still shout a word"
             if not why and changed and _BLAME_WORD.search(sentence):
                 why = "would still say whose fault it is"
@@ -187,8 +191,6 @@ def _sentence_problem(
     words = _WORDS.findall(sentence)
     if _PUNCT_RUN.search(sentence) or _SHOUT_RUN.search(sentence):
         return "would still shout"
-    if changed and _LOUD_WORD.search(sentence):
-        return "would still shout a word"
     if len(words) <= 4 and (signed or _SHORT_OK.match(sentence)):
         return None  # a greeting, thanks or sign-off
     if len(words) <= 2 and _fragment(sentence, words):
@@ -203,6 +205,12 @@ def _sentence_problem(
     if changed and _splice(sentence):
         return SPLICED
     return None
+
+
+def _loud(sentence: str, draft_loud: set[str]) -> bool:
+    """A word in capitals left in: a long one anywhere, a short one of a shouting draft."""
+    long = [w for w in _LOUD_WORD.findall(sentence) if w not in _ACRONYMS]
+    return bool(long or (draft_loud & set(_SHORT_LOUD.findall(sentence))) - _ACRONYMS)
 
 
 def _calm(sentence: str) -> Tone:

@@ -7,6 +7,11 @@ rewrite may keep).
 
 from __future__ import annotations
 
+import difflib
+import re
+
+from bot.content.segment import split_sentences
+from bot.rephrase import dropped
 from bot.rephrase import units as parts
 from bot.rephrase.candidates import CLARITY_KINDS, WORD
 from bot.rephrase.models import Finding
@@ -21,6 +26,64 @@ WEAK_ONLY = (
     "Only “{words}” would change, which is no rewrite: if the sentence around it is kind, it "
     "can stay as it is; if not, the suggestions above show what to change."
 )
+
+
+# Scare quotes: a customer's own word, in lower case, quoted after a determiner (the "dead"
+# SIM, your 'urgent' ticket). In a draft rewritten for its tone they are sarcasm, and quoted
+# text is a literal no rewrite may change, so a rewrite keeping them is withheld.
+_SCARE_QUOTE = re.compile(
+    r"\b(?i:the|your|this|that|these|those|my|our|a|an|his|her|their)\s+"
+    r"(\"[a-z][^\"\n]{0,29}\"|\u201c[a-z][^\u201d\n]{0,29}\u201d"
+    r"|\u2018[a-z][^\u2019\n]{0,29}\u2019|'[a-z][^'\n]{0,29}'(?!\w))"
+)
+# A sarcastic sentence with at most two words gone is still sarcastic; a clause the model
+# reads as unkind, with one word gone ("Apparently"), is still the clause it read.
+NEARLY_WHOLE = {True: 2, False: 1}
+_UNKIND_ALWAYS = frozenset({"sarcasm"})
+
+
+def still_unkind_if_kept(
+    draft: str, findings: tuple[Finding, ...], spans: list[tuple[int, int]]
+) -> list[tuple[str, bool]]:
+    """Stretches of the draft that stay unkind if a rewrite keeps them nearly whole: each
+    sentence a sarcasm finding marks (the sarcasm is in its frame, not in one word), and
+    each clause the trained model marks unkind (its span is the clause, so dropping a word
+    of it, "Apparently", leaves what it read)."""
+    out = []
+    for f in findings:
+        if f.kind in _UNKIND_ALWAYS:
+            out += [(draft[a:b], True) for a, b in spans if a <= f.start < b]
+        elif f.rule.startswith(parts.MODEL_RULE) and f.kind not in TOLERATED_LOW:
+            out.append((f.text, False))
+    return out
+
+
+def kept_badly(draft: str, text: str, unkind: list[tuple[str, bool]]) -> str | None:
+    """Why a whole rewrite may not be offered although every sentence passed: it keeps
+    nothing the draft said, says one thing twice, keeps scare quotes, or keeps a sarcastic
+    or unkind clause nearly whole."""
+    if not dropped.keeps_some(draft, text):
+        return f"“{short(text)}” keeps nothing the draft says, only my own words"
+    twice = dropped.repeated(draft, text)
+    if twice is not None:
+        return f"“{short(twice)}” would say again what the reply already says"
+    quoted = next((m.group(1) for m in _SCARE_QUOTE.finditer(draft) if m.group(1) in text), "")
+    if quoted:
+        return f"{quoted} would keep the draft's scare quotes"
+    for stretch, sarcasm in unkind:
+        if any(_nearly_whole(stretch, kept, sarcasm) for kept in split_sentences(text)):
+            return f"“{short(stretch)}” would still read as unkind, nearly word for word"
+    return None
+
+
+def _nearly_whole(stretch: str, kept: str, sarcasm: bool) -> bool:
+    old = [w.lower() for w in WORD.findall(stretch)]
+    new = [w.lower() for w in WORD.findall(kept)]
+    gone = NEARLY_WHOLE[sarcasm]
+    if len(old) - gone < 3:
+        return False
+    same = sum(b.size for b in difflib.SequenceMatcher(a=old, b=new).get_matching_blocks())
+    return same >= len(old) - gone
 
 
 def lone_adverb(finding: Finding) -> bool:

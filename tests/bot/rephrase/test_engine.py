@@ -13,11 +13,14 @@ def _rules(engine: Engine, text: str) -> list[str]:
 
 
 def test_the_brief_example() -> None:
-    analysis = analyse("You're wrong, calm down.")
+    analysis = analyse("You're wrong, calm down. Your parcel left the depot at 9.")
     assert [f.text for f in analysis.findings] == ["You're wrong", "calm down"]
     assert "wrong" not in analysis.rewrite
     assert "calm down" not in analysis.rewrite
     assert analysis.rewrite_score > analysis.score
+    # Alone, nothing in it is information: a rewrite would be only the bot's own words.
+    alone = analyse("You're wrong, calm down.")
+    assert alone.rewrite_status == "withheld" and alone.rewrite == "You're wrong, calm down."
 
 
 @pytest.mark.parametrize(
@@ -111,13 +114,17 @@ def test_no_thanks_nudge_on_a_reply_that_thanks(engine: Engine) -> None:
     assert "thanks" in {n.kind for n in engine.analyse(cold).nudges}
 
 
+def test_a_bare_command_left_alone_is_withheld(engine: Engine) -> None:
+    # "Ask the garage." alone reads as an order, framed or not (read one by one).
+    assert engine.analyse("That's not my problem, ask the garage.").rewrite_status == "withheld"
+
+
 def test_rewrite_seams(engine: Engine) -> None:
     assert engine.analyse("Why are you so upset? It ships today.").rewrite == "It ships today."
     # Alone, "That's on me." may read cold to the model and get the warm frame.
     assert "That's on me." in engine.analyse("Lol, that's on me.").rewrite
-    # Alone, "Come in." reads curt to the model, so it gets the warm frame.
-    assert "Come in." in engine.analyse("Come in like you were told.").rewrite
-    assert "told" not in engine.analyse("Come in like you were told.").rewrite
+    # Alone, "Come in." is a bare command: curt, framed or not, so it is withheld.
+    assert engine.analyse("Come in like you were told.").rewrite_status == "withheld"
     # The seam itself: the rude lead goes and the fact starts the sentence. Whether it is
     # offered depends on how the tone model reads "It shipped." alone (the word-vector model
     # reads it as low shouting, so it is withheld): either way "wrong" is never offered.
@@ -171,12 +178,6 @@ def test_one_finding_per_phrase(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("draft", "rewrite"),
     [
-        ("That's not my problem, ask the garage.", "Ask the garage."),
-        (
-            "There is absolutely nothing I can do.",  # a bare refusal alone gets the warm frame
-            "Thanks for your message. I'm not able to do anything. "
-            "If you have any other questions, just reply here.",
-        ),
         ("Booked out. Nothing I can do.", "Booked out. I'm not able to do anything."),
         ("Calm down please. It left at 9.", "I can hear how frustrating this is. It left at 9."),
         (

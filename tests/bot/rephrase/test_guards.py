@@ -30,6 +30,8 @@ BROKEN = [
     ("no-added-commitment", "The parcel was late.", "The parcel was late. I'll chase it."),
     ("same-actor", "You sent the wrong file.", "We sent the wrong file."),
     ("same-actor", "The order was cancelled.", "We cancelled the order."),
+    ("no-apology-where-refused", "Rules are rules, sorry not sorry.", "I'm sorry."),
+    ("no-apology-where-refused", "I won't apologise for the fee.", "Apologies, the fee applies."),
 ]
 KEPT = [
     ("There's no way we can refund that.", "We aren't able to refund that."),
@@ -43,6 +45,9 @@ KEPT = [
     # sorry for a situation, not for a deed, admits nothing
     ("Stop complaining about the wait.", "I'm sorry for the wait."),
     ("Whatever.", "I'm sorry to hear that."),
+    # an apology the draft made stays; a refused one may simply go
+    ("Sorry for the wait. I'm not sorry about the rule.", "Sorry for the wait. The rule applies."),
+    ("Sorry not sorry, the fee applies.", "The fee applies."),
 ]
 
 

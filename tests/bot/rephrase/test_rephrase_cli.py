@@ -17,7 +17,8 @@ def rephrase(*args: str, stdin: str, cwd: Path, **env: str) -> subprocess.Comple
 
 
 def test_json_flags_each_phrase_and_rewrites_both(tmp_path: Path) -> None:
-    result = rephrase("--json", stdin="You're wrong, calm down.", cwd=tmp_path)
+    draft = "You're wrong, calm down. Your parcel left the depot at 9."
+    result = rephrase("--json", stdin=draft, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert set(out) == {"findings", "nudges", "rewrite", "score", "rewrite_score"}

@@ -1,0 +1,140 @@
+"""Whole-rewrite checks after every sentence passed: content kept, nothing said twice, no
+sarcastic frame, no word left in capitals, no bare refusal or command. Own example sentences,
+none from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.rephrase import Engine, dropped, frame, sendable, withheld
+
+
+def _calm(sentence: str) -> sendable.Tone:
+    return 0.0, ""
+
+
+@pytest.mark.parametrize(
+    ("draft", "rewrite"),
+    [
+        ("Policy is policy, tough luck.", "I'm sorry."),
+        ("Calm down, sir.", "I can hear how frustrating this is."),
+        ("Whatever, deal with it.", "Thanks for getting in touch."),
+    ],
+)
+def test_a_rewrite_of_only_the_bots_own_words_keeps_nothing(draft: str, rewrite: str) -> None:
+    assert not dropped.keeps_some(draft, rewrite)
+    assert "keeps nothing" in (withheld.kept_badly(draft, rewrite, []) or "")
+
+
+@pytest.mark.parametrize(
+    ("draft", "rewrite"),
+    [
+        ("Obviously the hotel has a pool.", "The hotel has a pool."),
+        ("Nothing I can do, mate.", "I'm not able to do anything."),  # the refusal is kept
+        ("I'll check it, stop calling.", "I'll check it."),  # the commitment is kept
+    ],
+)
+def test_a_rewrite_that_keeps_a_fact_refusal_or_commitment_says_something(
+    draft: str, rewrite: str
+) -> None:
+    assert dropped.keeps_some(draft, rewrite)
+
+
+def test_the_same_thing_said_twice_is_withheld() -> None:
+    draft = "You ignored the manual. Its page 4 covers pairing. Read it."
+    twice = "The details are in the manual. Its page 4 covers pairing. It has the details."
+    assert dropped.repeated(draft, twice) == "It has the details."
+    draft = "Your seat is booked.\n\nLike I said twice, your seat is booked, check your email."
+    again = "Your seat is booked.\n\nTo recap, your seat is booked. Check your email."
+    assert dropped.repeated(draft, again) is not None
+    once = "The details are in the manual. Its page 4 covers pairing."
+    assert dropped.repeated(draft, once) is None
+
+
+def test_the_agents_own_repetition_is_not_the_rewrites() -> None:
+    draft = "The fee is $5. The fee is $5, sorry."
+    assert dropped.repeated(draft, "The fee is $5. The fee is $5, sorry.") is None
+
+
+def test_scare_quotes_around_the_customers_word_are_never_kept() -> None:
+    draft = 'Hi Ann, the "broken" kettle you sent back boils fine. Apparently it was unplugged.'
+    kept = 'Hi Ann, the "broken" kettle you sent back boils fine. It was unplugged.'
+    assert "scare quotes" in (withheld.kept_badly(draft, kept, []) or "")
+    curly = "Your \u2018urgent\u2019 ticket was about a typo, sigh."
+    assert "scare quotes" in (
+        withheld.kept_badly(curly, "Your \u2018urgent\u2019 ticket was about a typo.", []) or ""
+    )
+    # a label to click, capitalised, is no scare quote
+    label = 'Open the "Billing" tab, obviously.'
+    assert withheld.kept_badly(label, 'Open the "Billing" tab.', []) is None
+
+
+def test_a_sarcastic_sentence_kept_nearly_whole_is_withheld() -> None:
+    sarcastic = [("Oh wonderful, the kettle you returned boils water perfectly.", True)]
+    draft = sarcastic[0][0]
+    rewrite = "The kettle you returned boils water perfectly."
+    assert "unkind" in (withheld.kept_badly(draft, rewrite, sarcastic) or "")
+    # a clause the model marks unkind, one word dropped, is still the clause it read
+    clause = [("Apparently it only needed charging", False)]
+    draft = "Apparently it only needed charging. It is on its way back."
+    rewrite = "It only needed charging. It is on its way back."
+    assert withheld.kept_badly(draft, rewrite, clause) is not None
+    # the lead-in gone, the fact kept: more than one word of the clause went
+    clause = [("already told you, the room is cleaned daily", False)]
+    draft = "As I already told you, the room is cleaned daily."
+    assert withheld.kept_badly(draft, "To recap, the room is cleaned daily.", clause) is None
+
+
+def test_a_word_in_capitals_kept_in_any_sentence_still_shouts() -> None:
+    draft = "Your plan EXPIRED. That's why the app is locked!!!"
+    kept = "Your plan EXPIRED. That's why the app is locked."
+    assert "shout" in (sendable.problem(draft, kept, _calm) or "")
+    calmed = "Your plan expired. That's why the app is locked."
+    assert sendable.problem(draft, calmed, _calm) is None
+    # known acronyms stay as typed, even in a draft that shouts
+    sim = "The SIM card is already in the post."
+    assert sendable.problem("The SIM card is ALREADY IN THE POST!!!", sim, _calm) is None
+
+
+@pytest.mark.parametrize("text", ["I'm not able to do anything.", "No.", "Nothing more I can do."])
+def test_a_refusal_that_names_nothing_is_curt_framed_or_not(text: str) -> None:
+    assert frame.empty_refusal(text)
+
+
+@pytest.mark.parametrize("text", ["The fare is non-refundable.", "We can't refund the deposit."])
+def test_a_refusal_that_names_what_is_refused_may_be_framed(text: str) -> None:
+    assert not frame.empty_refusal(text) and frame.bare(text)
+
+
+@pytest.mark.parametrize("text", ["Restart the router.", "Clear your cache.", "Come in."])
+def test_one_bare_command_is_curt(text: str) -> None:
+    assert frame.command(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Late work loses 10%.",
+        "Passport first, then boarding pass.",
+        "Please restart the router.",
+        "Restart the router. It takes a minute and clears most faults.",
+    ],
+)
+def test_a_fact_a_list_or_a_request_is_no_bare_command(text: str) -> None:
+    assert not frame.command(text)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Fees are fees, sorry not sorry.",
+        "For the last time, reset your password.",
+        "Honestly there's nothing I can do, mate.",
+        "Your warranty EXPIRED. That's why the repair is charged!!!",
+        'Apparently the "faulty" kettle you returned boils water perfectly. No refund is due.',
+    ],
+)
+def test_these_drafts_get_no_rewrite(engine: Engine, draft: str) -> None:
+    analysis = engine.analyse(draft)
+    assert not analysis.offered, analysis.rewrite
+    assert analysis.rewrite_reason
