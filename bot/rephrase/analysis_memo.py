@@ -10,13 +10,15 @@ benchmark that repeats one draft is not flattered; outside it nothing is kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
 
 from bot.content.segment import sentence_spans as _find_spans
 from bot.rephrase.lexical import Token, tokens
 
+T = TypeVar("T")
 Spans = list[tuple[int, int]]
 _memo: ContextVar[dict[str, Spans] | None] = ContextVar("rephrase_spans_memo", default=None)
 _tokens: ContextVar[dict[str, list[Token]] | None] = ContextVar("rephrase_tokens", default=None)
@@ -24,29 +26,30 @@ _tokens: ContextVar[dict[str, list[Token]] | None] = ContextVar("rephrase_tokens
 
 def sentence_spans(text: str) -> Spans:
     """bot.content.segment.sentence_spans, memoised within one analysis."""
-    memo = _memo.get()
-    if memo is None:
-        return _find_spans(text)
-    spans = memo.get(text)
-    if spans is None:
-        spans = memo[text] = _find_spans(text)
-    return list(spans)
+    return _memoised(_memo, _find_spans, text)
 
 
 def draft_tokens(text: str) -> list[Token]:
     """lexical.tokens(text), memoised within one analysis."""
-    memo = _tokens.get()
+    return _memoised(_tokens, tokens, text)
+
+
+def _memoised(
+    memo_var: ContextVar[dict[str, list[T]] | None], find: Callable[[str], list[T]], text: str
+) -> list[T]:
+    """`find(text)`, found once per analysis; a copy, since callers may append to it."""
+    memo = memo_var.get()
     if memo is None:
-        return tokens(text)
+        return find(text)
     found = memo.get(text)
     if found is None:
-        found = memo[text] = tokens(text)
+        found = memo[text] = find(text)
     return list(found)
 
 
 @contextmanager
 def one_analysis() -> Iterator[None]:
-    """Share sentence spans between the parts of one analysis."""
+    """Share sentence spans and tokens between the parts of one analysis."""
     if _memo.get() is not None:  # nested: the outer analysis's memo serves
         yield
         return
