@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from bot.rephrase import recasts, seams, templates
 from bot.rephrase.models import Finding
-from bot.rephrase.tone import ACRONYMS, COMMON
+from bot.rephrase.tone import KEPT_ACRONYMS
 
 MODEL_RULE = "model:"  # findings of the trained model (see engine.py)
 RECAST_RULE = "sendable:recast"  # a sentence only a recast may reword (units.recastable)
@@ -63,7 +63,6 @@ _RELATIVE = re.compile(r"[\s,]*(?:which|who|whom|whose)\b", re.IGNORECASE)
 # pasted before it ("It would have helped to have kept …").
 _CONTRAST = re.compile(r"\b(?:instead of|rather than)\b", re.IGNORECASE)
 _PARTICLE = re.compile(r"\s+(?:in|out|up|on|off|at|into|onto|over|through|back|down|for)\b", re.I)
-_ACRONYMS_ONLY = ACRONYMS - COMMON - {"US", "AA"}  # "CALL US", "AA batteries" stay words
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 
 Edit = tuple[int, int, str]
@@ -159,7 +158,7 @@ def _keep_acronyms(shouted: str, calm: str) -> str:
     if len(old) != len(new):
         return calm
     kept = [
-        o if re.sub(r"\W", "", o) in _ACRONYMS_ONLY else n for o, n in zip(old, new, strict=True)
+        o if re.sub(r"\W", "", o) in KEPT_ACRONYMS else n for o, n in zip(old, new, strict=True)
     ]
     return " ".join(kept) if kept != new else calm
 

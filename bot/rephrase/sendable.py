@@ -17,7 +17,7 @@ from bot.content.segment import split_sentences
 from bot.rephrase import frame
 from bot.rephrase.features import shout_count, unit_features
 from bot.rephrase.model import ToneModel, masked_tokens, quoted_spans
-from bot.rephrase.tone import ACRONYMS, COMMON
+from bot.rephrase.tone import KEPT_ACRONYMS
 
 COOL_KINDS = frozenset({"cold", "dismissive", "rule_quoting", "shouting"})
 
@@ -90,8 +90,6 @@ _LOUD_WORD = re.compile(
 _SHORT_LOUD = re.compile(
     r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{3,}(?![\w'\u2019-])"
 )
-# Acronyms a calmed shout keeps as typed; not those that are everyday words too ("CALL US").
-_ACRONYMS = ACRONYMS - COMMON - {"US", "AA"}
 _PUNCT_RUN = re.compile(r"[!?]{2,}")
 # A sentence the rewrite changed that still talks of blame or fault still points a finger
 # ("Blame the sorting centre." from "blame the sorting centre, not me").
@@ -209,8 +207,8 @@ def _sentence_problem(
 
 def _loud(sentence: str, draft_loud: set[str]) -> bool:
     """A word in capitals left in: a long one anywhere, a short one of a shouting draft."""
-    long = [w for w in _LOUD_WORD.findall(sentence) if w not in _ACRONYMS]
-    return bool(long or (draft_loud & set(_SHORT_LOUD.findall(sentence))) - _ACRONYMS)
+    long = [w for w in _LOUD_WORD.findall(sentence) if w not in KEPT_ACRONYMS]
+    return bool(long or (draft_loud & set(_SHORT_LOUD.findall(sentence))) - KEPT_ACRONYMS)
 
 
 def _calm(sentence: str) -> Tone:

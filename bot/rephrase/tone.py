@@ -61,6 +61,9 @@ _QUOTES = re.compile(
 )
 _LONG_WORD = 5
 _ADVERB = re.compile(r"[A-Z]{3,}LY")
+# Acronyms that stay capitals when a shout is calmed: not those that are everyday words
+# too ("CALL US", "AA batteries").
+KEPT_ACRONYMS = ACRONYMS - COMMON - {"US", "AA"}
 
 _SHOUT_WHY = "Words in capitals read as shouting, so the customer hears anger rather than help."
 
