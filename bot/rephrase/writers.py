@@ -32,6 +32,7 @@ WRITERS = {
     "seventh writer (polite)": ("more_polite_",),
     "ninth writer (both)": ("more_agent_polite_", "more_buried_"),
     "tenth writer (veiled rude, traps)": ("fifth_",),
+    "eleventh writer (veiled rude, traps)": ("eleventh_",),
     "twelfth writer (minimal pairs)": ("twelfth_",),
 }
 
