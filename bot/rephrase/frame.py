@@ -20,7 +20,15 @@ from bot.rephrase.guards import REFUSAL
 
 BARE_WORDS = 8  # a refusal this short, alone, reads as a brush-off
 COMMAND_WORDS = 12  # a command, even with its details, alone is an order
-CLIPPED_WORDS = 3  # "That's correct.", "Already done.": a verdict, not a reply
+CLIPPED_WORDS = 3  # "That's correct.", "It's final.": a verdict, not a reply
+_VERDICT_TEXT = """
+    correct incorrect right wrong fine final valid invalid accurate true false standard normal
+    done closed resolved confirmed denied approved declined rejected refused policy
+"""
+_VERDICTS = frozenset(_VERDICT_TEXT.split())
+# A word that may be a verb in the present after a bare noun ("Late work loses 10%."): the
+# verb checks cannot tell it from a plural, so a phrase holding one is given the benefit.
+_MAYBE_PRESENT = re.compile(r"\b[a-z]{2,}[^\Ws]s\b", re.IGNORECASE)
 _AFTER_VERB_TEXT = """
     the your a an my our this that these those it them us me in out up back down off on over
     again
@@ -98,12 +106,14 @@ def imperative(body: str) -> bool:
 
 def clipped(text: str) -> bool:
     """One clipped line and nothing else: a verdict of three words or fewer ("That's
-    correct.", "You have four.") or a phrase with no verb and no list in it ("Already in
-    the post.", "Six in the morning."). Read alone it answers like a form, framed or not."""
+    correct.", "It's final.") or a phrase with no verb and no list in it ("Already in the
+    post.", "Six in the morning."). Read alone it answers like a form, framed or not. (A
+    short fact with a verb of its own, "It ships today.", is an answer.)"""
     body = _one_short_sentence(_core(text), COMMAND_WORDS)
     if body is None or not _WORDS.search(body) or FORMULA.match(body):
         return False
-    return len(_WORDS.findall(body)) <= CLIPPED_WORDS or verbless(body)
+    words = [w.lower() for w in _WORDS.findall(body)]
+    return verbless(body) or (len(words) <= CLIPPED_WORDS and words[-1] in _VERDICTS)
 
 
 def verbless(sentence: str) -> bool:
@@ -112,7 +122,8 @@ def verbless(sentence: str) -> bool:
     body = sentence.strip()
     if "," in body or not re.search(r"[^\W\d_]", body) or FORMULA.match(body):
         return False
-    return not (VERBISH.search(body) or PRESENT_AFTER_SUBJECT.search(body) or imperative(body))
+    verb = VERBISH.search(body) or PRESENT_AFTER_SUBJECT.search(body) or imperative(body)
+    return not (verb or _MAYBE_PRESENT.search(body))
 
 
 def _core(text: str) -> str:

@@ -173,6 +173,8 @@ def test_one_clipped_line_is_curt_framed_or_not(text: str) -> None:
         "Receipt first, then the refund form.",  # a list of steps is an answer
         "Your order ships on Monday.",
         "Check out is at 11AM.",
+        "It arrives tomorrow.",  # short, but a fact with a verb of its own
+        "Late fees double after 30 days.",
     ],
 )
 def test_a_full_sentence_or_a_list_is_no_clipped_line(text: str) -> None:
