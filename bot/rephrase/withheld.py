@@ -76,9 +76,10 @@ def still_unkind_if_kept(
 
 def kept_badly(draft: str, text: str, unkind: list[tuple[str, bool]]) -> str | None:
     """Why a whole rewrite may not be offered although every sentence passed: it keeps
-    nothing the draft said, says one thing twice, leaves a changed phrase without a verb
-    ("Six in the morning."), sends the customer back to an earlier message, keeps scare
-    quotes, or keeps a sarcastic or unkind clause nearly whole."""
+    nothing the draft said, says one thing twice, clips a changed sentence to a phrase with
+    no verb or a bare verdict ("Six in the morning.", "It's correct."), sends the customer
+    back to an earlier message, keeps scare quotes, or keeps a sarcastic or unkind clause
+    nearly whole."""
     if not dropped.keeps_some(draft, text):
         return f"“{short(text)}” keeps nothing the draft says, only my own words"
     twice = dropped.repeated(draft, text)
@@ -86,7 +87,7 @@ def kept_badly(draft: str, text: str, unkind: list[tuple[str, bool]]) -> str | N
         return f"“{short(twice)}” would say again what the reply already says"
     old = set(split_sentences(draft))
     changed = [s for s in split_sentences(text) if s not in old]
-    clipped = next((p for s in changed for p in fluency.pieces(s) if frame.verbless(p)), None)
+    clipped = next((p for s in changed for p in fluency.pieces(s) if frame.clipped(p)), None)
     if clipped is not None:
         return f"“{short(clipped)}” is not a full sentence"
     back = next((s for s in split_sentences(text) if points_back(s)), None)

@@ -181,10 +181,13 @@ def test_a_full_sentence_or_a_list_is_no_clipped_line(text: str) -> None:
     assert not frame.clipped(text)
 
 
-def test_a_changed_phrase_without_a_verb_is_withheld() -> None:
+def test_a_changed_sentence_clipped_to_a_phrase_or_a_verdict_is_withheld() -> None:
     draft = "your train leaves at 07:45 NOT 19:45!!! QUARTER TO EIGHT IN THE MORNING!!!"
     rewrite = "Your train leaves at 07:45 not 19:45. Quarter to eight in the morning."
     assert "not a full sentence" in (withheld.kept_badly(draft, rewrite, []) or "")
+    draft = "We read your meter on Monday. Frankly, it's correct, end of story."
+    verdict = "We read your meter on Monday. It's correct."
+    assert "not a full sentence" in (withheld.kept_badly(draft, verdict, []) or "")
     kept = "Your train leaves at 07:45, not 19:45."
     assert withheld.kept_badly("your train leaves at 07:45, NOT 19:45!!!", kept, []) is None
 
