@@ -63,6 +63,8 @@ whose why how when where who as than if because although though unless while i y
 they he she it me us them not never only just also too here there then now today
 tomorrow yesterday again already yes yeah yep yup no nope ok okay sure well oh ah wow gosh
 hi hello hey dear sir madam mate
+one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+hundred thousand
 """
 NEVER_VERBS = frozenset(_NEVER_VERB_TEXT.split())
 # Openings and closings that need no verb: "Hi Dana,", "Best regards", "Thanks again!".
@@ -151,11 +153,21 @@ def _unbalanced(sentence: str, draft: str) -> bool:
     return False
 
 
+# The segmenter reads "at 18:10. Six in the morning." as one sentence ("10." after a colon
+# looks like a list number to it); a capital after a number's stop starts a new piece here.
+_AFTER_NUMBER = re.compile(r"(?<=\d[.!?])\s+(?=[A-Z])")
+
+
+def pieces(sentence: str) -> list[str]:
+    """The sentence's pieces: its sentences, cut again after a number's full stop."""
+    return [p for a, b in sentence_spans(sentence) for p in _AFTER_NUMBER.split(sentence[a:b])]
+
+
 def _no_verb(sentence: str, draft: str) -> bool:
     if FORMULA.match(sentence.strip(" *_>-•")):
         return False
-    pieces = [sentence[a:b] for a, b in sentence_spans(sentence)]
-    return any(not has_verb(p) for p in pieces if re.search(r"[^\W\d_]", p)) and has_verb(draft)
+    clauses = pieces(sentence)
+    return any(not has_verb(p) for p in clauses if re.search(r"[^\W\d_]", p)) and has_verb(draft)
 
 
 def has_verb(sentence: str) -> bool:

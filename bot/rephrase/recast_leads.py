@@ -6,7 +6,7 @@ stays. Patterns are written for shapes, never for one draft's words.
 
 from __future__ import annotations
 
-from bot.rephrase.recast_table import _A, _REPEAT_KINDS, SENTENCE_END, _r
+from bot.rephrase.recast_table import _A, _REPEAT_KINDS, _TAG_KINDS, SENTENCE_END, _r
 
 _PRESUMING_KINDS = _REPEAT_KINDS | {"blame", "blame-shifting"}
 _WAVING_KINDS = frozenset({"minimising", "dismissive", "sarcasm", "passive-aggressive"})
@@ -59,6 +59,15 @@ LEAD_RECASTS = (
         rf"(?:I{_A}?m |I am )?(?:not sure|unsure) (?:if|whether) you (?:saw|read|got|received"
         rf"|noticed|had a chance to read) my (?:last|previous|earlier|other) (?:e-?mails?"
         r"|messages?|replies|reply|notes?|letters?),? but ",
+        "",
+        lead_in=True,
+    ),
+    _r(
+        "rules-are-rules-lead-in",  # "Unfortunately the rules are the rules, madam, …"
+        _TAG_KINDS,
+        rf"(?:(?:unfortunately|sorry|I{_A}m afraid),?\s+)?(?:the )?(?P<r>rules?|polic(?:y|ies)"
+        rf"|terms|regulations?) (?:is|are) (?:the |our )?(?P=r)(?:,? (?:sir|madam|ma{_A}am))?"
+        + _SEP,
         "",
         lead_in=True,
     ),

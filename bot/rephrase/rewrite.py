@@ -180,7 +180,8 @@ class Rewriter:
             said = f"“{withheld.short(left.text)}” would still read as {left.kind}"
             self._gate = self._gate or said
             return None
-        if frame.empty_refusal(text) or frame.command(text):  # curt, framed or not
+        # One bare refusal, command or clipped line reads curt, framed or not.
+        if frame.empty_refusal(text) or frame.command(text) or frame.clipped(text):
             self._gate = self._gate or f"“{withheld.short(text)}” would still read as curt"
             return None
         warm = frame.framed(text) if gate or frame.bare(text) else None

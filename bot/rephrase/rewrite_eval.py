@@ -131,9 +131,10 @@ def measure(engine: Engine, rows: Iterable[dict[str, Any]]) -> Figures:
 _WHY = (
     (
         "would still read as unkind, curt or shouting",
-        ("would still", "still sounded harsh", "scare quotes"),
+        ("would still", "still sounded harsh", "scare quotes", "a verdict on"),
     ),
     ("would say one thing twice", ("say again what",)),
+    ("would send the customer back to an earlier message", ("an earlier message",)),
     ("no wording keeps the meaning", ("no wording that keeps its meaning",)),
     ("would leave out content", ("would have left out",)),
     (

@@ -105,6 +105,15 @@ _TAUTOLOGY = re.compile(
     r"\b(\w{3,}?)s? (?:is|are)(?: just)? (?:the )?\1s?\b|\bit(?:'s|\u2019s| is) what it is\b",
     re.IGNORECASE,
 )
+# "You have 4.", "You were told.", "You are not.": three words about the customer, a verdict.
+_YOU_VERDICT = re.compile(
+    r"^\W*you(?:['\u2019](?:re|ve|d))? (?:have|had|are|were|did|got|owe|lost|missed)\b",
+    re.IGNORECASE,
+)
+VERDICT_WORDS = 3
+# A comma splice whose second clause is this short is a tag on the first ("…, that's life",
+# "…, it's fine"): flippant even when the agent wrote the comma.
+TAG_WORDS = 4
 _SUBORDINATE = re.compile(
     r"^(?:if|when|whenever|because|as|since|although|though|while|once|after|before|unless"
     r"|whether|even if|so that|until|now that|where)\b",
@@ -175,7 +184,7 @@ def problem(
                 why = "would still shout a word"
             if not why and changed and _BLAME_WORD.search(sentence):
                 why = "would still say whose fault it is"
-            if why == SPLICED and _spliced_in(draft, sentence):
+            if why == SPLICED and _spliced_in(draft, sentence) and not _tagged(sentence):
                 continue  # the agent's own comma, kept: the rewrite joined nothing
             if why:
                 return f"“{_short(sentence)}” {why}"
@@ -193,6 +202,8 @@ def _sentence_problem(
         return None  # a greeting, thanks or sign-off
     if len(words) <= 2 and _fragment(sentence, words):
         return "is not a full sentence"
+    if len(words) <= VERDICT_WORDS and _YOU_VERDICT.match(sentence):
+        return "would read as a verdict on the customer"
     if _TAUTOLOGY.search(sentence):
         return "would still brush the customer off ('rules are rules')"
     probability, kind = rude(sentence)
@@ -230,6 +241,13 @@ def _splice(sentence: str) -> bool:
         if len(_WORDS.findall(clause)) >= 4 and not _SUBORDINATE.match(clause) and not joined:
             return True
     return False
+
+
+def _tagged(sentence: str) -> bool:
+    """Some comma splice of the sentence only adds a short tag to the clause before it."""
+    return any(
+        len(_WORDS.findall(sentence[m.start() :])) <= TAG_WORDS for m in _SPLICE.finditer(sentence)
+    )
 
 
 def _spliced_in(draft: str, sentence: str) -> bool:

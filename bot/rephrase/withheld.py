@@ -11,7 +11,7 @@ import difflib
 import re
 
 from bot.content.segment import split_sentences
-from bot.rephrase import dropped
+from bot.rephrase import dropped, fluency, frame
 from bot.rephrase import units as parts
 from bot.rephrase.candidates import CLARITY_KINDS, WORD
 from bot.rephrase.models import Finding
@@ -39,6 +39,22 @@ _SCARE_QUOTE = re.compile(
 # A sarcastic sentence with at most two words gone is still sarcastic; a clause the model
 # reads as unkind, with one word gone ("Apparently"), is still the clause it read.
 NEARLY_WHOLE = {True: 2, False: 1}
+# Our own earlier message given as the place the information is ("My earlier reply has the
+# details.", "The answer is in my last email."): it sends the customer back to look again.
+_OWN_EARLIER = re.compile(
+    r"\b(?:(?:my|our) (?:earlier|previous|last|prior|original|first|other|past)"
+    r" (?:reply|replies|e-?mails?|messages?|answer|response|note|mail)"
+    r"|(?:the|my) (?:reply|e-?mail|message|answer|response)s? I (?:sent|gave|wrote)"
+    r"|what I (?:said|wrote|sent))\b",
+    re.IGNORECASE,
+)
+_POINTER_TEXT = """
+    details detail answer answers information info explanation everything need needed
+    contains has have see refer find covers earlier previous prior original first other
+    past reply replies email e-mail emails message messages response note mail sent gave
+    wrote
+"""
+_POINTER = dropped.information(_POINTER_TEXT)
 _UNKIND_ALWAYS = frozenset({"sarcasm"})
 
 
@@ -60,13 +76,23 @@ def still_unkind_if_kept(
 
 def kept_badly(draft: str, text: str, unkind: list[tuple[str, bool]]) -> str | None:
     """Why a whole rewrite may not be offered although every sentence passed: it keeps
-    nothing the draft said, says one thing twice, keeps scare quotes, or keeps a sarcastic
-    or unkind clause nearly whole."""
+    nothing the draft said, says one thing twice, clips a changed sentence to a phrase with
+    no verb or a bare verdict ("Six in the morning.", "It's correct."), sends the customer
+    back to an earlier message, keeps scare quotes, or keeps a sarcastic or unkind clause
+    nearly whole."""
     if not dropped.keeps_some(draft, text):
         return f"“{short(text)}” keeps nothing the draft says, only my own words"
     twice = dropped.repeated(draft, text)
     if twice is not None:
         return f"“{short(twice)}” would say again what the reply already says"
+    old = set(split_sentences(draft))
+    changed = [s for s in split_sentences(text) if s not in old]
+    clipped = next((p for s in changed for p in fluency.pieces(s) if frame.clipped(p)), None)
+    if clipped is not None:
+        return f"“{short(clipped)}” is not a full sentence"
+    back = next((s for s in split_sentences(text) if points_back(s)), None)
+    if back is not None:
+        return f"“{short(back)}” would send the customer back to an earlier message"
     quoted = next((m.group(1) for m in _SCARE_QUOTE.finditer(draft) if m.group(1) in text), "")
     if quoted:
         return f"{quoted} would keep the draft's scare quotes"
@@ -74,6 +100,13 @@ def kept_badly(draft: str, text: str, unkind: list[tuple[str, bool]]) -> str | N
         if any(_nearly_whole(stretch, kept, sarcasm) for kept in split_sentences(text)):
             return f"“{short(stretch)}” would still read as unkind, nearly word for word"
     return None
+
+
+def points_back(sentence: str) -> bool:
+    """The sentence says only that the answer is in an earlier message of ours."""
+    if _OWN_EARLIER.search(sentence) is None:
+        return False
+    return not (dropped.information(sentence) - _POINTER)
 
 
 def _nearly_whole(stretch: str, kept: str, sarcasm: bool) -> bool:

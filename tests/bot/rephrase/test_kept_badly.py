@@ -138,3 +138,100 @@ def test_these_drafts_get_no_rewrite(engine: Engine, draft: str) -> None:
     analysis = engine.analyse(draft)
     assert not analysis.offered, analysis.rewrite
     assert analysis.rewrite_reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Dana, reinstall the app and log in again with your new password.",
+        "Unplug the charger and wait an hour.",
+        "Thanks! Update the firmware from the settings page.",
+    ],
+)
+def test_one_bare_command_is_curt_with_its_details_or_after_a_greeting(text: str) -> None:
+    assert frame.command(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's correct.",
+        "Hi Omar, it's final.",
+        "Already in the post.",
+        "Tuesday at the earliest.",
+        "Eleven in the evening.",
+    ],
+)
+def test_one_clipped_line_is_curt_framed_or_not(text: str) -> None:
+    assert frame.clipped(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop opens at nine on Sundays.",
+        "Receipt first, then the refund form.",  # a list of steps is an answer
+        "Your order ships on Monday.",
+        "Check out is at 11AM.",
+        "It arrives tomorrow.",  # short, but a fact with a verb of its own
+        "Late fees double after 30 days.",
+    ],
+)
+def test_a_full_sentence_or_a_list_is_no_clipped_line(text: str) -> None:
+    assert not frame.clipped(text)
+
+
+def test_a_changed_sentence_clipped_to_a_phrase_or_a_verdict_is_withheld() -> None:
+    draft = "your train leaves at 07:45 NOT 19:45!!! QUARTER TO EIGHT IN THE MORNING!!!"
+    rewrite = "Your train leaves at 07:45 not 19:45. Quarter to eight in the morning."
+    assert "not a full sentence" in (withheld.kept_badly(draft, rewrite, []) or "")
+    draft = "We read your meter on Monday. Frankly, it's correct, end of story."
+    verdict = "We read your meter on Monday. It's correct."
+    assert "not a full sentence" in (withheld.kept_badly(draft, verdict, []) or "")
+    kept = "Your train leaves at 07:45, not 19:45."
+    assert withheld.kept_badly("your train leaves at 07:45, NOT 19:45!!!", kept, []) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My earlier reply has the details.",
+        "The answer is in my previous email.",
+        "Everything you need is in our last message.",
+        "The details are in the email I sent.",
+    ],
+)
+def test_a_reply_that_points_back_to_our_earlier_message_is_withheld(sentence: str) -> None:
+    draft = "Read my earlier reply properly. The booking is confirmed."
+    rewrite = f"{sentence} The booking is confirmed."
+    assert withheld.points_back(sentence)
+    assert "an earlier message" in (withheld.kept_badly(draft, rewrite, []) or "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As my last email mentions, the fee is $12.",
+        "The details are in the user guide.",
+        "The reset link is in the email we sent at 10:02.",
+    ],
+)
+def test_a_pointer_that_gives_the_answer_or_a_source_is_kept(sentence: str) -> None:
+    assert not withheld.points_back(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["You had two.", "You were told.", "You are not."])
+def test_three_words_about_the_customer_read_as_a_verdict(sentence: str) -> None:
+    draft = "Rules are rules. The limit is three bags."
+    why = sendable.problem(draft, f"The limit is three bags. {sentence}", _calm)
+    assert why is not None and "verdict" in why
+    assert sendable.problem(draft, "The limit is three bags. You're welcome.", _calm) is None
+
+
+def test_a_short_tag_spliced_on_is_refused_even_where_the_agent_wrote_the_comma() -> None:
+    draft = "Clearly the courier collected the box on Friday, that's life."
+    tagged = "The courier collected the box on Friday, that's life."
+    assert sendable.problem(draft, tagged, _calm) == f"“{tagged[:47]}…” {sendable.SPLICED}"
+    draft = "Clearly the courier collected the box on Friday, it is with the depot now."
+    clause = "The courier collected the box on Friday, it is with the depot now."
+    assert sendable.problem(draft, clause, _calm) is None

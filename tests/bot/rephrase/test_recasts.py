@@ -150,6 +150,16 @@ def _first(sentence: str, kind: str) -> str:
             "condescending",
             "It's standard practice.",
         ),
+        (
+            "Sorry, policy is policy, sir: the gym opens at 6am.",
+            "rule-quoting",
+            "The gym opens at 6am.",
+        ),
+        (
+            "I'm afraid the terms are our terms, parcels over 20kg go by freight.",
+            "dismissive",
+            "Parcels over 20kg go by freight.",
+        ),
         ("It's common sense.", "condescending", ""),
         ("Where else would it be?", "condescending", ""),
         ("I shouldn't have to walk you through this.", "condescending", ""),
