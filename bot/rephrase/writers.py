@@ -33,6 +33,7 @@ WRITERS = {
     "ninth writer (both)": ("more_agent_polite_", "more_buried_"),
     "tenth writer (veiled rude, traps)": ("fifth_",),
     "twelfth writer (minimal pairs)": ("twelfth_",),
+    "thirteenth writer (veiled rude, traps)": ("thirteenth_",),
 }
 
 
