@@ -34,6 +34,7 @@ WRITERS = {
     "tenth writer (veiled rude, traps)": ("fifth_",),
     "eleventh writer (veiled rude, traps)": ("eleventh_",),
     "twelfth writer (minimal pairs)": ("twelfth_",),
+    "thirteenth writer (veiled rude, traps)": ("thirteenth_",),
 }
 
 
