@@ -35,6 +35,7 @@ WRITERS = {
     "eleventh writer (veiled rude, traps)": ("eleventh_",),
     "twelfth writer (minimal pairs)": ("twelfth_",),
     "thirteenth writer (veiled rude, traps)": ("thirteenth_",),
+    "fifteenth writer (sarcasm, threats, PA)": ("fifteenth_",),
 }
 
 
