@@ -36,6 +36,7 @@ WRITERS = {
     "twelfth writer (minimal pairs)": ("twelfth_",),
     "thirteenth writer (veiled rude, traps)": ("thirteenth_",),
     "fourteenth writer (polite, traps, mild rude)": ("fourteenth_",),
+    "fifteenth writer (sarcasm, threats, PA)": ("fifteenth_",),
 }
 
 
