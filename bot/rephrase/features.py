@@ -95,7 +95,8 @@ def unit_features(
     out.append(("w2:" + toks[-1].lower + " </s>", n - 1, n))
     found: set[str] = set()
     strategies.sentence_strategies(toks, lexicon, found)
-    out.extend(("s:" + name, 0, n) for name in found)
+    # Sorted: a set's order follows PYTHONHASHSEED, and span credit is summed in this order.
+    out.extend(("s:" + name, 0, n) for name in sorted(found))
     _cues(toks, out, lexicon)
     shape_cues(toks, lexicon, out)
     alpha = sum(1 for t in toks if t.lower[0].isalpha())

@@ -146,7 +146,8 @@ class ToneModel:
     ) -> float:
         """How likely one unit is rude; `words` (its tokens' words) saves finding them again."""
         names = {name for name, _, _ in feats}
-        raw = sum(map(self.weights.get, names, repeat(0.0, len(names))))
+        # fsum: exact, so the score does not depend on the set's (hash-seeded) order.
+        raw = math.fsum(map(self.weights.get, names, repeat(0.0, len(names))))
         if words is None:
             words = [w for w, _ in unit_words(feats)]
         return _sigmoid(self.bias + raw + mean_weight(words, self.word_weights))
@@ -154,7 +155,7 @@ class ToneModel:
     def draft_probability(self, names: set[str], words: Sequence[str] = ()) -> float:
         """How likely the draft holds rudeness, from every feature any of its units has
         and the mean weight of its words."""
-        raw = sum(map(self.draft_weights.get, names, repeat(0.0, len(names))))
+        raw = math.fsum(map(self.draft_weights.get, names, repeat(0.0, len(names))))
         return _sigmoid(self.draft_bias + raw + mean_weight(words, self.draft_word_weights))
 
     def scored_units(
@@ -225,7 +226,7 @@ class ToneModel:
         scores = list(self.kind_bias)
         if rows:
             columns = zip(*rows, strict=True)
-            scores = [b + sum(col) for b, col in zip(scores, columns, strict=True)]
+            scores = [b + math.fsum(col) for b, col in zip(scores, columns, strict=True)]
         return self.kind_labels[max(range(len(scores)), key=scores.__getitem__)]
 
     def _finding(self, text: str, prob: float, toks: list[Token], feats: list[Feature]) -> Finding:
