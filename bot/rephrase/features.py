@@ -12,6 +12,7 @@ at the words that carried its weight. Three families:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from bot.rephrase import strategies
@@ -175,6 +176,11 @@ def _second_person(
             return
 
 
+# The shouting check reads runs of A-Z only, and a run within the first character alone
+# is one letter, never a shout: a text with no A-Z after it has none.
+_ASCII_CAPITAL = re.compile("[A-Z]")
+
+
 def shout_count(text: str) -> int:
     """Runs of capitals the shouting check counts as raised voice (never codes or IDs)."""
-    return len(shouting(text)) if any(c.isupper() for c in text[1:]) else 0
+    return len(shouting(text)) if _ASCII_CAPITAL.search(text, 1) else 0

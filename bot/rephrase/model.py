@@ -21,6 +21,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from bot.rephrase.analysis_memo import sentence_spans
@@ -45,7 +46,8 @@ QUOTE = "<q>"
 SPAN_SHARE = 0.4
 
 
-Scored = tuple[int, int, float, list[Token], list[Feature]]  # start, end, p, tokens, features
+# start, end, p, tokens, features, feature names
+Scored = tuple[int, int, float, list[Token], list[Feature], set[str]]
 UnitScore = tuple[int, int, float]  # start, end, p
 # Rule findings the model never overrules (see sentence_score): swearing, and the clarity
 # checks, which are not about tone.
@@ -142,10 +144,15 @@ class ToneModel:
         return cls(json.loads(path.read_text(encoding="utf-8")), lexicon, load_advice())
 
     def unit_probability(
-        self, feats: Sequence[Feature], words: Sequence[str] | None = None
+        self,
+        feats: Sequence[Feature],
+        words: Sequence[str] | None = None,
+        names: set[str] | None = None,
     ) -> float:
-        """How likely one unit is rude; `words` (its tokens' words) saves finding them again."""
-        names = {name for name, _, _ in feats}
+        """How likely one unit is rude; `words` (its tokens' words) and `names` (its feature
+        names) save finding them again."""
+        if names is None:
+            names = feature_names(feats)
         # fsum: exact, so the score does not depend on the set's (hash-seeded) order.
         raw = math.fsum(map(self.weights.get, names, repeat(0.0, len(names))))
         if words is None:
@@ -183,17 +190,19 @@ class ToneModel:
             if not toks:
                 continue
             feats = unit_features(toks, self.lexicon, shout_count(text[start:end]))
-            names.update(name for name, _, _ in feats)
+            unit_names = feature_names(feats)
+            names |= unit_names
             unit = token_words(toks)
             if not (whole and index == len(spans) - 1):
                 words.extend(unit)
-            out.append((start, end, self.unit_probability(feats, unit), toks, feats))
+            p = self.unit_probability(feats, unit, unit_names)
+            out.append((start, end, p, toks, feats, unit_names))
         draft = self.draft_probability(names, words)
-        return [(a, b, max(p, (p + draft) / 2), t, f) for a, b, p, t, f in out], whole
+        return [(a, b, max(p, (p + draft) / 2), t, f, n) for a, b, p, t, f, n in out], whole
 
     def probability(self, text: str) -> float:
         """The highest unit score: how likely the draft holds a rude part."""
-        return max((p for _, _, p, _, _ in self.scored_units(text)[0]), default=0.0)
+        return max((s[2] for s in self.scored_units(text)[0]), default=0.0)
 
     def findings(self, text: str) -> list[Finding]:
         return self.assess(text)[0]
@@ -206,31 +215,34 @@ class ToneModel:
         scored, has_whole = self.scored_units(text, draft_tokens)
         low = self.thresholds["low"]
         sentences = [
-            self._finding(text, prob, toks, feats)
-            for _, _, prob, toks, feats in (scored[:-1] if has_whole else scored)
+            self._finding(text, prob, toks, feats, names)
+            for _, _, prob, toks, feats, names in (scored[:-1] if has_whole else scored)
             if prob >= low
         ]
         if has_whole and scored and scored[-1][2] >= low:
-            whole = self._finding(text, scored[-1][2], scored[-1][3], scored[-1][4])
+            whole = self._finding(text, *scored[-1][2:])
             if all(f.rank < whole.rank for f in sentences):
                 sentences.append(whole)
-        return sentences, [(a, b, p) for a, b, p, _, _ in scored]
+        return sentences, [s[:3] for s in scored]
 
     def severity(self, prob: float) -> str:
         t = self.thresholds
         return "high" if prob >= t["high"] else "medium" if prob >= t["medium"] else "low"
 
-    def kind(self, feats: Sequence[Feature]) -> str:
-        get = self.kind_weights.get
-        rows = [row for name in {name for name, _, _ in feats} if (row := get(name)) is not None]
+    def kind(self, feats: Sequence[Feature], names: set[str] | None = None) -> str:
+        """The likeliest kind of rudeness; `names` (the feature names) saves finding them."""
+        found = map(self.kind_weights.get, feature_names(feats) if names is None else names)
+        rows = [row for row in found if row is not None]
         scores = list(self.kind_bias)
         if rows:
             columns = zip(*rows, strict=True)
             scores = [b + math.fsum(col) for b, col in zip(scores, columns, strict=True)]
         return self.kind_labels[max(range(len(scores)), key=scores.__getitem__)]
 
-    def _finding(self, text: str, prob: float, toks: list[Token], feats: list[Feature]) -> Finding:
-        kind = self.kind(feats)
+    def _finding(
+        self, text: str, prob: float, toks: list[Token], feats: list[Feature], names: set[str]
+    ) -> Finding:
+        kind = self.kind(feats, names)
         advice = self.advice[kind]
         first, last = carrying_tokens(feats, self.weights, len(toks), self.word_weights)
         start, end = toks[first].start, toks[last].end
@@ -245,6 +257,14 @@ class ToneModel:
             suggestions=advice.suggestions,
             rule=f"model:{kind}",
         )
+
+
+_NAME = itemgetter(0)
+
+
+def feature_names(feats: Sequence[Feature]) -> set[str]:
+    """The distinct names of a unit's features (each counts once in a model's sum)."""
+    return set(map(_NAME, feats))
 
 
 def sentence_score(at: int, scores: Sequence[UnitScore]) -> float:
