@@ -299,8 +299,11 @@ def carrying_tokens(
             credit[a] += weight
             continue
         share = weight / (b - a)
-        for i in range(a, b):
-            credit[i] += share
+        if b == a + 2:  # a bigram (most of the rest)
+            credit[a] += share
+            credit[a + 1] += share
+        else:  # the same additions, a slice at a time
+            credit[a:b] = [c + share for c in credit[a:b]]
     top = max(credit)
     if top <= 0:
         return 0, count - 1
