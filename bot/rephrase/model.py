@@ -28,7 +28,13 @@ from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.features import Feature, shout_count, unit_features
 from bot.rephrase.lexical import Token, tokens, tokens_within
 from bot.rephrase.models import Finding
-from bot.rephrase.wordvec import mean_weight, token_words, unit_words, word_credit
+from bot.rephrase.wordvec import (
+    indexed_words,
+    mean_weight,
+    token_words,
+    unit_words,
+    word_credit,
+)
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 MODEL_FILE = CONTENT / "rephrase_model.json"
@@ -102,12 +108,17 @@ def masked_tokens(
     ]
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(
+    text: str, quotes: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Quotations of three words or more: the customer's words. "Scare quotes" around one
-    or two words ('urgent') are the agent's own sarcasm, so they stay visible."""
-    if not any(q in text for q in "\"'\u201c\u2018"):
-        return []
-    return [m.span() for m in QUOTED.finditer(text) if m.group().count(" ") >= 2]
+    or two words ('urgent') are the agent's own sarcasm, so they stay visible. `quotes`:
+    every QUOTED span of text, when the caller has them already."""
+    if quotes is None:
+        if not any(q in text for q in "\"'\u201c\u2018"):
+            return []
+        quotes = [m.span() for m in QUOTED.finditer(text)]
+    return [(a, b) for a, b in quotes if text.count(" ", a, b) >= 2]
 
 
 class ToneModel:
@@ -166,12 +177,15 @@ class ToneModel:
         return _sigmoid(self.draft_bias + raw + mean_weight(words, self.draft_word_weights))
 
     def scored_units(
-        self, text: str, draft_tokens: Sequence[Token] | None = None
+        self,
+        text: str,
+        draft_tokens: Sequence[Token] | None = None,
+        quotes: Sequence[tuple[int, int]] | None = None,
     ) -> tuple[list[Scored], bool]:
         """Each unit's score (its probability, or its mean with the draft's when higher),
-        tokens and features; True when the last unit is the whole draft. `draft_tokens`:
-        the draft's tokens, when the caller has them already."""
-        quoted = quoted_spans(text)
+        tokens and features; True when the last unit is the whole draft. `draft_tokens`
+        and `quotes` (every QUOTED span): when the caller has them already."""
+        quoted = quoted_spans(text, quotes)
         whole_toks = (
             None if draft_tokens is None else (draft_tokens, [t.start for t in draft_tokens])
         )
@@ -208,11 +222,14 @@ class ToneModel:
         return self.assess(text)[0]
 
     def assess(
-        self, text: str, draft_tokens: Sequence[Token] | None = None
+        self,
+        text: str,
+        draft_tokens: Sequence[Token] | None = None,
+        quotes: Sequence[tuple[int, int]] | None = None,
     ) -> tuple[list[Finding], list[UnitScore]]:
         """One finding per rude unit (the whole short draft only when no sentence says
         more), and every unit's span and score (the engine gates rule findings on them)."""
-        scored, has_whole = self.scored_units(text, draft_tokens)
+        scored, has_whole = self.scored_units(text, draft_tokens, quotes)
         low = self.thresholds["low"]
         sentences = [
             self._finding(text, prob, toks, feats, names)
@@ -244,7 +261,9 @@ class ToneModel:
     ) -> Finding:
         kind = self.kind(feats, names)
         advice = self.advice[kind]
-        first, last = carrying_tokens(feats, self.weights, len(toks), self.word_weights)
+        first, last = carrying_tokens(
+            feats, self.weights, len(toks), self.word_weights, indexed_words(toks)
+        )
         start, end = toks[first].start, toks[last].end
         return Finding(
             kind=advice.label,
@@ -282,12 +301,13 @@ def carrying_tokens(
     weights: Mapping[str, float],
     count: int,
     word_weights: Mapping[str, float] | None = None,
+    words: Sequence[tuple[str, int]] | None = None,
 ) -> tuple[int, int]:
     """The first and last token whose share of the positive weight (its features' and its
     word's own) is high enough."""
     credit = [0.0] * count
     if word_weights:
-        word_credit(feats, word_weights, credit)
+        word_credit(feats, word_weights, credit, words)
     seen: set[str] = set()
     get = weights.get
     for name, a, b in feats:
