@@ -20,6 +20,8 @@ class JargonPattern:
     term: JargonTerm
     regex: re.Pattern[str]
     folded: str
+    # Capitals only: the term as typed must be in the text ("ACH", not every "each").
+    exact: bool
 
 
 def compile_jargon(terms: tuple[JargonTerm, ...]) -> tuple[JargonPattern, ...]:
@@ -33,6 +35,7 @@ def compile_jargon(terms: tuple[JargonTerm, ...]) -> tuple[JargonPattern, ...]:
                 0 if t.term.isupper() else re.IGNORECASE,
             ),
             t.term.casefold(),
+            t.term.isupper(),
         )
         for t in terms
     )
@@ -43,7 +46,8 @@ def jargon(patterns: tuple[JargonPattern, ...], text: str) -> list[Finding]:
     hits = [
         (p.term, m)
         for p in patterns
-        if p.folded in folded  # a cheap test first: most drafts hold no jargon
+        # a cheap test first: most drafts hold no jargon
+        if (p.term.term in text if p.exact else p.folded in folded)
         for m in p.regex.finditer(text)
     ]
     hits = _longest_first(hits)
