@@ -7,6 +7,7 @@ between threads and listeners without anyone mutating it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.content.patterns import normalise_quotes, sentence_around
@@ -79,11 +80,19 @@ class Rule:
     exceptions: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...] = ()
 
-    def hits(self, text: str, *, use_exceptions: bool = True) -> tuple[Hit, ...]:
-        """Find this rule in text; a hit is dropped if an exception matches its sentence."""
+    def hits(
+        self,
+        text: str,
+        *,
+        use_exceptions: bool = True,
+        matches: Iterable[re.Match[str]] | None = None,
+    ) -> tuple[Hit, ...]:
+        """Find this rule in text; a hit is dropped if an exception matches its sentence.
+        `matches`: what self.regex.finditer would give on the quote-normalised text, when
+        the caller can find that faster."""
         plain = normalise_quotes(text)
         found: list[Hit] = []
-        for match in self.regex.finditer(plain):
+        for match in self.regex.finditer(plain) if matches is None else matches:
             start, end = match.span()
             if start == end:
                 continue

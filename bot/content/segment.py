@@ -20,7 +20,6 @@ ABBREVIATIONS = frozenset(
 # A run of terminators, then closing quotes or brackets, then whitespace or the end.
 _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _LINE_BREAK = re.compile(r"\n")
-_TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _TOKEN_WINDOW = 64
 
@@ -46,6 +45,19 @@ def split_sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
+def token_before(text: str, end: int) -> str:
+    r"""The run of word characters and dots that ends at `end` (or just before a line break
+    there), at most _TOKEN_WINDOW back: what re.search(r"([\w.]+)$", text[end - 64 : end])
+    finds, read backwards. Searching from 0 made splitting quadratic in the text's length,
+    and even the 64-character window costs a regex attempt at each of its offsets."""
+    stop = end - 1 if end and text[end - 1] == "\n" else end
+    floor = max(0, end - _TOKEN_WINDOW)
+    start = stop
+    while start > floor and ((c := text[start - 1]).isalnum() or c in "_."):
+        start -= 1
+    return text[start:stop]
+
+
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     marks = match.group().rstrip("\"'\u201d\u2019)]")
     following = _NEXT_CHAR.match(text, match.end())
@@ -54,10 +66,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False  # "approx. five", "right… no": the sentence carries on
     if marks != ".":
         return True  # "!", "?", "..." followed by a capital or the end
-    # Only the last few characters can hold the token; searching from 0 made splitting
-    # quadratic in the text's length.
-    token_match = _TOKEN_BEFORE.search(text, max(0, match.start() - _TOKEN_WINDOW), match.start())
-    token = token_match.group(1).lower() if token_match else ""
+    token = token_before(text, match.start()).lower()
     if token in ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha():

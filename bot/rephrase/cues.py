@@ -7,6 +7,7 @@ to wordings nobody wrote down ("Love that for you 🙃", "Per terms.", "it's onl
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import repeat
 
 from bot.rephrase.lexical import Token
 from bot.rephrase.lexical import words as _W
@@ -102,6 +103,19 @@ PA_MARKERS = frozenset(
 )
 SECOND = _W("you your you're you've you'll yours yourself")
 WARM = _W("hi hello hey dear thanks thank sorry apologise apologize please appreciate glad happy")
+# What a token needs for any check in shape_cues's loop to fire (besides an eye-roll emoji
+# or "/s"): a new check on a word or lemma must add its words here.
+_SHAPE_WORDS = (
+    PRAISE
+    | MINIMISERS
+    | CONDESCEND
+    | CONDITIONALS
+    | MODALS
+    | {"will", "we'll"}
+    | {first for first, _ in SMALL_DEAL | OVER_EXPLAIN | PA_MARKERS}
+)
+_VEILED_FIRST = frozenset(first for first, _ in VEILED)
+_NEGATORS = frozenset({"not", "never", "no"})
 
 
 def shape_cues(toks: Sequence[Token], lexicon: Mapping[str, float], out: list[Feature]) -> None:
@@ -109,9 +123,20 @@ def shape_cues(toks: Sequence[Token], lexicon: Mapping[str, float], out: list[Fe
     n = len(toks)
     low = [t.lower for t in toks]
     lem = [t.lemma for t in toks]
-    negative = any(lexicon.get(w, 0.0) <= -1.0 or w in ("not", "never", "no") for w in low)
-    second = any(w in SECOND for w in low)
+    # Any negator, or any word VADER scores -1 or lower (the lowest, found in C).
+    negative = not _NEGATORS.isdisjoint(low) or (
+        min(map(lexicon.get, low, repeat(0.0)), default=0.0) <= -1.0
+    )
+    second = not SECOND.isdisjoint(low)
     for i, w in enumerate(low):
+        # Every check in this loop needs one of these: most tokens skip them all.
+        if (
+            w not in _SHAPE_WORDS
+            and lem[i] not in _VEILED_FIRST
+            and w != "s"
+            and toks[i].text not in SARCASM_EMOJI
+        ):
+            continue
         nxt = low[i + 1] if i + 1 < n else ""
         if w in PRAISE:
             if negative:

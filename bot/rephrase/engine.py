@@ -59,16 +59,23 @@ class Engine:
 
     def _findings(self, text: str) -> tuple[Finding, ...]:
         toks = draft_tokens(text)  # once, for the phrasebook, the model and the score
-        found = self.rule_findings(text, toks)
+        quotes = [m.span() for m in _QUOTED.finditer(text)]  # once, for both too
+        found = self.rule_findings(text, toks, quotes)
         if self.model is not None:
-            model_found, scores = self.model.assess(text, toks)
+            model_found, scores = self.model.assess(text, toks, quotes)
             gate = self.model.thresholds.get("rule_gate", 0.0)
             found = _gate_rules(found, scores, gate, self.model.gated_rules)
             found = _add_model(found, model_found)
         return tuple(sorted(found, key=lambda f: (f.start, -f.end, -f.rank)))
 
-    def rule_findings(self, text: str, toks: Sequence[Token] | None = None) -> list[Finding]:
-        """The phrasebook's and the tone checks' findings, without the trained model."""
+    def rule_findings(
+        self,
+        text: str,
+        toks: Sequence[Token] | None = None,
+        quotes: Sequence[tuple[int, int]] | None = None,
+    ) -> list[Finding]:
+        """The phrasebook's and the tone checks' findings, without the trained model.
+        `toks` and `quotes` (every QUOTED span): when the caller has them already."""
         found = [
             *phrasebook_findings(self._rules, text, toks),
             *tone.shouting(text),
@@ -77,8 +84,9 @@ class Engine:
             *plain.long_sentences(text),
             *plain.passive_evasions(text),
         ]
-        quoted = [m.span() for m in _QUOTED.finditer(text)]
-        found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in quoted)]
+        if quotes is None:
+            quotes = [m.span() for m in _QUOTED.finditer(text)]
+        found = [f for f in found if not any(a <= f.start and f.end <= b for a, b in quotes)]
         return _soften_refusals(text, _drop_repeats(found))
 
     def score(self, text: str, findings: tuple[Finding, ...] | None = None) -> float:

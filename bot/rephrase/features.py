@@ -12,7 +12,9 @@ at the words that carried its weight. Three families:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from bot.rephrase import strategies
 from bot.rephrase.cues import shape_cues
@@ -74,6 +76,21 @@ COUNT_NOUNS = _W(
 )
 YOUR_CALL = frozenset({("your", "call"), ("your", "choice"), ("up", "to"), ("just", "saying")})
 GREETING_OR_THANKS = strategies.GREETINGS | strategies.GRATITUDE | {"please", "sorry"}
+SECOND_PERSON = frozenset({"you", "your", "you're", "you've"})
+# What a token needs for any check in _cues's loop to fire (emoji and "!"/"?" tokens
+# aside): a new check on a word or lemma must add its words here.
+_CUE_WORDS = (
+    ATTITUDE
+    | MINIMISERS
+    | SARCASM
+    | SARCASM_EMOJI
+    | REPEAT
+    | SECOND_PERSON
+    | COUNT_WORDS
+    | {"if", "should", "or"}
+    | {first for first, _ in YOUR_CALL}
+)
+_CUE_LEMMAS = ULTIMATUM | DEFLECT | RULES | FINALITY
 
 
 def unit_features(
@@ -84,33 +101,45 @@ def unit_features(
     n = len(toks)
     if not n:
         return out
-    for i, t in enumerate(toks):
-        out.append(("w:" + t.lower, i, i + 1))
-        out.append(("l:" + t.lemma, i, i + 1))
-        if i + 1 < n:
-            nxt = toks[i + 1]
-            out.append(("w2:" + t.lower + " " + nxt.lower, i, i + 2))
-            out.append(("l2:" + t.lemma + " " + nxt.lemma, i, i + 2))
+    # Each token's word and lemma, then its bigrams with the next (one extend a token).
+    for i, (t, nxt) in enumerate(pairwise(toks)):
+        w, lem = t.lower, t.lemma
+        out += (
+            ("w:" + w, i, i + 1),
+            ("l:" + lem, i, i + 1),
+            ("w2:" + w + " " + nxt.lower, i, i + 2),
+            ("l2:" + lem + " " + nxt.lemma, i, i + 2),
+        )
+    out += (("w:" + toks[-1].lower, n - 1, n), ("l:" + toks[-1].lemma, n - 1, n))
     out.append(("w2:<s> " + toks[0].lower, 0, 1))
     out.append(("w2:" + toks[-1].lower + " </s>", n - 1, n))
     found: set[str] = set()
     strategies.sentence_strategies(toks, lexicon, found)
-    out.extend(("s:" + name, 0, n) for name in found)
-    _cues(toks, out, lexicon)
+    # Sorted: a set's order follows PYTHONHASHSEED, and span credit is summed in this order.
+    out.extend(("s:" + name, 0, n) for name in sorted(found))
+    alpha = _cues(toks, out, lexicon)
     shape_cues(toks, lexicon, out)
-    alpha = sum(1 for t in toks if t.lower[0].isalpha())
-    if not found & WARMTH and alpha <= 12:
+    if not found & WARMTH and len(alpha) <= 12:
         out.append(("c:no_warmth", 0, n))
     if shouts:
         out.append(("c:caps", 0, n))
     return out
 
 
-def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float]) -> None:
+def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float]) -> list[str]:
+    """Append the unit's cues to out; return its words (tokens that start with a letter)."""
     n = len(toks)
     words = [t.lower for t in toks]
     for i, t in enumerate(toks):
         w, lem = t.lower, t.lemma
+        # Every check in this loop needs one of these: most tokens skip them all.
+        if (
+            w not in _CUE_WORDS
+            and lem not in _CUE_LEMMAS
+            and t.text[:1] < "\u2600"
+            and w[0] not in "!?"
+        ):
+            continue
         # Both emoji ranges start at U+2600: most tokens need no regex.
         emoji = t.text[:1] >= "\u2600" and EMOJI.match(t.text) is not None
         if w in ATTITUDE:
@@ -127,7 +156,7 @@ def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float
             out.append(("c:deflect", i, i + 1))
         if lem in RULES:
             out.append(("c:rules", i, i + 1))
-        if w in ("you", "your", "you're", "you've"):
+        if w in SECOND_PERSON:
             _second_person(toks, i, out, lexicon)
         if w in ("if", "should") and _followed_by(toks, i, "you", CONDITIONAL_YOU):
             out.append(("c:if_you_keep", i, i + 3))
@@ -151,6 +180,7 @@ def _cues(toks: Sequence[Token], out: list[Feature], lexicon: Mapping[str, float
         out.append(("c:terse", 0, n))
         if any(w in COLD_WORDS for w in alpha):
             out.append(("c:cold_word", 0, n))
+    return alpha
 
 
 def _followed_by(toks: Sequence[Token], i: int, word: str, lemmas: frozenset[str]) -> bool:
@@ -174,6 +204,11 @@ def _second_person(
             return
 
 
+# The shouting check reads runs of A-Z only, and a run within the first character alone
+# is one letter, never a shout: a text with no A-Z after it has none.
+_ASCII_CAPITAL = re.compile("[A-Z]")
+
+
 def shout_count(text: str) -> int:
     """Runs of capitals the shouting check counts as raised voice (never codes or IDs)."""
-    return len(shouting(text)) if any(c.isupper() for c in text[1:]) else 0
+    return len(shouting(text)) if _ASCII_CAPITAL.search(text, 1) else 0

@@ -21,13 +21,20 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.features import Feature, shout_count, unit_features
 from bot.rephrase.lexical import Token, tokens, tokens_within
 from bot.rephrase.models import Finding
-from bot.rephrase.wordvec import mean_weight, token_words, unit_words, word_credit
+from bot.rephrase.wordvec import (
+    indexed_words,
+    mean_weight,
+    token_words,
+    unit_words,
+    word_credit,
+)
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 MODEL_FILE = CONTENT / "rephrase_model.json"
@@ -45,7 +52,8 @@ QUOTE = "<q>"
 SPAN_SHARE = 0.4
 
 
-Scored = tuple[int, int, float, list[Token], list[Feature]]  # start, end, p, tokens, features
+# start, end, p, tokens, features, feature names
+Scored = tuple[int, int, float, list[Token], list[Feature], set[str]]
 UnitScore = tuple[int, int, float]  # start, end, p
 # Rule findings the model never overrules (see sentence_score): swearing, and the clarity
 # checks, which are not about tone.
@@ -100,12 +108,17 @@ def masked_tokens(
     ]
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(
+    text: str, quotes: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Quotations of three words or more: the customer's words. "Scare quotes" around one
-    or two words ('urgent') are the agent's own sarcasm, so they stay visible."""
-    if not any(q in text for q in "\"'\u201c\u2018"):
-        return []
-    return [m.span() for m in QUOTED.finditer(text) if m.group().count(" ") >= 2]
+    or two words ('urgent') are the agent's own sarcasm, so they stay visible. `quotes`:
+    every QUOTED span of text, when the caller has them already."""
+    if quotes is None:
+        if not any(q in text for q in "\"'\u201c\u2018"):
+            return []
+        quotes = [m.span() for m in QUOTED.finditer(text)]
+    return [(a, b) for a, b in quotes if text.count(" ", a, b) >= 2]
 
 
 class ToneModel:
@@ -142,11 +155,17 @@ class ToneModel:
         return cls(json.loads(path.read_text(encoding="utf-8")), lexicon, load_advice())
 
     def unit_probability(
-        self, feats: Sequence[Feature], words: Sequence[str] | None = None
+        self,
+        feats: Sequence[Feature],
+        words: Sequence[str] | None = None,
+        names: set[str] | None = None,
     ) -> float:
-        """How likely one unit is rude; `words` (its tokens' words) saves finding them again."""
-        names = {name for name, _, _ in feats}
-        raw = sum(map(self.weights.get, names, repeat(0.0, len(names))))
+        """How likely one unit is rude; `words` (its tokens' words) and `names` (its feature
+        names) save finding them again."""
+        if names is None:
+            names = feature_names(feats)
+        # fsum: exact, so the score does not depend on the set's (hash-seeded) order.
+        raw = math.fsum(map(self.weights.get, names, repeat(0.0, len(names))))
         if words is None:
             words = [w for w, _ in unit_words(feats)]
         return _sigmoid(self.bias + raw + mean_weight(words, self.word_weights))
@@ -154,16 +173,19 @@ class ToneModel:
     def draft_probability(self, names: set[str], words: Sequence[str] = ()) -> float:
         """How likely the draft holds rudeness, from every feature any of its units has
         and the mean weight of its words."""
-        raw = sum(map(self.draft_weights.get, names, repeat(0.0, len(names))))
+        raw = math.fsum(map(self.draft_weights.get, names, repeat(0.0, len(names))))
         return _sigmoid(self.draft_bias + raw + mean_weight(words, self.draft_word_weights))
 
     def scored_units(
-        self, text: str, draft_tokens: Sequence[Token] | None = None
+        self,
+        text: str,
+        draft_tokens: Sequence[Token] | None = None,
+        quotes: Sequence[tuple[int, int]] | None = None,
     ) -> tuple[list[Scored], bool]:
         """Each unit's score (its probability, or its mean with the draft's when higher),
-        tokens and features; True when the last unit is the whole draft. `draft_tokens`:
-        the draft's tokens, when the caller has them already."""
-        quoted = quoted_spans(text)
+        tokens and features; True when the last unit is the whole draft. `draft_tokens`
+        and `quotes` (every QUOTED span): when the caller has them already."""
+        quoted = quoted_spans(text, quotes)
         whole_toks = (
             None if draft_tokens is None else (draft_tokens, [t.start for t in draft_tokens])
         )
@@ -182,56 +204,66 @@ class ToneModel:
             if not toks:
                 continue
             feats = unit_features(toks, self.lexicon, shout_count(text[start:end]))
-            names.update(name for name, _, _ in feats)
+            unit_names = feature_names(feats)
+            names |= unit_names
             unit = token_words(toks)
             if not (whole and index == len(spans) - 1):
                 words.extend(unit)
-            out.append((start, end, self.unit_probability(feats, unit), toks, feats))
+            p = self.unit_probability(feats, unit, unit_names)
+            out.append((start, end, p, toks, feats, unit_names))
         draft = self.draft_probability(names, words)
-        return [(a, b, max(p, (p + draft) / 2), t, f) for a, b, p, t, f in out], whole
+        return [(a, b, max(p, (p + draft) / 2), t, f, n) for a, b, p, t, f, n in out], whole
 
     def probability(self, text: str) -> float:
         """The highest unit score: how likely the draft holds a rude part."""
-        return max((p for _, _, p, _, _ in self.scored_units(text)[0]), default=0.0)
+        return max((s[2] for s in self.scored_units(text)[0]), default=0.0)
 
     def findings(self, text: str) -> list[Finding]:
         return self.assess(text)[0]
 
     def assess(
-        self, text: str, draft_tokens: Sequence[Token] | None = None
+        self,
+        text: str,
+        draft_tokens: Sequence[Token] | None = None,
+        quotes: Sequence[tuple[int, int]] | None = None,
     ) -> tuple[list[Finding], list[UnitScore]]:
         """One finding per rude unit (the whole short draft only when no sentence says
         more), and every unit's span and score (the engine gates rule findings on them)."""
-        scored, has_whole = self.scored_units(text, draft_tokens)
+        scored, has_whole = self.scored_units(text, draft_tokens, quotes)
         low = self.thresholds["low"]
         sentences = [
-            self._finding(text, prob, toks, feats)
-            for _, _, prob, toks, feats in (scored[:-1] if has_whole else scored)
+            self._finding(text, prob, toks, feats, names)
+            for _, _, prob, toks, feats, names in (scored[:-1] if has_whole else scored)
             if prob >= low
         ]
         if has_whole and scored and scored[-1][2] >= low:
-            whole = self._finding(text, scored[-1][2], scored[-1][3], scored[-1][4])
+            whole = self._finding(text, *scored[-1][2:])
             if all(f.rank < whole.rank for f in sentences):
                 sentences.append(whole)
-        return sentences, [(a, b, p) for a, b, p, _, _ in scored]
+        return sentences, [s[:3] for s in scored]
 
     def severity(self, prob: float) -> str:
         t = self.thresholds
         return "high" if prob >= t["high"] else "medium" if prob >= t["medium"] else "low"
 
-    def kind(self, feats: Sequence[Feature]) -> str:
-        get = self.kind_weights.get
-        rows = [row for name in {name for name, _, _ in feats} if (row := get(name)) is not None]
+    def kind(self, feats: Sequence[Feature], names: set[str] | None = None) -> str:
+        """The likeliest kind of rudeness; `names` (the feature names) saves finding them."""
+        found = map(self.kind_weights.get, feature_names(feats) if names is None else names)
+        rows = [row for row in found if row is not None]
         scores = list(self.kind_bias)
         if rows:
             columns = zip(*rows, strict=True)
-            scores = [b + sum(col) for b, col in zip(scores, columns, strict=True)]
+            scores = [b + math.fsum(col) for b, col in zip(scores, columns, strict=True)]
         return self.kind_labels[max(range(len(scores)), key=scores.__getitem__)]
 
-    def _finding(self, text: str, prob: float, toks: list[Token], feats: list[Feature]) -> Finding:
-        kind = self.kind(feats)
+    def _finding(
+        self, text: str, prob: float, toks: list[Token], feats: list[Feature], names: set[str]
+    ) -> Finding:
+        kind = self.kind(feats, names)
         advice = self.advice[kind]
-        first, last = carrying_tokens(feats, self.weights, len(toks), self.word_weights)
+        first, last = carrying_tokens(
+            feats, self.weights, len(toks), self.word_weights, indexed_words(toks)
+        )
         start, end = toks[first].start, toks[last].end
         return Finding(
             kind=advice.label,
@@ -244,6 +276,14 @@ class ToneModel:
             suggestions=advice.suggestions,
             rule=f"model:{kind}",
         )
+
+
+_NAME = itemgetter(0)
+
+
+def feature_names(feats: Sequence[Feature]) -> set[str]:
+    """The distinct names of a unit's features (each counts once in a model's sum)."""
+    return set(map(_NAME, feats))
 
 
 def sentence_score(at: int, scores: Sequence[UnitScore]) -> float:
@@ -261,12 +301,13 @@ def carrying_tokens(
     weights: Mapping[str, float],
     count: int,
     word_weights: Mapping[str, float] | None = None,
+    words: Sequence[tuple[str, int]] | None = None,
 ) -> tuple[int, int]:
     """The first and last token whose share of the positive weight (its features' and its
     word's own) is high enough."""
     credit = [0.0] * count
     if word_weights:
-        word_credit(feats, word_weights, credit)
+        word_credit(feats, word_weights, credit, words)
     seen: set[str] = set()
     get = weights.get
     for name, a, b in feats:
@@ -278,8 +319,11 @@ def carrying_tokens(
             credit[a] += weight
             continue
         share = weight / (b - a)
-        for i in range(a, b):
-            credit[i] += share
+        if b == a + 2:  # a bigram (most of the rest)
+            credit[a] += share
+            credit[a + 1] += share
+        else:  # the same additions, a slice at a time
+            credit[a:b] = [c + share for c in credit[a:b]]
     top = max(credit)
     if top <= 0:
         return 0, count - 1

@@ -12,7 +12,7 @@ each rule is only run when that run occurs in the (case-folded) draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.content import Hit, Rule
@@ -23,7 +23,9 @@ from bot.rephrase.wordforms import NotAWording, WordTrie, wordings
 
 DROP = "(leave out)"  # a phrasebook suggestion meaning "delete the matched words"
 _GROUP_REF = re.compile(r"\\g<(\w+)>")
-_LITERAL = re.compile(r"[A-Za-z' ]")
+_LITERAL = re.compile(r"[A-Za-z' ,:;!&]")
+# Punctuation is rare in a draft, so one required mark gates as well as three letters.
+_MARKS = frozenset(",:;!&")
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,27 @@ class GatedRule:
     # any text the wrapped pattern matches, it matches too.
     bare: re.Pattern[str]
 
-    def may_match(self, folded: str, plain: str) -> bool:
-        if self.anchors is not None and not any(
+    def may_match(self, folded: str) -> bool:
+        return self.anchors is None or any(
             all(a in folded for a in branch) for branch in self.anchors
-        ):
-            return False
-        return self.bare.search(plain) is not None
+        )
+
+    def matches(self, plain: str) -> Iterator[re.Match[str]]:
+        """self.rule.regex.finditer(plain), found faster. The wrapped pattern only adds
+        zero-width boundaries, so a match of it starts where the bare pattern matches;
+        it is tried only there, in order, instead of searched at every offset."""
+        full, bare, pos = self.rule.regex, self.bare, 0
+        while (candidate := bare.search(plain, pos)) is not None:
+            at = candidate.start()
+            found = full.match(plain, at)  # lookarounds still see the text before `at`
+            if found is None:
+                pos = at + 1
+            elif found.end() == at:  # empty: finditer's own rules for what follows
+                yield from full.finditer(plain, at)
+                return
+            else:
+                yield found
+                pos = found.end()
 
 
 @dataclass(frozen=True)
@@ -84,7 +101,11 @@ def _anchors(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     """The required literals of each top-level branch, or None if some branch has none."""
     found = []
     for branch in _top_level_branches(pattern):
-        runs = tuple(r.strip().casefold() for r in _literal_runs(branch) if len(r.strip()) >= 3)
+        runs = tuple(
+            r.strip().casefold()
+            for r in _literal_runs(branch)
+            if len(r.strip()) >= 3 or not _MARKS.isdisjoint(r)
+        )
         if not runs:
             return None
         found.append(runs)
@@ -121,7 +142,7 @@ def _class_end(pattern: str, i: int) -> int:
 
 
 def _literal_runs(branch: str) -> list[str]:
-    """Runs of plain letters, spaces and apostrophes outside any group or class."""
+    """Runs of plain letters, spaces, apostrophes and marks outside any group or class."""
     runs: list[str] = []
     current, depth, i = "", 0, 0
     while i < len(branch):
@@ -140,6 +161,9 @@ def _literal_runs(branch: str) -> list[str]:
         if char == "[":
             i = _class_end(branch, i)
             continue
+        if char == "{":  # a count such as {3,}: its comma is no literal
+            i = branch.find("}", i) + 1 or len(branch)
+            continue
         depth += {"(": 1, ")": -1}.get(char, 0)
         i += 1
     runs.append(current)
@@ -154,7 +178,12 @@ def phrasebook_findings(
     into one word; a right one (\u2019) is read as an apostrophe either way."""
     plain = normalise_quotes(text)
     folded = plain.casefold()
-    hits = [hit for g in book.by_regex if g.may_match(folded, plain) for hit in g.rule.hits(text)]
+    hits = [
+        hit
+        for g in book.by_regex
+        if g.may_match(folded)
+        for hit in g.rule.hits(text, matches=g.matches(plain))
+    ]
     shared = toks is not None and "\u2018" not in text
     for found in book.trie.hits(plain, toks if shared else None):
         rule = book.by_words[found.rule]

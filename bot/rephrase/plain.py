@@ -20,6 +20,8 @@ class JargonPattern:
     term: JargonTerm
     regex: re.Pattern[str]
     folded: str
+    # Capitals only: the term as typed must be in the text ("ACH", not every "each").
+    exact: bool
 
 
 def compile_jargon(terms: tuple[JargonTerm, ...]) -> tuple[JargonPattern, ...]:
@@ -33,6 +35,7 @@ def compile_jargon(terms: tuple[JargonTerm, ...]) -> tuple[JargonPattern, ...]:
                 0 if t.term.isupper() else re.IGNORECASE,
             ),
             t.term.casefold(),
+            t.term.isupper(),
         )
         for t in terms
     )
@@ -43,7 +46,8 @@ def jargon(patterns: tuple[JargonPattern, ...], text: str) -> list[Finding]:
     hits = [
         (p.term, m)
         for p in patterns
-        if p.folded in folded  # a cheap test first: most drafts hold no jargon
+        # a cheap test first: most drafts hold no jargon
+        if (p.term.term in text if p.exact else p.folded in folded)
         for m in p.regex.finditer(text)
     ]
     hits = _longest_first(hits)
@@ -79,6 +83,8 @@ def _longest_first(
 def long_sentences(text: str) -> list[Finding]:
     found: list[Finding] = []
     for start, end in sentence_spans(text):
+        if end - start <= 2 * LONG_SENTENCE_WORDS:
+            continue  # too short to hold that many words and the spaces between them
         words = len(_WORD.findall(text, start, end))
         if words > LONG_SENTENCE_WORDS:
             found.append(
@@ -99,22 +105,27 @@ def long_sentences(text: str) -> list[Finding]:
 
 
 # Agentless passives that hide who made the mistake; each owns it in the active voice.
-_PASSIVES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), replacement)
-    for pattern, replacement in (
+# Each runs only when its literal is in the case-folded text: three case-insensitive scans
+# of every draft cost more than the rest of these checks. (No literal holds i, s or k:
+# IGNORECASE matches each to a non-ASCII letter that case folding need not turn into it.)
+_PASSIVES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (literal, re.compile(pattern, re.IGNORECASE), replacement)
+    for literal, pattern, replacement in (
         (
+            "made",
             r"\b(?:some |a few )?(?:mistakes|errors) (?:were|have been|had been) made\b"
             r"|\ban? (?:mistake|error) (?:was|has been|had been) made\b",
             "we made a mistake",
         ),
-        (r"\bthe ball was dropped\b", "we dropped the ball"),
-        (r"\bit (?:was|has been) decided\b", "we decided"),
+        ("dropped", r"\bthe ball was dropped\b", "we dropped the ball"),
+        ("ded", r"\bit (?:was|has been) decided\b", "we decided"),
     )
 )
 _PASSIVE_WHY = "The passive voice hides who made the mistake, which sounds like dodging blame."
 
 
 def passive_evasions(text: str) -> list[Finding]:
+    folded = text.casefold()
     return [
         Finding(
             kind="evasive",
@@ -127,6 +138,7 @@ def passive_evasions(text: str) -> list[Finding]:
             suggestions=(replacement,),
             rule="passive-evasion",
         )
-        for pattern, replacement in _PASSIVES
+        for literal, pattern, replacement in _PASSIVES
+        if literal in folded
         for m in pattern.finditer(text)
     ]

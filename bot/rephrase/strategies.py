@@ -108,8 +108,23 @@ def sentence_strategies(
         found.add("factuality")
     if pairs & APOLOGY_PAIRS:
         found.add("apologising")
+    # _word_strategies inlined: a call per token costs more than its checks.
+    get = lexicon.get
     for token in toks:
-        _word_strategies(token, lexicon, found)
+        word, lemma = token.lower, token.lemma
+        if word in GRATITUDE or lemma in GRATITUDE:
+            found.add("gratitude")
+        elif word in APOLOGY or lemma in APOLOGY:
+            found.add("apologising")
+        elif lemma in HEDGES:
+            found.add("hedges")
+        elif word in FACTUALITY:
+            found.add("factuality")
+        valence = get(word, 0.0)
+        if valence >= POLAR:
+            found.add("positive")
+        elif valence <= -POLAR:
+            found.add("negative")
     for word in words[1:]:
         if word in FIRST_SINGULAR:
             found.add("first_person")
@@ -117,23 +132,6 @@ def sentence_strategies(
             found.add("second_person")
     if any(w in FIRST_PLURAL for w in words):
         found.add("first_person_plural")
-
-
-def _word_strategies(token: Token, lexicon: Mapping[str, float], found: set[str]) -> None:
-    word, lemma = token.lower, token.lemma
-    if word in GRATITUDE or lemma in GRATITUDE:
-        found.add("gratitude")
-    elif word in APOLOGY or lemma in APOLOGY:
-        found.add("apologising")
-    elif lemma in HEDGES:
-        found.add("hedges")
-    elif word in FACTUALITY:
-        found.add("factuality")
-    valence = lexicon.get(word, 0.0)
-    if valence >= POLAR:
-        found.add("positive")
-    elif valence <= -POLAR:
-        found.add("negative")
 
 
 # Where the paper's definitions reach further than sentence_strategies: "could/would you"

@@ -34,8 +34,13 @@ def unit_words(feats: Sequence[Feature]) -> list[tuple[str, int]]:
     ]
 
 
+def indexed_words(toks: Sequence[Token]) -> list[tuple[str, int]]:
+    """unit_words from the tokens themselves: each token has one unigram feature."""
+    return [(w, i) for i, t in enumerate(toks) if (w := t.lower)[:1].isalpha()]
+
+
 def token_words(toks: Sequence[Token]) -> list[str]:
-    return [t.lower for t in toks if is_word(t.lower)]
+    return [w for t in toks if (w := t.lower)[:1].isalpha()]  # is_word, inlined
 
 
 def mean_weight(words: Sequence[str], table: Mapping[str, float]) -> float:
@@ -45,9 +50,15 @@ def mean_weight(words: Sequence[str], table: Mapping[str, float]) -> float:
     return sum(map(table.get, words, repeat(0.0, len(words)))) / len(words)
 
 
-def word_credit(feats: Sequence[Feature], table: Mapping[str, float], credit: list[float]) -> None:
-    """Adds each word's positive share of the mean to its token: the words that carried it."""
-    found = unit_words(feats)
+def word_credit(
+    feats: Sequence[Feature],
+    table: Mapping[str, float],
+    credit: list[float],
+    words: Sequence[tuple[str, int]] | None = None,
+) -> None:
+    """Adds each word's positive share of the mean to its token: the words that carried it.
+    `words` (indexed_words of the unit's tokens) saves reading them from the features."""
+    found = unit_words(feats) if words is None else words
     if not found:
         return
     count, get = len(found), table.get

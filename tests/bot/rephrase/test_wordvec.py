@@ -10,7 +10,7 @@ from bot.rephrase.features import unit_features
 from bot.rephrase.lexical import tokens
 from bot.rephrase.model import carrying_tokens
 from bot.rephrase.thresholds import FOLDS, Scored, choose, fold_of, rates
-from bot.rephrase.wordvec import mean_weight, token_words, unit_words
+from bot.rephrase.wordvec import indexed_words, mean_weight, token_words, unit_words
 
 texts = st.text(
     alphabet=st.characters(codec="utf-8"),
@@ -28,6 +28,7 @@ def test_the_words_of_tokens_and_of_features_agree(text: str) -> None:
     toks = tokens(text)
     feats = unit_features(toks, {})
     assert token_words(toks) == [w for w, _ in unit_words(feats)]
+    assert indexed_words(toks) == unit_words(feats)  # a finding's word credit
     assert all(w[0].isalpha() for w in token_words(toks))
 
 
