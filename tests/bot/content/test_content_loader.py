@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -64,18 +63,6 @@ def test_required_topics_have_tips(content: Content) -> None:
         assert content.tips_by_tag(tag), tag
     for tip_id in ("something-can-be-done", "never-hang-up", "monitor-social-media"):
         content.tip(tip_id)
-
-
-def test_loads_fast() -> None:
-    load_content()  # first call pays for imports
-    best = min(_timed_load() for _ in range(3))
-    assert best < 0.1
-
-
-def _timed_load() -> float:
-    start = time.perf_counter()
-    load_content()
-    return time.perf_counter() - start
 
 
 def test_team_folder_replaces_a_tip_and_adds_jargon(content: Content, tmp_path: Path) -> None:
