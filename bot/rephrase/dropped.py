@@ -92,28 +92,39 @@ _NOT_INFORMATION = frozenset(_ATTITUDE_TEXT.split()) | _META | _NEGATIONS
 
 
 class ContentCheck:
-    """The draft's side read once, for the many candidate rewordings of one sentence."""
+    """The draft's side read once, for the many candidate rewordings of one sentence; read
+    only when the first candidate gets this far (most sentences' candidates fail earlier
+    checks, or there are none)."""
 
     def __init__(self, draft: str, rude: Sequence[Span] = ()) -> None:
-        deflected = [m.span() for m in DEFLECTION.finditer(draft)]
-        deflected += recasts.attitude_spans(draft)  # "As I already explained, …"
-        self._clauses = [c for c in _clauses(draft, [*rude, *deflected]) if c]
-        self._refusals = _count(self._clauses, _refusal)
-        self._commitments = _count(self._clauses, _commitment)
-        self._informative = [w for c in self._clauses for w in c if w not in _NOT_INFORMATION]
+        self._draft = draft
+        self._rude = rude
+        self._read: tuple[int, int, list[str]] | None = None
+
+    def _draft_side(self) -> tuple[int, int, list[str]]:
+        """(refusals, commitments, words of information) of the draft's clauses."""
+        if self._read is None:
+            draft = self._draft
+            deflected = [m.span() for m in DEFLECTION.finditer(draft)]
+            deflected += recasts.attitude_spans(draft)  # "As I already explained, …"
+            clauses = [c for c in _clauses(draft, [*self._rude, *deflected]) if c]
+            informative = [w for c in clauses for w in c if w not in _NOT_INFORMATION]
+            self._read = _count(clauses, _refusal), _count(clauses, _commitment), informative
+        return self._read
 
     def lost(self, rewrite: str) -> str | None:
         """The kind of content the rewrite left out ("a refusal", "a commitment",
         "information"), or None."""
-        if self._refusals or self._commitments:
+        refusals, commitments, informative = self._draft_side()
+        if refusals or commitments:
             clauses = _clauses(rewrite, ())
-            if self._refusals > _count(clauses, _refusal):
+            if refusals > _count(clauses, _refusal):
                 return "a refusal"
-            if self._commitments > _count(clauses, _commitment):
+            if commitments > _count(clauses, _commitment):
                 return "a commitment"
-        if self._informative:
+        if informative:
             kept = {_stem(w) for _, w in _tokens(rewrite)}
-            if any(_stem(w) not in kept for w in self._informative):
+            if any(_stem(w) not in kept for w in informative):
                 return "information"
         return None
 

@@ -17,7 +17,7 @@ from bot.rephrase.model import NEVER_GATED, QUOTED, ToneModel, UnitScore, senten
 from bot.rephrase.models import Analysis, Finding
 from bot.rephrase.nudges import has_way_forward, nudges
 from bot.rephrase.phrasebook import gate, phrasebook_findings
-from bot.rephrase.politeness import Politeness
+from bot.rephrase.politeness import Politeness, ScoreMemo
 from bot.rephrase.rewrite import Rewriter
 
 MAX_DRAFT = 4000  # the longest draft Slack surfaces accept; the engine itself has no limit
@@ -101,7 +101,7 @@ class Engine:
     def _analyse(self, draft: str, customer_message: str | None, variant: int) -> Analysis:
         findings = self.findings(draft)
         outcome = self._rewriter.outcome(draft, findings, variant)
-        memo: dict[str, float] = {}
+        memo = ScoreMemo()
         score = self._politeness.score(draft, findings, memo)
         rewrite_score = (
             score

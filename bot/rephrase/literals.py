@@ -31,6 +31,16 @@ CODE_CUES = (
 # What a text must contain for a pattern to have any chance: a cheap test that spares most
 # sentences most patterns (no digit, no amount, time or ID).
 _DIGITS = r"\d"  # any decimal digit, as \d in the patterns
+# The tests below start with a character class and look behind afterwards: a pattern that
+# starts with one lets the regex engine skip ahead to the characters it could start at (one
+# that starts with a lookbehind, "\b", or alternatives other than plain letters is tried
+# at every position).
+# A date holds a digit or a day's name (Mon, Tue, Thu, ...): that is "\d|Mon|Tue|...".
+_DATE_NEEDS = r"[\dMTWFS](?:(?<=\d)|(?<=M)on|(?<=T)(?:ue|hu)|(?<=W)ed|(?<=F)ri|(?<=S)(?:at|un))"
+# A lower-case letter followed by a capital: "[a-z][A-Z]".
+_INNER_CAPITAL = r"[A-Z](?<=[a-z][A-Z])"
+# An opening quote: ' or ‘ not after a letter, digit or apostrophe (not "don't").
+_OPENING_QUOTE = r"['\u2018](?<![\w\u2019']['\u2018])"
 # Ordered: earlier kinds win where two overlap (a URL inside a code span stays one code span).
 # Each with what a text must contain for it to match (a pattern; empty: always tried).
 _PATTERNS: tuple[tuple[str, str, str], ...] = (
@@ -43,7 +53,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     (
         "quote",
         r"(?<![\w\u2019'])['\u2018][^'\u2018\u2019\n]{1,200}['\u2019](?![\w\u2019'])",
-        "['\u2018]",
+        _OPENING_QUOTE,
     ),
     ("hashtag", r"(?<![\w&/#])#[\w-]*\w", "#"),
     ("mention", r"(?<![\w.])@[\w.-]*\w", "@"),
@@ -66,7 +76,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
         rf"|\b(?:{_DAYS},?\s+)?(?:the\s+)?{_ORDINAL}(?:\s+of)?\s+{_MONTHS}\b(?:,?\s+\d{{4}})?"
         rf"|\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+{_ORDINAL}\b(?:,?\s+\d{{4}})?"
         rf"|\b{_DAYS}\b|\b{_MONTHS}\s+\d{{4}}\b|\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b",
-        "",
+        _DATE_NEEDS,
     ),
     (
         "time",
@@ -78,14 +88,19 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     # IDs and codes with a digit in them: INV-20417, A1B2, #4411, 0800 123 456, 4.5GB.
     ("id", r"(?<![\w-])#?[A-Za-z]*[-_]?\d[\w./-]*\w|(?<![\w-])#?\d", _DIGITS),
     # Words with a capital inside (iPhone, eBay, PayPal, McDonald's): brand-like anywhere.
-    ("name", r"\b[a-z]+[A-Z][\w'\u2019]*|\b[A-Z][a-z]+[A-Z][\w'\u2019]*", ""),
+    ("name", r"\b[a-z]+[A-Z][\w'\u2019]*|\b[A-Z][a-z]+[A-Z][\w'\u2019]*", _INNER_CAPITAL),
 )
 
-_CAPS_TOKEN = re.compile(r"(?<![\w'\u2019-])[A-Z][A-Z0-9&]*(?:[-_.][A-Z0-9]+)*(?![\w'\u2019-])")
+# A capital not after a word character (the lookbehind after it, as in _OPENING_QUOTE).
+_CAPS_TOKEN = re.compile(
+    r"[A-Z](?<![\w'\u2019-][A-Z])[A-Z0-9&]*(?:[-_.][A-Z0-9]+)*(?![\w'\u2019-])"
+)
 _CODE_CUE = re.compile(
     rf"(?i:\b(?:{CODE_CUES})(?:\s+(?:is|was|of|=))?)\s*[:#=]?\s*[\"'\u201c\u2018]?$"
 )
-_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*)*")
+_CAPITALISED = re.compile(
+    r"[A-Z](?<![\w'\u2019-][A-Z])[a-z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*)*"
+)
 _SENTENCE_BREAK = re.compile(r"(?:[.!?\u2026:]+[\"'\u201d\u2019)]*\s+|\n\s*|^\s*)$")
 # Capitalised words that are not names: the pronoun and the words that follow an opening.
 _NOT_NAME_TEXT = "I I'm I'll I've I'd I\u2019m I\u2019ll I\u2019ve I\u2019d OK Ok"
@@ -93,7 +108,7 @@ _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 
 # What can open a quote, code or Slack link running across sentences; an apostrophe inside
 # a word ("don't") cannot, so most drafts are read sentence by sentence.
-_CROSSING = re.compile(r"[\"`\u201c<]|(?<![\w\u2019'])['\u2018]")
+_CROSSING = re.compile(r"[\"`\u201c<'\u2018](?<![\w\u2019']['\u2018])")  # see _OPENING_QUOTE
 _COMPILED = tuple(
     (kind, re.compile(p, re.DOTALL), re.compile(needs) if needs else None)
     for kind, p, needs in _PATTERNS

@@ -7,19 +7,19 @@ serious finding costs.
 
 VADER lower-cases the whole text again for every word, so its cost grows with the square of
 the length (2.6 ms at 1,000 characters, 28 ms at 4,000). It is run sentence by sentence,
-through CompoundVader (same floats, each sentence lower-cased once), and skipped for a
-sentence with no word in its lexicon.
+through CompoundVader (same floats, each sentence lower-cased once), which stops at once
+for a sentence with no word in its lexicon.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import string
+from dataclasses import dataclass, field
 
 from bot.rephrase import strategies
 from bot.rephrase.analysis_memo import draft_tokens, sentence_spans
-from bot.rephrase.lexical import tokens_within
+from bot.rephrase.lexical import Token, tokens_within
 from bot.rephrase.models import Finding
 from bot.rephrase.vader_compound import CompoundVader
 
@@ -55,19 +55,6 @@ class Politeness:
         self._vader = CompoundVader()
         self.lexicon: dict[str, float] = self._vader.lexicon
 
-    def _neutral(self, sentence: str) -> bool:
-        """True when VADER's compound is surely 0.0: no emoji and no word it would look up
-        in its lexicon (its words: split on whitespace, punctuation stripped unless that
-        leaves two characters or fewer, lower-cased). Only a lexicon word moves a score."""
-        if not self._vader.emoji_chars.isdisjoint(sentence):
-            return False
-        lexicon = self.lexicon
-        for word in sentence.split():
-            stripped = word.strip(string.punctuation)
-            if (stripped if len(stripped) > 2 else word).lower() in lexicon:
-                return False
-        return True
-
     def sentiment(
         self,
         text: str,
@@ -86,38 +73,66 @@ class Politeness:
             sentence = text[start:end]
             compound = memo.get(sentence)
             if compound is None:
-                compound = memo[sentence] = (
-                    0.0 if self._neutral(sentence) else self._vader.compound(sentence)
-                )
+                compound = memo[sentence] = self._vader.compound(sentence)
             total += compound * len(sentence)
             weight += len(sentence)
         return total / weight if weight else 0.0
 
-    def strategies(self, text: str, spans: list[tuple[int, int]] | None = None) -> tuple[str, ...]:
-        """The strategies the text uses: the paper's full set, then our extras."""
+    def strategies(
+        self,
+        text: str,
+        spans: list[tuple[int, int]] | None = None,
+        memo: dict[str, frozenset[str]] | None = None,
+    ) -> tuple[str, ...]:
+        """The strategies the text uses: the paper's full set, then our extras.
+
+        A sentence's strategies depend on its words alone; `memo` carries them from a
+        draft to its rewrite, as `sentiment` does its VADER scores."""
         found: set[str] = set()
+        memo = {} if memo is None else memo
         # The text's tokens, split by sentence (no token crosses a sentence's edge), are
-        # the ones detection found when the draft has no "\u2019" to straighten.
-        everything = draft_tokens(text)
-        starts = [t.start for t in everything]
+        # the ones detection found when the draft has no "\u2019" to straighten; read only
+        # when some sentence is not in the memo.
+        everything: list[Token] | None = None
+        starts: list[int] = []
         for start, end in sentence_spans(text) if spans is None else spans:
-            toks = tokens_within(everything, starts, start, end)
-            if toks:
-                strategies.sentence_strategies(toks, self.lexicon, found)
-                strategies.paper_strategies(toks, found)
+            sentence = text[start:end]
+            own = memo.get(sentence)
+            if own is None:
+                if everything is None:
+                    everything = draft_tokens(text)
+                    starts = [t.start for t in everything]
+                own = memo[sentence] = self._sentence(tokens_within(everything, starts, start, end))
+            found |= own
         found.update(name for name, _, pattern in EXTRAS if pattern.search(text))
         return tuple(name for name in WEIGHTS if name in found)
 
+    def _sentence(self, toks: list[Token]) -> frozenset[str]:
+        found: set[str] = set()
+        if toks:
+            strategies.sentence_strategies(toks, self.lexicon, found)
+            strategies.paper_strategies(toks, found)
+        return frozenset(found)
+
     def score(
-        self, text: str, findings: tuple[Finding, ...], memo: dict[str, float] | None = None
+        self, text: str, findings: tuple[Finding, ...], memo: ScoreMemo | None = None
     ) -> float:
         if not text.strip():
             return 0.0
+        memo = ScoreMemo() if memo is None else memo
         plain = text.replace("\u2019", "'")
         # Straightening "\u2019" moves no sentence edge (both close a quote), so the
         # sentences are found once for the strategies and the sentiment.
         spans = sentence_spans(text)
-        raw = sum(WEIGHTS[name] for name in self.strategies(plain, spans))
-        raw += VADER_WEIGHT * self.sentiment(text, memo, spans)
+        raw = sum(WEIGHTS[name] for name in self.strategies(plain, spans, memo.strategies))
+        raw += VADER_WEIGHT * self.sentiment(text, memo.compound, spans)
         raw -= sum(PENALTY[f.severity] for f in findings)
         return round(math.tanh(raw), 3)
+
+
+@dataclass
+class ScoreMemo:
+    """Per-sentence results of one draft's score, for its rewrite's (see sentiment)."""
+
+    compound: dict[str, float] = field(default_factory=dict)
+    strategies: dict[str, frozenset[str]] = field(default_factory=dict)

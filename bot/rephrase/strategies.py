@@ -159,20 +159,27 @@ COUNTERFACTUAL_PAIRS = frozenset({("could", "you"), ("would", "you")})
 INDICATIVE_PAIRS = frozenset({("can", "you"), ("will", "you")})
 
 
+# The pairs and phrases above as text, for a search in a sentence's words joined by spaces
+# (no word holds a space, so " could you " is found exactly where the pair is).
+_COUNTERFACTUAL_TEXT = tuple(f" {a} {b} " for a, b in COUNTERFACTUAL_PAIRS)
+_INDICATIVE_TEXT = tuple(f" {a} {b} " for a, b in INDICATIVE_PAIRS)
+_HEDGE_TEXT = tuple(" " + " ".join(phrase) + " " for phrase in HEDGE_PHRASES)
+
+
 def paper_strategies(toks: Sequence[Token], found: set[str]) -> None:
     """Add to `found` what the paper's wider definitions catch in one sentence's tokens."""
     words = [t.lower for t in toks if t.lower[0].isalpha()]
     if not words:
         return
-    pairs = set(pairwise(words))
-    if pairs & COUNTERFACTUAL_PAIRS:
+    joined = " " + " ".join(words) + " "
+    if any(pair in joined for pair in _COUNTERFACTUAL_TEXT):
         found.add("counterfactual")
-    if pairs & INDICATIVE_PAIRS:
+    if any(pair in joined for pair in _INDICATIVE_TEXT):
         found.add("indicative")
     if toks[-1].lower == "?" and any(w in QUESTION_WORDS for w in words[:2]):
         found.add("direct_question")
-    if any(w.startswith("thank") for w in words):
+    if " thank" in joined:  # a word that begins "thank"
         found.add("gratitude")
-    triples = set(zip(words, words[1:], words[2:], strict=False))
-    if any(t.lemma in PAPER_HEDGES for t in toks) or triples.intersection(HEDGE_PHRASES):
+    lemmas = [t.lemma for t in toks]
+    if not PAPER_HEDGES.isdisjoint(lemmas) or any(p in joined for p in _HEDGE_TEXT):
         found.add("hedges")

@@ -4,25 +4,33 @@ vaderSentiment 3.3.2 lower-cases every word of the sentence again in its negatio
 "but" checks, for each sentiment word: quadratic in a sentence's length, and about half
 its time. The steps below are VADER's, in VADER's order (same float operations, same
 rounding), reading one lower-cased list; a sentence with an emoji goes to VADER itself,
-which first swaps emojis for words. Equality with polarity_scores(...)["compound"] is
-checked on every corpus sentence and on generated ones (tests/bot/rephrase).
+which first swaps emojis for words. A sentence with no word in the lexicon is 0.0 at once
+(every valence is 0), so callers need no cheaper test of their own. Equality with
+polarity_scores(...)["compound"] is checked on every corpus sentence and on generated ones
+(tests/bot/rephrase).
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     C_INCR,
     N_SCALAR,
+    NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
-    negated,
+    allcap_differential,
     normalize,
     scalar_inc_dec,
 )
+
+_strip_punc_if_word = SentiText._strip_punc_if_word
+_PUNCTUATION = frozenset(string.punctuation)
+_NEGATE = frozenset(NEGATE)
 
 
 class CompoundVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
@@ -35,18 +43,28 @@ class CompoundVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         if not self.emoji_chars.isdisjoint(text):
             return float(self.polarity_scores(text)["compound"])
         text = text.strip()
-        senti = SentiText(text)
-        words: list[str] = senti.words_and_emoticons
+        # SentiText's words: a word with no punctuation at either end strips to itself.
+        words = [
+            w if w[0] not in _PUNCTUATION and w[-1] not in _PUNCTUATION else _strip_punc_if_word(w)
+            for w in text.split()
+        ]
         lower = [w.lower() for w in words]
+        lexicon = self.lexicon
+        if lexicon.keys().isdisjoint(lower):
+            # Only a lexicon word has a valence: every sentiment is 0, and so is the sum.
+            return 0.0
+        cap_diff = allcap_differential(words)
         sentiments: list[float] = []
-        for i in range(len(words)):
-            low = lower[i]
-            if low in BOOSTER_DICT or (
-                i < len(words) - 1 and low == "kind" and lower[i + 1] == "of"
+        last = len(words) - 1
+        for i, low in enumerate(lower):
+            if (
+                low in BOOSTER_DICT
+                or low not in lexicon  # VADER's valence of such a word is 0
+                or (i < last and low == "kind" and lower[i + 1] == "of")
             ):
                 sentiments.append(0)
                 continue
-            sentiments.append(self._valence(words, lower, senti.is_cap_diff, i))
+            sentiments.append(self._valence(words, lower, cap_diff, i))
         _but_check(lower, sentiments)
         if not sentiments:
             return float(round(0.0, 4))
@@ -62,10 +80,7 @@ class CompoundVader(SentimentIntensityAnalyzer):  # type: ignore[misc]
         """VADER's sentiment_valence for word i."""
         lexicon = self.lexicon
         low = lower[i]
-        valence: float = 0
-        if low not in lexicon:
-            return valence
-        valence = lexicon[low]
+        valence: float = lexicon[low]  # the caller passes lexicon words only
         if low == "no" and i != len(words) - 1 and lower[i + 1] in lexicon:
             valence = 0.0
         if (
@@ -105,16 +120,22 @@ def _but_check(lower: Sequence[str], sentiments: list[float]) -> None:
                 sentiments.insert(si, sentiment * 1.5)
 
 
+def _negated(word: str) -> bool:
+    """VADER's negated([word]): a negation word, or any word with "n't"."""
+    low = word.lower()
+    return low in _NEGATE or "n't" in low
+
+
 def _negation_check(valence: float, lower: Sequence[str], start_i: int, i: int) -> float:
     before = lower[i - (start_i + 1)]
-    if start_i == 0 and negated([before]):
+    if start_i == 0 and _negated(before):
         valence = valence * N_SCALAR
     if start_i == 1:
         if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
             valence = valence * 1.25
         elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
             pass
-        elif negated([before]):
+        elif _negated(before):
             valence = valence * N_SCALAR
     if start_i == 2:
         if (lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this")) or (
@@ -123,7 +144,7 @@ def _negation_check(valence: float, lower: Sequence[str], start_i: int, i: int) 
             valence = valence * 1.25
         elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
             pass
-        elif negated([before]):
+        elif _negated(before):
             valence = valence * N_SCALAR
     return valence
 

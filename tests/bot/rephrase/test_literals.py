@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.rephrase import Engine
+from bot.rephrase import Engine, literals
 from bot.rephrase.literals import _COMPILED, find, missing
 
 
@@ -88,3 +88,43 @@ def test_a_pattern_is_skipped_only_where_it_could_not_match(
 ) -> None:
     text = data.draw(st.from_regex(pattern))
     assert needs.search(text), kind
+
+
+# Each fast test (a character class first, then a lookbehind) against its plain form.
+_PLAIN_FORMS = [
+    (literals._DATE_NEEDS, r"\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun"),
+    (literals._INNER_CAPITAL, r"[a-z][A-Z]"),
+    (literals._OPENING_QUOTE, r"(?<![\w\u2019'])['\u2018]"),
+    (literals._CROSSING.pattern, r"[\"`\u201c<]|(?<![\w\u2019'])['\u2018]"),
+]
+_TRICKY = st.text(alphabet="aoeMTWFSnudhrti1Z_ '\u2018\u2019\"`<\u201c\n\u0663", max_size=14)
+
+
+@pytest.mark.parametrize(("fast", "plain"), _PLAIN_FORMS)
+@settings(max_examples=300, deadline=None)
+@given(text=_TRICKY)
+def test_a_fast_test_finds_what_its_plain_form_finds(fast: str, plain: str, text: str) -> None:
+    assert bool(re.search(fast, text)) == bool(re.search(plain, text)), text
+
+
+_PLAIN_PATTERNS = [
+    (
+        literals._CAPS_TOKEN,
+        r"(?<![\w'\u2019-])[A-Z][A-Z0-9&]*(?:[-_.][A-Z0-9]+)*(?![\w'\u2019-])",
+    ),
+    (
+        literals._CAPITALISED,
+        r"(?<![\w'\u2019-])[A-Z][a-z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*)*",
+    ),
+]
+_CAPITALS = st.text(alphabet="AZaz09&-_.' \u2019\n\u00c9", max_size=16)
+
+
+@pytest.mark.parametrize(("fast", "plain"), _PLAIN_PATTERNS)
+@settings(max_examples=300, deadline=None)
+@given(text=_CAPITALS)
+def test_a_fast_pattern_matches_where_its_plain_form_does(
+    fast: re.Pattern[str], plain: str, text: str
+) -> None:
+    spans = [m.span() for m in re.finditer(plain, text)]
+    assert [m.span() for m in fast.finditer(text)] == spans, text
