@@ -20,8 +20,22 @@ ABBREVIATIONS = frozenset(
 # A run of terminators, then closing quotes or brackets, then whitespace or the end.
 _TERMINATOR = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
 _LINE_BREAK = re.compile(r"\n")
+_WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEXT_WORD = re.compile(r"\s*([\w']+)")
 _TOKEN_WINDOW = 64
+# Marks that may open a list line before its number: "- 1.", "> 2.", "• 3.".
+_BULLETS = "-*\u2022>"
+# A list carried on one line after a sentence ("Breathe. 2. Count.") rarely passes 99.
+_LIST_DIGITS = 2
+# Words that carry a clock time on ("5 p.m. Friday", "9 a.m. GMT") rather than start anew.
+_TIME_CARRIERS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)  # fmt: skip
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -67,13 +81,41 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if marks != ".":
         return True  # "!", "?", "..." followed by a capital or the end
     token = token_before(text, match.start()).lower()
+    if token in ("a.m", "p.m"):
+        return _time_ends(text, match)
     if token in ABBREVIATIONS:
         return False
     if len(token) == 1 and token.isalpha():
         return False  # an initial, as in "J. Smith"
-    if token.isdigit():
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[line_start : match.start() - len(token)].rstrip()
-        if not before or before[-1] in ".!?:\u2026":
-            return False  # "1. Take a deep breath": a list number, not a sentence
-    return True
+    return not _list_number(text, match.start())
+
+
+def _list_number(text: str, stop: int) -> bool:
+    """Whether the word ending at stop is a list item's number ("1." in "1. Take a breath").
+
+    The number must be a whole word: the tail of "18:10" or "£4.50" is no list number, though
+    the character before it (":" or ".") looks like the end of a lead-in.
+    """
+    word_match = _WORD_BEFORE.search(text, max(0, stop - _TOKEN_WINDOW), stop)
+    word = word_match.group(1) if word_match else ""
+    if not word.isdigit() or not word.isascii():
+        return False
+    line_start = text.rfind("\n", 0, stop) + 1
+    before = text[line_start : stop - len(word)].rstrip()
+    if not before.strip(_BULLETS + " \t"):
+        return True  # "1. Take a deep breath" or "- 2. Count" at the start of a line
+    if before[-1] == ":":
+        return word == "1"  # "Steps: 1. Breathe." opens a list; "Total: 42." ends a sentence
+    return before[-1] in ".!?\u2026" and len(word) <= _LIST_DIGITS  # "Breathe. 2. Count."
+
+
+def _time_ends(text: str, match: re.Match[str]) -> bool:
+    """Whether "a.m."/"p.m." ends the sentence: yes before a capital, unless the next word
+    carries the time on ("by 5 p.m. Friday", "at 9 a.m. GMT")."""
+    following = _NEXT_WORD.match(text, match.end())
+    word = following.group(1) if following else ""
+    if not word:
+        return True
+    if word.lower() in _TIME_CARRIERS:
+        return False
+    return not (word.isupper() and word.isalpha() and 3 <= len(word) <= 4)  # "GMT", "CEST"

@@ -153,14 +153,13 @@ def _unbalanced(sentence: str, draft: str) -> bool:
     return False
 
 
-# The segmenter reads "at 18:10. Six in the morning." as one sentence ("10." after a colon
-# looks like a list number to it); a capital after a number's stop starts a new piece here.
-_AFTER_NUMBER = re.compile(r"(?<=\d[.!?])\s+(?=[A-Z])")
+# A list item's number hides the imperative that opens it ("1. Go to Settings") from has_verb.
+_LIST_NUMBER = re.compile(r"^\d+[.)]\s+(?=[A-Z])")
 
 
 def pieces(sentence: str) -> list[str]:
-    """The sentence's pieces: its sentences, cut again after a number's full stop."""
-    return [p for a, b in sentence_spans(sentence) for p in _AFTER_NUMBER.split(sentence[a:b])]
+    """The sentence's pieces: its sentences, each without a leading list number."""
+    return [_LIST_NUMBER.sub("", sentence[a:b]) for a, b in sentence_spans(sentence)]
 
 
 def _no_verb(sentence: str, draft: str) -> bool:

@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.content.ingest import candidate_tips, main_ingest
-from bot.content.segment import sentence_spans, split_sentences
 
 DEBRIS = re.compile(
     r"comment|posted by|reply|share this|subscribe|flippingbook|gravatar|\{|amazed"
@@ -84,30 +83,6 @@ def test_main_ingest_prints_valid_toml(tmp_path: Path, capsys: pytest.CaptureFix
 def test_main_ingest_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main_ingest(tmp_path / "absent.txt") == 1
     assert "absent.txt" in capsys.readouterr().err
-
-
-def test_segmenter_handles_abbreviations_decimals_and_lists() -> None:
-    text = "Ask Mr. Lee, e.g. today. It costs 3.5 dollars! Why?\n1. Breathe. 2. Count to 10."
-    assert split_sentences(text) == [
-        "Ask Mr. Lee, e.g. today.",
-        "It costs 3.5 dollars!",
-        "Why?",
-        "1. Breathe.",
-        "2. Count to 10.",
-    ]
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab .!?\n\t1e\u2026\"'Mr)")) | st.characters()))
-def test_segmenter_properties(text: str) -> None:
-    spans = sentence_spans(text)
-    sentences = split_sentences(text)
-    position = 0
-    for (start, end), sentence in zip(spans, sentences, strict=True):
-        assert start >= position  # in order, never overlapping
-        assert text[start:end] == sentence
-        assert sentence and sentence == sentence.strip()
-        position = end
-    assert "".join("".join(sentences).split()) == "".join(text.split())
 
 
 @given(st.text())

@@ -20,6 +20,7 @@ FAILS = [
     ("no-verb", "Mr. Haddad.", "Please calm down, Mr. Haddad."),
     ("no-verb", "The details in the email.", "It's all in the email, read it."),
     ("no-verb", "Your new address details.", "Obviously you forgot your new address details."),
+    ("no-verb", "It leaves at 18:10. The next one at six.", "It leaves at 18:10, obviously."),
     ("able-passive", "We're not able to be blamed for it.", "We can't be blamed for it."),
     ("tense-clash", "Next time, it may help to have kept it.", "You should have kept it."),
 ]
@@ -41,6 +42,8 @@ def test_each_check_catches_a_broken_seam(name: str, sentence: str, draft: str) 
         ("The shop closes at 6.", "As I already explained, the shop closes at 6."),
         ("The hotel shuttle leaves every 30 min.", "Per my last message, the hotel shuttle…"),
         ("The T&Cs state no price matching.", "The T&Cs clearly state no price matching."),
+        ("1. Go to Settings.", "1. Go to Settings, obviously."),  # the number hides no verb
+        ("2) Paste the new code.", "2) Just paste the new code."),
     ],
 )
 def test_clean_sentences_pass(sentence: str, draft: str) -> None:
