@@ -94,9 +94,9 @@ def draft_units(draft: corpus.Draft, lexicon: dict[str, float]) -> tuple[list[Un
 def balanced(weights: Sequence[float], labels: Sequence[int]) -> list[float]:
     """The weights rescaled so each class weighs half the rows (sklearn's "balanced", which
     counts rows and would ignore the weights' own sizes)."""
-    totals: Counter[int] = Counter()
+    totals: dict[int, float] = {}
     for w, y in zip(weights, labels, strict=True):
-        totals[y] += w
+        totals[y] = totals.get(y, 0.0) + w
     share = len(labels) / len(totals)
     return [w * share / totals[y] for w, y in zip(weights, labels, strict=True)]
 
