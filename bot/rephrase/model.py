@@ -4,9 +4,10 @@
 saves their largest weights as JSON: one says how likely a unit of the draft (a sentence,
 or a short draft whole) is rude, one how likely the draft as a whole holds rudeness (over
 every feature any of its sentences has), the third which kind of rudeness it is. A unit's
-score is its own probability, raised towards the draft's when that is higher (their mean):
-the draft-level view sees the tone of the whole reply, the sentence-level one says where
-the problem is, and polite context around a buried rude sentence never lowers its score.
+score is its own probability, raised towards the draft's when that is higher (DRAFT_MIX of
+the way): the draft-level view sees the tone of the whole reply, the sentence-level one says
+where the problem is, and polite context around a buried rude sentence never lowers its
+score.
 Here the weights are summed over the features, so the bot needs neither scikit-learn nor
 numpy. A finding points at the tokens whose features carried the most weight in its
 sentence.
@@ -40,6 +41,9 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 MODEL_FILE = CONTENT / "rephrase_model.json"
 KINDS_FILE = CONTENT / "tone_kinds.toml"
 SHORT_DRAFT = 240  # characters: a draft this short is also read whole (cold replies)
+# How far a unit's score moves towards the draft model's when that is higher. 0.7 rather
+# than their mean (0.5): out of fold, +1.3 to +2.5 points of recall at the same false flags.
+DRAFT_MIX = 0.7
 # Quoted words: double or curly quotes, or single quotes around words (an apostrophe
 # inside a word, as in "I've", does not end them).
 QUOTED = re.compile(
@@ -212,7 +216,9 @@ class ToneModel:
             p = self.unit_probability(feats, unit, unit_names)
             out.append((start, end, p, toks, feats, unit_names))
         draft = self.draft_probability(names, words)
-        return [(a, b, max(p, (p + draft) / 2), t, f, n) for a, b, p, t, f, n in out], whole
+        lift = DRAFT_MIX * draft
+        keep = 1 - DRAFT_MIX
+        return [(a, b, max(p, keep * p + lift), t, f, n) for a, b, p, t, f, n in out], whole
 
     def probability(self, text: str) -> float:
         """The highest unit score: how likely the draft holds a rude part."""

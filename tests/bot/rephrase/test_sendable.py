@@ -44,7 +44,9 @@ def test_the_gate_refuses_what_the_model_calls_unkind_and_frames_only_cold(engin
     assert engine.model is not None
     tone = sendable.sentence_probability(engine.model, {})
     assert sendable.problem("x", "It's really not that hard to understand.", tone)
-    cold = "Fees apply."
+    # A terse fact the shipped model reads as cold (0.85 alone; "Fees apply." fell to 0.59
+    # when short rude drafts' other sentences became polite context in training).
+    cold = "Charges apply."
     assert sendable.problem("x", cold, tone)
     warm = frame.framed(cold)
     assert warm is not None and sendable.problem("x", warm, tone) is None
