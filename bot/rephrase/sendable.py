@@ -112,9 +112,12 @@ _YOU_VERDICT = re.compile(
     re.IGNORECASE,
 )
 VERDICT_WORDS = 3
+# A lead-in that is no clause of its own: a subordinate clause, or a fronted infinitive or
+# prepositional phrase ("To recap my earlier message, it ships…", "On Friday, we…").
 _SUBORDINATE = re.compile(
     r"^(?:if|when|whenever|because|as|since|although|though|while|once|after|before|unless"
-    r"|whether|even if|so that|until|now that|where)\b",
+    r"|whether|even if|so that|until|now that|where|to|in|on|at|for|with|without|by|from|per"
+    r"|according to|given|due to|thanks to|following|during|despite|like)\b",
     re.IGNORECASE,
 )
 

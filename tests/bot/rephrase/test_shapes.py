@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rephrase import seams, sendable, shapes
+from bot.rephrase import Engine, seams, sendable, shapes
 
 
 def _calm(sentence: str) -> sendable.Tone:
@@ -132,6 +132,14 @@ def test_a_pointer_beside_an_answer_stays() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
+    ["To recap my earlier message, it ships on Friday.", "On Friday last week, we sent it."],
+)
+def test_a_fronted_phrase_before_the_comma_is_no_splice(sentence: str) -> None:
+    assert sendable.problem("Obviously " + sentence, sentence, _calm) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
     [
         "It is a heat pump, it runs on its own.",
         "The parcel is at the depot, they open at nine.",
@@ -142,3 +150,8 @@ def test_a_changed_comma_splice_is_withheld_even_when_the_draft_had_it(sentence:
     draft = "Obviously " + sentence[0].lower() + sentence[1:]
     assert sendable.problem(draft, sentence, _calm) == f"“{sentence}” {sendable.SPLICED}"
     assert sendable.problem(sentence, sentence, _calm) is None  # kept as written: not ours
+
+
+def test_a_bare_refusal_after_a_fact_is_withheld_end_to_end(engine: Engine) -> None:
+    # "Booked out. I'm not able to do anything." used to be offered; it names nothing.
+    assert not engine.analyse("Sold out. Nothing we can do.").offered
