@@ -15,6 +15,17 @@ _QUESTION_START = re.compile(
     r"|will|have|has|must|should)\s+(?:you|I|we|they|it|this|that|there)\b",
     re.IGNORECASE,
 )
+# What a statement needs before "?" is added: a question word with an auxiliary after it (at
+# most one word between: "What time is…"), or an auxiliary and a subject. "When it arrives,
+# it needs…" and "Which I'll now explain…" are statements; a "?" on them is a broken seam.
+_ASKING = re.compile(
+    r"(?:why|how|what|who|where|when|which)(?:\s+(?!(?:I|we|you|they|he|she|it)\b)\w+)?\s+"
+    r"(?:do|does|did|are|is|was|were|can"
+    r"|could|would|will|should|shall|may|might|must|have|has)\b|how (?:long|much|many|often|soon)"
+    r"\b|(?:do|does|did|are|is|can|could|would|may|shall|will|have|has|must|should)\s+"
+    r"(?:you|I|we|they|it|this|that|there)\b",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(r"^[\s,;:\u2014\u2013-]+")
 _LEADING_JOIN = re.compile(r"^(?:and|but|so|or|because|then|though)\b,?\s*", re.I)
 _TRAILING = re.compile(r"[\s,;:\u2014\u2013-]+$")
@@ -83,6 +94,6 @@ def _match_question(text: str, old: str) -> str:
     stripped = text.rstrip()
     if was and not now and stripped.endswith("?"):
         return stripped[:-1] + "." + text[len(stripped) :]
-    if now and not was and stripped.endswith("."):
+    if now and not was and stripped.endswith(".") and _ASKING.match(text.lstrip()):
         return stripped[:-1] + "?" + text[len(stripped) :]
     return text

@@ -2,9 +2,10 @@
 
 Written apart from the rewriter (no templates, no phrasebook, no fluency module): it reads
 the finished rewrite sentence by sentence and refuses it when a sentence still sounds rude
-to the trained tone model, is a fragment ("Twice.", "Sir."), still shouts, or when a
-changed sentence is a comma splice. A refused rewrite is withheld with a one-line reason:
-withholding costs the agent less than a mediocre reply sent as ready.
+to the trained tone model, is a fragment ("Twice.", "Sir."), still shouts, when a
+changed sentence is a comma splice (even one the agent wrote: a blind reader calls it a
+run-on all the same), or is a shape in `shapes.py`. A refused rewrite is withheld with a
+one-line reason: withholding costs the agent less than a mediocre reply sent as ready.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from bot.content.segment import split_sentences
-from bot.rephrase import frame
+from bot.rephrase import frame, shapes
 from bot.rephrase.features import shout_count, unit_features
 from bot.rephrase.model import ToneModel, masked_tokens, quoted_spans
 from bot.rephrase.tone import KEPT_ACRONYMS
@@ -98,7 +99,7 @@ _BLAME_WORD = re.compile(r"\b(?:blame[ds]?|blaming|fault|faults)\b", re.IGNORECA
 _SPLICE = re.compile(
     r"(?<=\w), (?:(?:I|we|you|it|they|he|she|there|that|this)(?:['\u2019](?:s|re|m|ll|ve|d)"
     r"|\s(?:is|are|was|were|will|can|could|have|has|had|do|did|need|must|should|aren't"
-    r"|can't|don't|won't|cannot))|please)\b"
+    r"|can't|don't|won't|cannot)|\s[a-z]+(?:s|ed))|(?:I|we|they|he|she)\s[a-z]+|please)\b"
 )
 # "Rules are rules", "Stock is stock", "It is what it is": a reason that refuses to give one.
 _TAUTOLOGY = re.compile(
@@ -111,12 +112,12 @@ _YOU_VERDICT = re.compile(
     re.IGNORECASE,
 )
 VERDICT_WORDS = 3
-# A comma splice whose second clause is this short is a tag on the first ("…, that's life",
-# "…, it's fine"): flippant even when the agent wrote the comma.
-TAG_WORDS = 4
+# A lead-in that is no clause of its own: a subordinate clause, or a fronted infinitive or
+# prepositional phrase ("To recap my earlier message, it ships…", "On Friday, we…").
 _SUBORDINATE = re.compile(
     r"^(?:if|when|whenever|because|as|since|although|though|while|once|after|before|unless"
-    r"|whether|even if|so that|until|now that|where)\b",
+    r"|whether|even if|so that|until|now that|where|to|in|on|at|for|with|without|by|from|per"
+    r"|according to|given|due to|thanks to|following|during|despite|like)\b",
     re.IGNORECASE,
 )
 
@@ -170,6 +171,8 @@ def problem(
     "low" while detecting: no other sentence kept as it was can reach a limit, so only
     these and the changed ones are scored again (see `limits`).
     """
+    if shapes.only_pointer(rewrite):
+        return f"“{_short(rewrite.strip())}” {shapes.ONLY_POINTER}"
     old = set(split_sentences(draft))
     framed = frame.is_framed(rewrite)
     shouting = _PUNCT_RUN.search(draft) or _SHOUT_RUN.search(draft)
@@ -184,8 +187,7 @@ def problem(
                 why = "would still shout a word"
             if not why and changed and _BLAME_WORD.search(sentence):
                 why = "would still say whose fault it is"
-            if why == SPLICED and _spliced_in(draft, sentence) and not _tagged(sentence):
-                continue  # the agent's own comma, kept: the rewrite joined nothing
+            why = why or shapes.sentence_problem(sentence, changed)
             if why:
                 return f"“{_short(sentence)}” {why}"
     return None
@@ -241,23 +243,6 @@ def _splice(sentence: str) -> bool:
         if len(_WORDS.findall(clause)) >= 4 and not _SUBORDINATE.match(clause) and not joined:
             return True
     return False
-
-
-def _tagged(sentence: str) -> bool:
-    """Some comma splice of the sentence only adds a short tag to the clause before it."""
-    return any(
-        len(_WORDS.findall(sentence[m.start() :])) <= TAG_WORDS for m in _SPLICE.finditer(sentence)
-    )
-
-
-def _spliced_in(draft: str, sentence: str) -> bool:
-    """Every comma splice of the sentence is in the draft too, with the words around it."""
-    for m in _SPLICE.finditer(sentence):
-        head = " ".join(_WORDS.findall(sentence[: m.start()])[-2:])
-        tail = sentence[m.start() :].rstrip(" .!?")
-        if not head or head + tail not in draft:
-            return False
-    return True
 
 
 def _short(sentence: str) -> str:
