@@ -131,7 +131,14 @@ def measure(engine: Engine, rows: Iterable[dict[str, Any]]) -> Figures:
 _WHY = (
     (
         "would still read as unkind, curt or shouting",
-        ("would still", "still sounded harsh", "scare quotes", "a verdict on"),
+        (
+            "would still",
+            "still sounded harsh",
+            "scare quotes",
+            "a verdict on",
+            "would only point to",
+            "would refuse without saying what",
+        ),
     ),
     ("would say one thing twice", ("say again what",)),
     ("would send the customer back to an earlier message", ("an earlier message",)),
@@ -144,7 +151,16 @@ _WHY = (
     ("would lose a literal", ("lost or changed",)),
     ("only one word would change", ("Only “",)),
     ("nothing left without the rude words", ("nothing left to send", "keeps nothing the draft")),
-    ("would not read well (fluency)", ("would have", "with a comma", "not a full sentence")),
+    (
+        "would not read well (fluency)",
+        (
+            "would have",
+            "with a comma",
+            "not a full sentence",
+            "is a clause cut from",
+            "is not a full question",
+        ),
+    ),
     ("no whole rewrite passed every check", ("No rewrite passed every check",)),
 )
 
