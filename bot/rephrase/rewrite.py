@@ -53,6 +53,7 @@ class Rewriter:
         self._kinds: list[tuple[int, int, str]] = []  # every finding's, low ones too
         self._shouts: list[Finding] = []  # capitals found, low ones too
         self._unkind: list[tuple[str, bool]] = []  # clauses that stay unkind if kept nearly whole
+        self._scare: tuple[str, ...] = ()  # the agent's own words in scare quotes
 
     def detect(self, text: str) -> tuple[Finding, ...]:
         """Detection, remembered for one draft: wordings share their sentences."""
@@ -86,6 +87,7 @@ class Rewriter:
         self._kinds = [(f.start, f.end, f.kind) for f in findings]
         self._shouts = [f for f in findings if f.rule == "capitals" and f not in weak]
         self._unkind = withheld.still_unkind_if_kept(draft, findings, spans)
+        self._scare = tuple(withheld.scare_quoted(draft, findings, spans))
         self._context = ContextDetector(self._detect, draft, findings, spans)
         if self._model is not None:
             self._rude = sendable.sentence_probability(self._model, {})
@@ -166,7 +168,7 @@ class Rewriter:
         """The whole rewrite as it would be shown (framed if it is only cold facts), or None
         with the reason kept. `verify`: also read it in context (the costly part)."""
         gate = sendable.problem(draft, text, self._rude, self._suspects, self._limits)
-        gate = withheld.kept_badly(draft, text, self._unkind) or gate
+        gate = withheld.kept_badly(draft, text, self._unkind, self._scare) or gate
         if gate and not gate.endswith(sendable.CURT):
             self._gate = self._gate or gate
             return None

@@ -173,6 +173,8 @@ def problem(
     """
     if shapes.only_pointer(rewrite):
         return f"“{_short(rewrite.strip())}” {shapes.ONLY_POINTER}"
+    if shapes.bare_no_opening(rewrite, draft):
+        return f"“{_short(rewrite.strip())}” {shapes.BARE_NO}"
     old = set(split_sentences(draft))
     framed = frame.is_framed(rewrite)
     shouting = _PUNCT_RUN.search(draft) or _SHOUT_RUN.search(draft)

@@ -17,6 +17,13 @@ HANGING = "is a clause cut from its sentence"
 FRAGMENT_QUESTION = "is not a full question"
 NAMES_NOTHING = "would refuse without saying what"
 ONLY_POINTER = "would only point to a document"
+MINIMISES = "would still make it sound simple"
+RUN_ON = "would run two sentences together"
+UNASKED = "asks a question but ends in a full stop"
+SEAM = "would open a clause with a conjunction after its lead-in"
+WEEKDAY = "has a weekday in lower case"
+STILTED = "would read as stilted"
+BARE_NO = "would open with a bare “No.”"
 
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?")
 # "Hope that helps this time!", "Maybe read it properly for once.", "…yet again.": said to
@@ -70,6 +77,53 @@ _GREETING_OR_THANKS = re.compile(
 )
 
 
+# Added by rewrite7 after an independent reading (which included test-split rows).
+# A recast of "It's really simple: X" that keeps the belittling in other words.
+_MINIMISING = re.compile(
+    r"\b(?:it|this|that)(?:['\u2019]s| is) (?:just |only |all )?"
+    r"(?:a (?:few|couple of) (?:quick |simple |easy )?steps|takes (?:just |only )?a few steps)\b"
+    r"|\btakes (?:just |only )?(?:a )?(?:few|couple of) (?:quick |simple |easy )?steps\b",
+    re.IGNORECASE,
+)
+# After a comma, a second clause that is a command ("…, don't worry about it."), a question
+# ("…, what's your account number.") or "there's/it's/that's …": two sentences, one comma.
+_SPLICED_TAIL = re.compile(
+    r"(?<=\w), (?:don['\u2019]t|do not|never|just|make sure|feel free|go ahead|note that"
+    r"|remember|let (?:me|us)|(?:what|where|when|who|how|why)(?:['\u2019]s|\s(?:is|are|was"
+    r"|were|do|does|did|can|could|would|will|should))|(?:there|it|that)(?:['\u2019]s|\sis))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_WORDS = 3  # words before the comma: "Sorry, it's…" has no clause of its own
+# A subordinate clause or fronted phrase before the comma is no sentence of its own: "If you
+# have any other questions, just reply here." (the warm frame's own close).
+_LEADS_IN = re.compile(
+    r"^\W*(?:if|when|whenever|once|as|since|after|before|until|while|because|although"
+    r"|though|unless|so that|now that|to|in|on|at|for|with|by|from|during)\b",
+    re.IGNORECASE,
+)
+_OPENS_QUESTION = re.compile(
+    r"^\W*(?:(?:what|where|when|who|why|how)(?:['\u2019]s|\s(?:is|are|was|were|do|does|did"
+    r"|can|could|would|will|should))|(?:do|does|did|can|could|would|will|is|are)\s"
+    r"(?:you|we|I|it|they)\b)",
+    re.IGNORECASE,
+)
+# "To recap, and as noted, …": a lead-in of a few words, then a clause opening on a
+# conjunction, the seam a cut or replaced lead-in leaves. ("Sorry, but…" is a whole phrase.)
+_SEAM = re.compile(r"^\W*([^,]{1,40}),\s+(?:and|but|so|or|which)\b", re.IGNORECASE)
+_SEAM_OK = re.compile(
+    r"^(?:yes|no|sorry|ok|okay|sure|well|thanks|thank you|of course|unfortunately|right)$",
+    re.IGNORECASE,
+)
+SEAM_LEAD_WORDS = 4
+# Weekday names in lower case ("comes tuesday"): not sendable, and they may be protected
+# literals, so the gate withholds rather than re-case them.
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+# The template "cannot be" -> "not able to be": "We're not able to be responsible for…".
+_STILTED = re.compile(r"\b(?:not|un)\s*able to be\b", re.IGNORECASE)
+# "No." alone, or before the next sentence (the splitter reads "No. The" as the number sign).
+_BARE_NO = re.compile(r"^\W*[Nn]o\s*(?:[.!]+\s*$|[.!]+\s+(?=[A-Z][a-z]))")
+
+
 def sentence_problem(sentence: str, changed: bool) -> str | None:
     """Why one sentence of the rewrite is a shape the reader rejected, or None."""
     if _NEEDLE.search(sentence):
@@ -82,7 +136,60 @@ def sentence_problem(sentence: str, changed: bool) -> str | None:
         return FRAGMENT_QUESTION
     if _NOTHING.search(sentence):
         return NAMES_NOTHING
+    return _fluency_problem(sentence)
+
+
+def _fluency_problem(sentence: str) -> str | None:
+    """Shapes of a changed sentence the independent reader found stilted or run on."""
+    if _MINIMISING.search(sentence):
+        return MINIMISES
+    if spliced_tail(sentence):
+        return RUN_ON
+    if unasked(sentence):
+        return UNASKED
+    if seam_after_lead_in(sentence):
+        return SEAM
+    if _WEEKDAY.search(sentence):
+        return WEEKDAY
+    if _STILTED.search(sentence):
+        return STILTED
     return None
+
+
+def spliced_tail(sentence: str) -> bool:
+    """A clause of its own, a comma, then a command, a question or "it's …"."""
+    for m in _SPLICED_TAIL.finditer(sentence):
+        clause = sentence[: m.start()].split(";")[-1]
+        if _LEADS_IN.match(clause) or re.search(r"\b(?:and|but|so|or)\s*$", clause, re.I):
+            continue
+        if len(_WORDS.findall(clause)) >= _CLAUSE_WORDS:
+            return True
+    return False
+
+
+def seam_after_lead_in(sentence: str) -> bool:
+    """A lead-in of a few words ("To recap,") then a clause opening on a conjunction."""
+    seam = _SEAM.match(sentence)
+    if seam is None or _SEAM_OK.match(seam.group(1).strip()):
+        return False
+    return len(_WORDS.findall(seam.group(1))) <= SEAM_LEAD_WORDS
+
+
+def unasked(sentence: str) -> bool:
+    """A sentence whose last clause opens like a question but which ends in "."."""
+    if not sentence.rstrip().endswith("."):
+        return False
+    return bool(_OPENS_QUESTION.match(re.split(r"[,;:]\s+", sentence)[-1]))
+
+
+def bare_no_opening(rewrite: str, draft: str) -> bool:
+    """A rewritten reply whose first sentence after any greeting is a bare "No."."""
+    for line in rewrite.splitlines():
+        for s in split_sentences(line):
+            if _GREETING_OR_THANKS.match(s) and len(_WORDS.findall(s)) <= SHORT_QUESTION:
+                continue
+            return bool(_BARE_NO.match(s)) and rewrite.strip() != draft.strip()
+    return False
 
 
 def fragment_question(sentence: str) -> bool:

@@ -56,6 +56,24 @@ _POINTER_TEXT = """
 """
 _POINTER = dropped.information(_POINTER_TEXT)
 _UNKIND_ALWAYS = frozenset({"sarcasm"})
+# One or two of the agent's own words in quotes in a sarcastic or passive-aggressive sentence
+# ("I'll "look into" it."): quoted text is a literal, so a rewrite keeps the sarcasm with it.
+_QUOTED_WORDS = re.compile(
+    r"(\"[^\"\s]+(?: [^\"\s]+)?\"|\u201c[^\u201d\s]+(?: [^\u201d\s]+)?\u201d"
+    r"|\u2018[^\u2019\s]+(?: [^\u2019\s]+)?\u2019)"
+)
+_SCARE_KINDS = frozenset({"sarcasm", "passive-aggressive"})
+
+
+def scare_quoted(
+    draft: str, findings: tuple[Finding, ...], spans: list[tuple[int, int]]
+) -> list[str]:
+    """Quoted words of one or two in a draft sentence a sarcasm or passive-aggressive finding
+    marks: kept in a rewrite (as literals are), they keep the sneer."""
+    marked = {
+        (a, b) for f in findings if f.kind in _SCARE_KINDS for a, b in spans if a <= f.start < b
+    }
+    return [m.group(1) for a, b in sorted(marked) for m in _QUOTED_WORDS.finditer(draft[a:b])]
 
 
 def still_unkind_if_kept(
@@ -74,7 +92,9 @@ def still_unkind_if_kept(
     return out
 
 
-def kept_badly(draft: str, text: str, unkind: list[tuple[str, bool]]) -> str | None:
+def kept_badly(
+    draft: str, text: str, unkind: list[tuple[str, bool]], scare: tuple[str, ...] = ()
+) -> str | None:
     """Why a whole rewrite may not be offered although every sentence passed: it keeps
     nothing the draft said, says one thing twice, clips a changed sentence to a phrase with
     no verb or a bare verdict ("Six in the morning.", "It's correct."), sends the customer
@@ -94,6 +114,7 @@ def kept_badly(draft: str, text: str, unkind: list[tuple[str, bool]]) -> str | N
     if back is not None:
         return f"“{short(back)}” would send the customer back to an earlier message"
     quoted = next((m.group(1) for m in _SCARE_QUOTE.finditer(draft) if m.group(1) in text), "")
+    quoted = quoted or next((q for q in scare if q in text), "")
     if quoted:
         return f"{quoted} would keep the draft's scare quotes"
     for stretch, sarcasm in unkind:
