@@ -21,7 +21,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.content.segment import split_sentences
-from bot.rephrase import dropped, fluency, guards, literals, rewrite_rubric
+from bot.rephrase import dropped, fluency, guards, literals, rewrite_rubric, shapes
 from bot.rephrase.engine import Engine, default_engine
 from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Analysis
@@ -136,10 +136,10 @@ _WHY = (
             "still sounded harsh",
             "scare quotes",
             "a verdict on",
-            "would only point to",
-            "would refuse without saying what",
-            "would still make it sound simple",
-            "would open with a bare",
+            shapes.ONLY_POINTER,
+            shapes.NAMES_NOTHING,
+            shapes.MINIMISES,
+            shapes.BARE_NO,
         ),
     ),
     ("would say one thing twice", ("say again what",)),
@@ -159,13 +159,13 @@ _WHY = (
             "would have",
             "with a comma",
             "not a full sentence",
-            "is a clause cut from",
-            "is not a full question",
-            "would run two sentences together",
-            "asks a question but ends in a full stop",
-            "would open a clause with a conjunction",
-            "has a weekday in lower case",
-            "would read as stilted",
+            shapes.HANGING,
+            shapes.FRAGMENT_QUESTION,
+            shapes.RUN_ON,
+            shapes.UNASKED,
+            shapes.SEAM,
+            shapes.WEEKDAY,
+            shapes.STILTED,
         ),
     ),
     ("no whole rewrite passed every check", ("No rewrite passed every check",)),

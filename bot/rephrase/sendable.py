@@ -27,7 +27,6 @@ SPLICED = "would join two sentences with a comma"
 UNKIND = "would still sound unkind"
 Tone = tuple[float, str]  # the model's probability that a sentence is rude, and its kind
 Probability = Callable[[str], Tone]
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?")
 # Short sentences that are complete as they are: greetings, thanks, sign-offs, yes/no.
 _SHORT_OK = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks|thank you|many thanks"
@@ -199,7 +198,7 @@ def _sentence_problem(
     sentence: str, changed: bool, signed: bool, rude: Probability, at: Limits, framed: bool
 ) -> str | None:
     """`signed`: the sentence is a line of its own made of names ("Karin, Support")."""
-    words = _WORDS.findall(sentence)
+    words = shapes.WORD.findall(sentence)
     if _PUNCT_RUN.search(sentence) or _SHOUT_RUN.search(sentence):
         return "would still shout"
     if len(words) <= 4 and (signed or _SHORT_OK.match(sentence)):
@@ -242,7 +241,7 @@ def _splice(sentence: str) -> bool:
         before = sentence[: m.start()]
         clause = before.split(";")[-1].strip()
         joined = re.search(r"\b(?:and|but|so|or)\s*$", clause, re.IGNORECASE)
-        if len(_WORDS.findall(clause)) >= 4 and not _SUBORDINATE.match(clause) and not joined:
+        if len(shapes.WORD.findall(clause)) >= 4 and not _SUBORDINATE.match(clause) and not joined:
             return True
     return False
 

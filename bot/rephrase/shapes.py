@@ -25,7 +25,8 @@ WEEKDAY = "has a weekday in lower case"
 STILTED = "would read as stilted"
 BARE_NO = "would open with a bare “No.”"
 
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?")
+# A word as the gate counts them: letters or digits, with an inner apostrophe ("don't").
+WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?")
 # "Hope that helps this time!", "Maybe read it properly for once.", "…yet again.": said to
 # someone who is thought to have failed before. Kept sentences count too: the rewrite is
 # offered as the bot's reply. ("Finally, restart the router." is a step, so no bare "finally".)
@@ -162,7 +163,7 @@ def spliced_tail(sentence: str) -> bool:
         clause = sentence[: m.start()].split(";")[-1]
         if _LEADS_IN.match(clause) or re.search(r"\b(?:and|but|so|or)\s*$", clause, re.I):
             continue
-        if len(_WORDS.findall(clause)) >= _CLAUSE_WORDS:
+        if len(WORD.findall(clause)) >= _CLAUSE_WORDS:
             return True
     return False
 
@@ -172,7 +173,7 @@ def seam_after_lead_in(sentence: str) -> bool:
     seam = _SEAM.match(sentence)
     if seam is None or _SEAM_OK.match(seam.group(1).strip()):
         return False
-    return len(_WORDS.findall(seam.group(1))) <= SEAM_LEAD_WORDS
+    return len(WORD.findall(seam.group(1))) <= SEAM_LEAD_WORDS
 
 
 def unasked(sentence: str) -> bool:
@@ -186,7 +187,7 @@ def bare_no_opening(rewrite: str, draft: str) -> bool:
     """A rewritten reply whose first sentence after any greeting is a bare "No."."""
     for line in rewrite.splitlines():
         for s in split_sentences(line):
-            if _GREETING_OR_THANKS.match(s) and len(_WORDS.findall(s)) <= SHORT_QUESTION:
+            if _GREETING_OR_THANKS.match(s) and len(WORD.findall(s)) <= SHORT_QUESTION:
                 continue
             return bool(_BARE_NO.match(s)) and rewrite.strip() != draft.strip()
     return False
@@ -194,7 +195,7 @@ def bare_no_opening(rewrite: str, draft: str) -> bool:
 
 def fragment_question(sentence: str) -> bool:
     """A few words ending in "?" with no question word and no subject: "Been 10 mins?"."""
-    words = _WORDS.findall(sentence)
+    words = WORD.findall(sentence)
     if not sentence.rstrip().endswith("?") or len(words) > SHORT_QUESTION:
         return False
     return not _ASKS.match(sentence) and not _SUBJECT.search(sentence)
@@ -206,6 +207,6 @@ def only_pointer(rewrite: str) -> bool:
         s
         for line in rewrite.splitlines()
         for s in split_sentences(line)
-        if len(_WORDS.findall(s)) > SIGNATURE_WORDS and not _GREETING_OR_THANKS.match(s)
+        if len(WORD.findall(s)) > SIGNATURE_WORDS and not _GREETING_OR_THANKS.match(s)
     ]
     return bool(body) and all(_POINTER.match(s) for s in body)
