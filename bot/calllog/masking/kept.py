@@ -30,7 +30,8 @@ _NUMBER = rf"(?:{_GROUPED}|\d{{1,9}})(?:[.,]\d{{1,2}})?"
 _AMOUNT_END = r"(?![\d,]|\.\d|[ \t\u00a0-]{1,3}\d)"
 _AMOUNT = (
     rf"{_CURRENCY}[ \u00a0]?{_NUMBER}{_AMOUNT_END}"
-    rf"|(?<![\d.,]){_NUMBER.replace('?P<g>', '?P<h>').replace('?P=g', '?P=h')}"
+    # (never the last group of a phone: "(312) 555-0142 $", "+1 312 555 0142 $")
+    rf"|(?<![\d.,])(?<!\d[ \u00a0-]){_NUMBER.replace('?P<g>', '?P<h>').replace('?P=g', '?P=h')}"
     rf"[ \u00a0]?(?:[€£$₹]|EUR|GBP|USD|INR)(?!\w)"
     r"|(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,9})\.\d{2}(?![\d,]|\.\d|[ \t\u00a0-]{1,3}\d)"
 )
