@@ -27,12 +27,11 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from bot.content.segment import split_sentences
-from bot.rephrase import recasts
+from bot.rephrase import recasts, shapes
 from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.templates import BASE
 
 Span = tuple[int, int]
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?")
 _CLAUSE_EDGE = re.compile(r"[,;:\u2014()]|\s[\u2013-]\s|\.\.\.|\u2026")
 _CONTRACTION = {"n't": "not", "'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "'d": "would"}
 _IRREGULAR_NOT = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
@@ -181,7 +180,7 @@ def _clauses(text: str, rude: Sequence[Span]) -> list[list[str]]:
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
     """Lower-case words with contractions split: "can't" -> "can", "not"."""
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    for m in shapes.WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group().lower()
         if "'" not in word and "\u2019" not in word:
             yield m.start(), word
