@@ -37,6 +37,7 @@ WRITERS = {
     "thirteenth writer (veiled rude, traps)": ("thirteenth_",),
     "fourteenth writer (polite, traps, mild rude)": ("fourteenth_",),
     "fifteenth writer (sarcasm, threats, PA)": ("fifteenth_",),
+    "seventeenth writer (polite, traps, subtle rude)": ("seventeenth_",),
 }
 
 
