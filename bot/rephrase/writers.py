@@ -38,6 +38,7 @@ WRITERS = {
     "fourteenth writer (polite, traps, mild rude)": ("fourteenth_",),
     "fifteenth writer (sarcasm, threats, PA)": ("fifteenth_",),
     "sixteenth writer (blame, threats, cold, PA)": ("sixteenth_",),
+    "eighteenth writer (long buried, polite)": ("eighteenth_",),
 }
 
 
