@@ -39,6 +39,7 @@ WRITERS = {
     "fifteenth writer (sarcasm, threats, PA)": ("fifteenth_",),
     "sixteenth writer (blame, threats, cold, PA)": ("sixteenth_",),
     "seventeenth writer (polite, traps, subtle rude)": ("seventeenth_",),
+    "eighteenth writer (long buried, polite)": ("eighteenth_",),
     "nineteenth writer (everyday rude and kind replies)": ("nineteenth_",),
 }
 
