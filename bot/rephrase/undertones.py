@@ -26,6 +26,7 @@ DEFLECTS = "would still push the problem away"
 DISMISSES = "would still sound dismissive"
 NOTE = "reads as a note, not a sentence"
 BLAMES = "would still put the blame on the customer"
+ORDERS = "would read as a bare order"
 
 # Words of attitude that can be sincere ("honestly, we're sorry") or plain instruction
 # ("simply tap Save") are left to the tone model; the rest talk down wherever they stand.
@@ -76,6 +77,8 @@ _COURTESY = re.compile(
     r"|any (?:other )?questions)\b",
     re.IGNORECASE,
 )
+ORDER_WORDS = 3  # "Email us.", "Call tech support.", "Check the app."
+_PLEASE = re.compile(r"\b(?:please|kindly|feel free)\b", re.IGNORECASE)
 _SOFTENER = re.compile(r"^(?:just|please|then|and|so|simply)\s+", re.IGNORECASE)
 # Participles that do not end in -ed ("PIN sent separately.").
 _IRREGULAR = (
@@ -142,7 +145,18 @@ def problem(sentence: str, changed: bool) -> str | None:
         return NOTE
     if changed and blames(sentence):
         return BLAMES
+    if changed and bare_order(sentence):
+        return ORDERS
     return None
+
+
+def bare_order(sentence: str) -> bool:
+    """A changed sentence cut to a command of a few words ("Email us." from "Email us like
+    everyone else."): alone it is an order. With "please" it is a request."""
+    found = WORD.findall(sentence)
+    if not found or len(found) > ORDER_WORDS or _PLEASE.search(sentence):
+        return False
+    return sentence.rstrip().endswith((".", "!")) and _imperative(sentence)
 
 
 def threat(sentence: str) -> bool:

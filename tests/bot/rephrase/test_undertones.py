@@ -86,6 +86,19 @@ def test_blame_is_caught_in_a_changed_sentence(sentence: str) -> None:
     assert undertones.problem(sentence, changed=True) == undertones.BLAMES
 
 
+@pytest.mark.parametrize("sentence", ["Email us.", "Call the depot.", "Check the app!"])
+def test_a_changed_sentence_cut_to_a_short_command_is_an_order(sentence: str) -> None:
+    assert undertones.problem(sentence, changed=True) == undertones.ORDERS
+    assert undertones.problem(sentence, changed=False) is None  # the agent's own
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Please email us.", "Feel free to call.", "Call us on 0800 123 456 any time."]
+)
+def test_a_request_or_a_command_with_its_details_is_no_bare_order(sentence: str) -> None:
+    assert not undertones.bare_order(sentence)
+
+
 @pytest.mark.parametrize("sentence", PASSES)
 def test_plain_sentences_pass(sentence: str) -> None:
     assert undertones.problem(sentence, changed=True) is None
