@@ -145,6 +145,7 @@ _WHY = (
             undertones.DEFLECTS,
             undertones.DISMISSES,
             undertones.BLAMES,
+            undertones.ORDERS,
         ),
     ),
     ("would say one thing twice", ("say again what",)),
