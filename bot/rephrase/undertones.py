@@ -32,7 +32,10 @@ ORDERS = "would read as a bare order"
 # ("simply tap Save") are left to the tone model; the rest talk down wherever they stand.
 _SINCERE = frozenset({"seriously", "honestly", "literally", "frankly", "basically", "simply"})
 _ADVERBS = sorted(ATTITUDE - _SINCERE)
-_TALKS_DOWN = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b", re.IGNORECASE)
+# Sending the customer back to read again: "You may want to re-read my email.", "Read it
+# properly this time."
+_READ_AGAIN = r"|\bre-?read\b|\bread (?:[\w'\u2019]+ ){0,3}?(?:again|properly)\b"
+_TALKS_DOWN = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b" + _READ_AGAIN, re.IGNORECASE)
 # "Any further delay and your policy will lapse.", "One more missed payment and we'll close
 # the account": a count of the customer's next failure, then the consequence. (The noun group
 # holds no verb: "Another option is X and it will…" is no count.)
@@ -67,7 +70,8 @@ _DEFLECT = re.compile(
 # dress a reproach as a reminder ("a gentle reminder that…"); "no, no" is exasperation.
 _DISMISSIVE = re.compile(
     r"\bor (?:something|whatever)\b|\bscroll(?:ing)? (?:up|back)\b"
-    r"|\b(?:gentle|friendly) reminder\b|\b(no|nope)[\s,!.]+\1\b",
+    r"|\b(?:gentle|friendly) reminder\b|\b(no|nope)[\s,!.]+\1\b"
+    r"|\((?:again|yet again|once more|as always)\W*\)",  # "Thanks for your understanding (again)."
     re.IGNORECASE,
 )
 # Courtesies that need no verb ("Happy to help.", "All the best.", "Good luck with the move!").

@@ -15,6 +15,8 @@ CAUGHT = [
     (undertones.TALKS_DOWN, "The terms clearly state that refunds take 14 days."),
     (undertones.TALKS_DOWN, "Obviously the lounge closes at ten."),
     (undertones.TALKS_DOWN, "The form is evidently the wrong one."),
+    (undertones.TALKS_DOWN, "You may want to re-read my email."),
+    (undertones.TALKS_DOWN, "Maybe read the letter again."),
     # a veiled threat: a count of the next failure, then the consequence
     (undertones.THREATENS, "Any further delay and your policy will lapse."),
     (undertones.THREATENS, "One more missed payment and we'll close the account."),
@@ -33,6 +35,7 @@ CAUGHT = [
     (undertones.DISMISSES, "It's in the thread, just scroll up."),
     (undertones.DISMISSES, "A gentle reminder that the invoice is overdue."),
     (undertones.DISMISSES, "No, no, the 3pm slot is for someone else."),
+    (undertones.DISMISSES, "Thanks for your understanding (again)."),
     # a note, not a sentence
     (undertones.NOTE, "Signature required on delivery."),
     (undertones.NOTE, "Replacement card now cancelled."),
@@ -70,6 +73,8 @@ PASSES = [
     "Another option is the annual plan, and it will save you $20.",
     "There's nothing more needed from you.",
     "Quick reminder: check-in closes at 06:20.",
+    "Thanks again for your patience!",
+    "Please read the safety leaflet before first use.",
     "No problem at all.",
     "Sorry you missed the driver; he'll try again tomorrow.",
 ]
