@@ -82,6 +82,7 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 ORDER_WORDS = 3  # "Email us.", "Call tech support.", "Check the app."
+_PARTICLES = words("in out up down back through along over on ahead")
 _PLEASE = re.compile(r"\b(?:please|kindly|feel free)\b", re.IGNORECASE)
 _SOFTENER = re.compile(r"^(?:just|please|then|and|so|simply)\s+", re.IGNORECASE)
 # Participles that do not end in -ed ("PIN sent separately.").
@@ -157,8 +158,12 @@ def problem(sentence: str, changed: bool) -> str | None:
 def bare_order(sentence: str) -> bool:
     """A changed sentence cut to a command of a few words ("Email us." from "Email us like
     everyone else."): alone it is an order. With "please" it is a request."""
-    found = WORD.findall(sentence)
-    if not found or len(found) > ORDER_WORDS or _PLEASE.search(sentence):
+    found = [w.lower() for w in WORD.findall(sentence)]
+    if not 1 < len(found) <= ORDER_WORDS or _PLEASE.search(sentence):
+        return False
+    # a plural noun first is a statement ("Charges apply."); a particle next is a
+    # welcome or a wait ("Come in.", "Hold on."), not an order
+    if found[0].endswith("s") or found[1] in _PARTICLES:
         return False
     return sentence.rstrip().endswith((".", "!")) and _imperative(sentence)
 

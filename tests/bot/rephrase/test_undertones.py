@@ -98,7 +98,15 @@ def test_a_changed_sentence_cut_to_a_short_command_is_an_order(sentence: str) ->
 
 
 @pytest.mark.parametrize(
-    "sentence", ["Please email us.", "Feel free to call.", "Call us on 0800 123 456 any time."]
+    "sentence",
+    [
+        "Please email us.",
+        "Feel free to call.",
+        "Call us on 0800 123 456 any time.",
+        "Come in.",
+        "Hold on!",
+        "Charges apply.",
+    ],
 )
 def test_a_request_or_a_command_with_its_details_is_no_bare_order(sentence: str) -> None:
     assert not undertones.bare_order(sentence)
