@@ -68,7 +68,8 @@ _SCARE_KINDS = frozenset({"sarcasm", "passive-aggressive"})
 # agent's sneer whatever kind the finding was, and quoted text is a literal, so they stay.
 _QUOTED_LOWER = re.compile(
     r"(\"[a-z][^\"\s]*(?: [^\"\s]+)?\"|\u201c[a-z][^\u201d\s]*(?: [^\u201d\s]+)?\u201d"
-    r"|\u2018[a-z][^\u2019\s]*(?: [^\u2019\s]+)?\u2019)"
+    r"|\u2018[a-z][^\u2019\s]*(?: [^\u2019\s]+)?\u2019"
+    r"|(?<![\w'])'[a-z][^'\s]*(?: [^'\s]+)?'(?![\w']))"  # straight single quotes, not "it's"
 )
 _LABEL_BEFORE = re.compile(
     r"\b(?:click|tap|press|hit|select|choose|pick|type|enter|search|say|says|write|reply|call"

@@ -74,6 +74,10 @@ def test_the_agents_own_scare_quotes_are_never_kept_whatever_the_finding() -> No
     draft = 'As I said, I\'ll "escalate" it. The refund takes 5 days.'
     kept = 'I\'ll "escalate" it. The refund takes 5 days.'
     assert "scare quotes" in (withheld.kept_badly(draft, kept, []) or "")
+    draft = "As I said before, I'll 'escalate' it. The refund takes 5 days."
+    kept = "To recap, I'll 'escalate' it. The refund takes 5 days."
+    assert "scare quotes" in (withheld.kept_badly(draft, kept, []) or "")
+    assert withheld.scare_words("It's the customers' fault, isn't it? We're 'fine'.") == ["'fine'"]
     draft = "I \u201cchecked\u201d the logs, sigh. Nothing failed."
     kept = "I \u201cchecked\u201d the logs. Nothing failed."
     assert "scare quotes" in (withheld.kept_badly(draft, kept, []) or "")
