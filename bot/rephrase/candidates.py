@@ -2,7 +2,8 @@
 
 Per finding, the edits are: a clause template, dropping the rude words when they stand
 alone, dropping the rude clause, dropping the whole sentence, and last the finding's own
-suggestions. The edits of a sentence's findings are combined in a fixed, linear order.
+suggestion where it replaces punctuation ("!!!" -> "."). The edits of a sentence's findings
+are combined in a fixed, linear order.
 """
 
 from __future__ import annotations
@@ -45,24 +46,10 @@ _JOINER = re.compile(r"(?:^|\s)(?:and|but|so|or|yet|because|since)$", re.IGNOREC
 _ADJUNCT = re.compile(
     r"(?:like|as|because|since|when|if|unless|for|with|without|after|before)\b", re.IGNORECASE
 )
-_PERFECT_END = re.compile(r"\b(?:should|could|would|must|might)(?:['\u2019]ve| have)$", re.I)
-_PARTICIPLE_NEXT = re.compile(
-    r"\s+(?:\w+ly\s+|just\s+|even\s+)?(?:\w+ed|\w+en|been|done|gone|made|sent|read|told|paid"
-    r"|had|got|put|set|let|kept|left|bought|brought|thought|known|seen|said|run|won)\b",
-    re.I,
-)
 # A sentence that asks or thanks nicely is not pure attitude: dropping it whole would take a
 # request and the draft's courtesy with the rude words ("… can you get to the point, please?").
 # ("I'm sorry, but rules are rules." may go: "sorry, but" is the hedge before the blow.)
 _COURTESY = re.compile(r"\b(?:please|thanks|thank you)\b", re.IGNORECASE)
-# A relative clause right after the words: a lead-in pasted there has no main clause to
-# lead into ("As I already explained, which I'll now explain again" -> "To recap, which").
-_RELATIVE = re.compile(r"[\s,]*(?:which|who|whom|whose)\b", re.IGNORECASE)
-# A clause that goes on to set what was done against what should have been ("…kept your
-# card details to yourself instead of saving them everywhere") is a reproach whatever is
-# pasted before it ("It would have helped to have kept …").
-_CONTRAST = re.compile(r"\b(?:instead of|rather than)\b", re.IGNORECASE)
-_PARTICLE = re.compile(r"\s+(?:in|out|up|on|off|at|into|onto|over|through|back|down|for)\b", re.I)
 CLARITY_KINDS = frozenset({"jargon", "evasive", "long-sentence", "passive", "plain-language"})
 
 Edit = tuple[int, int, str]
@@ -134,20 +121,15 @@ def _edits(sentence: str, finding: Finding) -> list[Edit]:
     if clause != (start, end) and only_attitude(sentence[clause[0] : clause[1]], []):
         out.append((*clause, ""))
     out.append((0, len(sentence), ""))
-    # A model's suggestions are advice, not words; a rule's are written to stand where a
-    # clause starts ("I've told you, …" -> "To recap, …"), not inside one ("what I've told
-    # you" -> "what to recap"). Punctuation ("!!!" -> ".") may be replaced anywhere.
-    pasteable = not words or (
-        _clause_edge(sentence, start)
-        and not _RELATIVE.match(sentence, end)
-        and not _CONTRAST.search(sentence, end)
-    )
-    if not finding.rule.startswith(MODEL_RULE) and pasteable:
-        out += [
-            (start, end, _fit(sentence, start, s, finding.text))
-            for s in finding.suggestions
-            if s and not _possession(sentence, end) and not _own_particle(sentence, end, s)
-        ]
+    # Only punctuation ("!!!" -> ".") is replaced by a finding's suggestion. A suggestion in
+    # words is written for the rude words, not for the sentence around them: pasted, it
+    # changed what every train-split offer that used it said (rewrite8: "hurry up and sign,
+    # the quote expires at 5" -> "Take your time and sign…"; "Calm down or I'm hanging up"
+    # -> "I can hear how frustrating this is or I'm hanging up"; "The pool's closed, you'll
+    # have to deal with it" -> "…, let's work out the next step together"). Recasts and
+    # templates, written for whole shapes, do that job.
+    if not finding.rule.startswith(MODEL_RULE) and not words:
+        out += [(start, end, _fit(sentence, start, s, finding.text)) for s in finding.suggestions]
     return out
 
 
@@ -165,28 +147,6 @@ def _keep_acronyms(shouted: str, calm: str) -> str:
 
 def _overlaps(edit: Edit, edits: list[Edit]) -> bool:
     return any(edit[0] < b and a < edit[1] for a, b, _ in edits)
-
-
-def _clause_edge(sentence: str, start: int) -> bool:
-    before = sentence[:start].rstrip()
-    return not before or before[-1] in ",;:.!?(\u2014\u2026" or bool(_JOINER.search(before))
-
-
-def _possession(sentence: str, end: int) -> bool:
-    """ "you should have 70": "should have" without a participle is not hindsight, so a fix
-    written for hindsight ("it would have helped to") would change what it says."""
-    return bool(_PERFECT_END.search(sentence, 0, end)) and not _PARTICIPLE_NEXT.match(sentence, end)
-
-
-def _own_particle(sentence: str, end: int, suggestion: str) -> bool:
-    """ "you didn't check | in online": the particle belongs to the replaced verb, so a
-    suggestion ending in another verb would read "you may not have seen in online"."""
-    words = WORD.findall(sentence[:end])
-    return (
-        bool(_PARTICLE.match(sentence, end))
-        and bool(words)
-        and not suggestion.lower().rstrip(" .,").endswith(words[-1].lower())
-    )
 
 
 def _fit(sentence: str, at: int, words: str, old: str = "") -> str:

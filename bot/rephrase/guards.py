@@ -25,7 +25,7 @@ REFUSAL = re.compile(
     r"|refund|accept|ship|deliver|support|provide|replace|cover|change|extend|waive|pay"
     r"|make exceptions)"
     r"|no (?:refunds?|returns?|exchanges?)"
-    r"|nothing (?:more |else |further )?(?:I|we) (?:can|could) do"
+    r"|(?:nothing|not much|little) (?:more |else |further )?(?:that )?(?:I|we) (?:can|could) do"
     r"|nothing to (?:refund|pay back|compensate|reimburse))\b"
     r"|n't (?:be )?able to\b",
     _I,

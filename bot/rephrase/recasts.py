@@ -39,6 +39,12 @@ _RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|and|but|or)\b", re.IGNORECAS
 # so a sentence costs a few anchored matches instead of a scan per recast.
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*")
 _CLAUSE_START = re.compile(r"(?:^|[,;:.!?\u2014(])\s*")
+# A clause recast writes a statement of its own ("the details are in X"): under a word that
+# makes its clause part of another it says something else ("No worries that you didn't read
+# the confirmation" -> "No worries that the details are in the confirmation"; rewrite8).
+_SUBORDINATED = re.compile(
+    r"\b(?:that|if|whether|because|since|although|though|unless|when|why|how)\s*$", re.I
+)
 RECASTS = CLAUSE_RECASTS + LEAD_RECASTS + SENTENCE_RECASTS
 _WHOLE = tuple(r for r in RECASTS if r.whole)
 Span = tuple[int, int]
@@ -138,7 +144,7 @@ def _fits(recast: Recast, text: str, m: re.Match[str]) -> bool:
     if recast.lead_in:  # and a main clause follows: not "As I said, which …"
         starts = not before or before[-1] in ",;:.!?\u2014("
         return starts and not _RELATIVE.match(text, m.end())
-    return True
+    return not _SUBORDINATED.search(before)
 
 
 def _edit(recast: Recast, sentence: str, m: re.Match[str], out: str) -> Edit:

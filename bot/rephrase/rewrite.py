@@ -2,7 +2,7 @@
 
 For every such sentence, candidate rewordings are generated in order of preference: a
 clause template, dropping the rude words, dropping the rude clause, dropping a sentence that
-carries nothing but the attitude, and last the finding's own suggestions. A candidate is
+carries nothing but the attitude, and last a finding's suggestion for punctuation. A candidate is
 kept only if it keeps every protected literal, breaks no meaning guard, passes the fluency
 check and has no serious finding left. Sentences without a finding are copied byte for
 byte. When some sentence has no candidate left, the rewrite is withheld with the reason.

@@ -21,7 +21,7 @@ from typing import Any
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from bot.content.segment import split_sentences
-from bot.rephrase import dropped, fluency, guards, literals, rewrite_rubric, shapes
+from bot.rephrase import dropped, fluency, guards, literals, rewrite_rubric, shapes, undertones
 from bot.rephrase.engine import Engine, default_engine
 from bot.rephrase.model import ToneModel
 from bot.rephrase.models import Analysis
@@ -140,6 +140,12 @@ _WHY = (
             shapes.NAMES_NOTHING,
             shapes.MINIMISES,
             shapes.BARE_NO,
+            undertones.TALKS_DOWN,
+            undertones.THREATENS,
+            undertones.DEFLECTS,
+            undertones.DISMISSES,
+            undertones.BLAMES,
+            undertones.ORDERS,
         ),
     ),
     ("would say one thing twice", ("say again what",)),
@@ -166,6 +172,7 @@ _WHY = (
             shapes.SEAM,
             shapes.WEEKDAY,
             shapes.STILTED,
+            undertones.NOTE,
         ),
     ),
     ("no whole rewrite passed every check", ("No rewrite passed every check",)),

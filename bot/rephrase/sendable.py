@@ -15,8 +15,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from bot.content.segment import split_sentences
-from bot.rephrase import frame, shapes
-from bot.rephrase.features import shout_count, unit_features
+from bot.rephrase import frame, shapes, undertones
+from bot.rephrase.features import REPEAT, shout_count, unit_features
 from bot.rephrase.model import ToneModel, masked_tokens, quoted_spans
 from bot.rephrase.tone import KEPT_ACRONYMS
 
@@ -83,13 +83,20 @@ _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}[!?.,]*\s+[A-Z]{2,}\b")
 # reply is offered as the bot's, and "Your trial ENDED." shouts however it got there
 # (detection lets one unknown word in capitals pass, so literals keep it as a code).
 _LOUD_WORD = re.compile(
-    r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{5,}(?![\w'\u2019-])"
+    r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])"
+    r"(?:[A-Z]{5,}|[A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w'\u2019-])"  # "COUNTY-WIDE" too (rewrite8)
 )
 # In a draft that shouts (capitals runs, "!!!"), a short capitalised word of the draft left in
 # the rewrite is the same shouting ("on its WAY"), unless it is a known acronym.
 _SHORT_LOUD = re.compile(
     r"(?<!\bcode )(?<!\bpromo )(?<!\bcoupon )(?<![\w'\u2019-])[A-Z]{3,}(?![\w'\u2019-])"
 )
+# A word of repetition or frequency the draft put in capitals ("we charge you EVERY MONTH",
+# "it is ALREADY IN THE MAIL"): calmed to lower case, the words still carry the complaint
+# that the customer should know by now, so a rewrite keeping them is no calmer (rewrite8).
+_CAPITALS = re.compile(r"(?<![\w'\u2019-])[A-Z]{3,}(?![\w'\u2019-])")
+# ("BEFORE" is the stress of a warning, "DON'T START ANY REPAIRS BEFORE THE ADJUSTER HAS BEEN".)
+_STRESS_WORDS = (REPEAT - {"before"}) | {"every", "each", "always", "still"}
 _PUNCT_RUN = re.compile(r"[!?]{2,}")
 # A sentence the rewrite changed that still talks of blame or fault still points a finger
 # ("Blame the sorting centre." from "blame the sorting centre, not me").
@@ -178,6 +185,7 @@ def problem(
     framed = frame.is_framed(rewrite)
     shouting = _PUNCT_RUN.search(draft) or _SHOUT_RUN.search(draft)
     loud = set(_SHORT_LOUD.findall(draft)) if shouting else set()
+    stressed = {w.lower() for w in _CAPITALS.findall(draft) if w.lower() in _STRESS_WORDS}
     for line in rewrite.splitlines():
         for sentence in split_sentences(line):
             signed = sentence == line.strip() and _SIGNATURE.match(sentence) is not None
@@ -189,6 +197,8 @@ def problem(
             if not why and changed and _BLAME_WORD.search(sentence):
                 why = "would still say whose fault it is"
             why = why or shapes.sentence_problem(sentence, changed)
+            if not why and not signed:
+                why = undertones.problem(sentence, changed) or _stressed(sentence, stressed)
             if why:
                 return f"“{_short(sentence)}” {why}"
     return None
@@ -223,6 +233,12 @@ def _loud(sentence: str, draft_loud: set[str]) -> bool:
     """A word in capitals left in: a long one anywhere, a short one of a shouting draft."""
     long = [w for w in _LOUD_WORD.findall(sentence) if w not in KEPT_ACRONYMS]
     return bool(long or (draft_loud & set(_SHORT_LOUD.findall(sentence))) - KEPT_ACRONYMS)
+
+
+def _stressed(sentence: str, stressed: set[str]) -> str | None:
+    """A word the draft stressed in capitals, kept in lower case (see _STRESS_WORDS)."""
+    kept = next((w for w in shapes.WORD.findall(sentence) if w.lower() in stressed), None)
+    return None if kept is None else f"would still stress “{kept.lower()}”, as the draft shouted it"
 
 
 def _calm(sentence: str) -> Tone:

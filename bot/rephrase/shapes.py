@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.content.segment import split_sentences
+from bot.rephrase.fluency import has_verb
 
 NEEDLES = "would still needle the customer"
 HANGING = "is a clause cut from its sentence"
@@ -161,6 +162,12 @@ def spliced_tail(sentence: str) -> bool:
     """A clause of its own, a comma, then a command, a question or "it's …"."""
     for m in _SPLICED_TAIL.finditer(sentence):
         clause = sentence[: m.start()].split(";")[-1]
+        if _LEADS_IN.match(clause) and "," in clause:
+            # a lead-in ("To recap, …") excuses only itself: "To recap, sizes are on the label,
+            # but I can read them out, that's fine." still runs on (rewrite8)
+            clause = clause.split(",", 1)[1]
+            if not has_verb(clause):
+                continue  # "In short, but only for now, it's shut.": no clause before it
         if _LEADS_IN.match(clause) or re.search(r"\b(?:and|but|so|or)\s*$", clause, re.I):
             continue
         if len(WORD.findall(clause)) >= _CLAUSE_WORDS:

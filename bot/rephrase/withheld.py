@@ -63,6 +63,24 @@ _QUOTED_WORDS = re.compile(
     r"|\u2018[^\u2019\s]+(?: [^\u2019\s]+)?\u2019)"
 )
 _SCARE_KINDS = frozenset({"sarcasm", "passive-aggressive"})
+# rewrite8: one or two lower-case words in quotes that no one is told to click, type or look
+# for (I'll "escalate" it; I "checked"): in a draft rewritten for its tone they are the
+# agent's sneer whatever kind the finding was, and quoted text is a literal, so they stay.
+_QUOTED_LOWER = re.compile(
+    r"(\"[a-z][^\"\s]*(?: [^\"\s]+)?\"|\u201c[a-z][^\u201d\s]*(?: [^\u201d\s]+)?\u201d"
+    r"|\u2018[a-z][^\u2019\s]*(?: [^\u2019\s]+)?\u2019"
+    r"|(?<![\w'])'[a-z][^'\s]*(?: [^'\s]+)?'(?![\w']))"  # straight single quotes, not "it's"
+)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:click|tap|press|hit|select|choose|pick|type|enter|search|say|says|write|reply|call"
+    r"|called|labelled|labeled|named|marked|titled|reads|shows|status|option|button|tab|menu"
+    r"|field|link|word|words|phrase|term|heading|column)\W*(?:on|for|in|with|as|the|to)?\W*$",
+    re.IGNORECASE,
+)
+_LABEL_AFTER = re.compile(
+    r"\W*(?:button|tab|menu|option|link|field|page|section|setting|folder|box|icon|column)\b",
+    re.IGNORECASE,
+)
 
 
 def scare_quoted(
@@ -74,6 +92,15 @@ def scare_quoted(
         (a, b) for f in findings if f.kind in _SCARE_KINDS for a, b in spans if a <= f.start < b
     }
     return [m.group(1) for a, b in sorted(marked) for m in _QUOTED_WORDS.finditer(draft[a:b])]
+
+
+def scare_words(draft: str) -> list[str]:
+    """Quoted lower-case words of one or two that are no label of a button, field or word."""
+    return [
+        m.group(1)
+        for m in _QUOTED_LOWER.finditer(draft)
+        if not _LABEL_BEFORE.search(draft, 0, m.start()) and not _LABEL_AFTER.match(draft, m.end())
+    ]
 
 
 def still_unkind_if_kept(
@@ -115,6 +142,7 @@ def kept_badly(
         return f"“{short(back)}” would send the customer back to an earlier message"
     quoted = next((m.group(1) for m in _SCARE_QUOTE.finditer(draft) if m.group(1) in text), "")
     quoted = quoted or next((q for q in scare if q in text), "")
+    quoted = quoted or next((q for q in scare_words(draft) if q in text), "")
     if quoted:
         return f"{quoted} would keep the draft's scare quotes"
     for stretch, sarcasm in unkind:

@@ -28,6 +28,13 @@ BROKEN = [
     ("no-added-offer", "It ships soon.", "It ships tomorrow."),
     ("no-added-offer", "The fee applies.", "The fee applies, with 10% off."),
     ("no-added-commitment", "The parcel was late.", "The parcel was late. I'll chase it."),
+    # "Not much I can do" refuses: it is no commitment that an "I'll …" may replace (rewrite8)
+    (
+        "no-added-commitment",
+        "The club was shut. Not much I can do, it's out of my hands.",
+        "The club was shut. I'll hand this to the right person and follow up with you.",
+    ),
+    ("no-added-commitment", "There's little we can do.", "We'll sort it out."),
     ("same-actor", "You sent the wrong file.", "We sent the wrong file."),
     ("same-actor", "The order was cancelled.", "We cancelled the order."),
     ("no-apology-where-refused", "Rules are rules, sorry not sorry.", "I'm sorry."),

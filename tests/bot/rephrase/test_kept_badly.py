@@ -69,6 +69,28 @@ def test_scare_quotes_around_the_customers_word_are_never_kept() -> None:
     assert withheld.kept_badly(label, 'Open the "Billing" tab.', []) is None
 
 
+def test_the_agents_own_scare_quotes_are_never_kept_whatever_the_finding() -> None:
+    """rewrite8: one or two lower-case words in quotes, after a verb or a pronoun too."""
+    draft = 'As I said, I\'ll "escalate" it. The refund takes 5 days.'
+    kept = 'I\'ll "escalate" it. The refund takes 5 days.'
+    assert "scare quotes" in (withheld.kept_badly(draft, kept, []) or "")
+    draft = "As I said before, I'll 'escalate' it. The refund takes 5 days."
+    kept = "To recap, I'll 'escalate' it. The refund takes 5 days."
+    assert "scare quotes" in (withheld.kept_badly(draft, kept, []) or "")
+    assert withheld.scare_words("It's the customers' fault, isn't it? We're 'fine'.") == ["'fine'"]
+    draft = "I \u201cchecked\u201d the logs, sigh. Nothing failed."
+    kept = "I \u201cchecked\u201d the logs. Nothing failed."
+    assert "scare quotes" in (withheld.kept_badly(draft, kept, []) or "")
+    # what the customer is told to click, type or look for is a label
+    for label in [
+        'Click "save changes", obviously.',
+        'Type "yes" in the box, obviously.',
+        'Open the "billing" tab, obviously.',
+        'The status reads "pending", obviously.',
+    ]:
+        assert withheld.scare_words(label) == []
+
+
 def test_a_sarcastic_sentence_kept_nearly_whole_is_withheld() -> None:
     sarcastic = [("Oh wonderful, the kettle you returned boils water perfectly.", True)]
     draft = sarcastic[0][0]
@@ -92,8 +114,37 @@ def test_a_word_in_capitals_kept_in_any_sentence_still_shouts() -> None:
     calmed = "Your plan expired. That's why the app is locked."
     assert sendable.problem(draft, calmed, _calm) is None
     # known acronyms stay as typed, even in a draft that shouts
-    sim = "The SIM card is already in the post."
-    assert sendable.problem("The SIM card is ALREADY IN THE POST!!!", sim, _calm) is None
+    sim = "The SIM card is in the post."
+    assert sendable.problem("The SIM card is IN THE POST!!!", sim, _calm) is None
+
+
+def test_a_stressed_word_of_repetition_calmed_to_lower_case_still_complains() -> None:
+    """rewrite8: "EVERY MONTH", "ALREADY" in lower case still say "as you should know"."""
+    draft = "We charge you EVERY MONTH!!! The fee is $10."
+    assert "stress" in (
+        sendable.problem(draft, "We charge you every month. The fee is $10.", _calm) or ""
+    )
+    draft = "The SIM card is ALREADY IN THE POST!!!"
+    assert "stress" in (
+        sendable.problem(draft, "The SIM card is already in the post.", _calm) or ""
+    )
+    # the stress of a warning is kept: "BEFORE" is no repetition
+    draft = "DON'T START ANY REPAIRS BEFORE THE ADJUSTER HAS BEEN."
+    calm = "Don't start any repairs before the adjuster has been."
+    assert sendable.problem(draft, calm, _calm) is None
+    # a word of the same kind the draft did not shout is the agent's own
+    assert (
+        sendable.problem(
+            "It renews every year ON 1 MARCH!!!", "It renews every year on 1 March.", _calm
+        )
+        is None
+    )
+
+
+def test_a_hyphenated_word_in_capitals_still_shouts() -> None:
+    draft = "THE OUTAGE IS COUNTY-WIDE!!!"
+    assert "shout" in (sendable.problem(draft, "The outage is COUNTY-WIDE.", _calm) or "")
+    assert sendable.problem(draft, "The outage is county-wide.", _calm) is None
 
 
 @pytest.mark.parametrize("text", ["I'm not able to do anything.", "No.", "Nothing more I can do."])

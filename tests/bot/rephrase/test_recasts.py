@@ -183,6 +183,15 @@ def test_a_lead_in_only_at_a_clause_start() -> None:
     assert not list(recasts.edits("Do it as I said, please.", ALL))
 
 
+def test_a_clause_recast_is_not_made_under_a_subordinating_word() -> None:
+    """rewrite8: "No worries that you didn't read the confirmation" is no place for "the
+    details are in the confirmation"; where the clause stands alone it is."""
+    under = "No worries that you didn't read the confirmation."
+    assert not any("details are in" in c for c in candidates(under, [], frozenset({"blame"})))
+    alone = "You didn't read the confirmation."
+    assert any("details are in" in c for c in candidates(alone, [], frozenset({"blame"})))
+
+
 def test_a_closing_tag_needs_its_separator() -> None:
     # "period" as a noun ("the 30-day period") is information, not a door shut
     assert not list(recasts.edits("Returns are free within the 30-day period.", ALL))

@@ -37,6 +37,9 @@ def test_a_recast_that_still_minimises_is_withheld(sentence: str) -> None:
         "We checked the meter last week, it's working as it should.",
         "Your card was charged once, there's no second payment.",
         "The portal is open until Friday, just log in with your email.",
+        # a lead-in excuses only itself (rewrite8)
+        "To recap, sizes are on the label, but I can read them out, that's fine.",
+        "In short, the fee is due now, it's in the terms.",
     ],
 )
 def test_a_splice_before_a_command_question_or_its_is_withheld(sentence: str) -> None:
