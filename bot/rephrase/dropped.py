@@ -42,6 +42,7 @@ _WE = frozenset(["i", "we"])
 # A clause with no subject that opens with a "no": "Can't help.", "Won't be possible.",
 # "No refunds.", "Not happening." (after a filler such as "sorry," or "nope,").
 _OPENING_NO = frozenset(["no", "not", "nothing", "never", "cannot", "unable", "none", "nobody"])
+_BARE_NO = frozenset(["no", "nope", "nah"])
 _NEGATED_MODAL = frozenset(["can", "will", "could", "would", "shall"])
 _FILLER_TEXT = """
     sorry afraid unfortunately sadly regrettably well so and but ok okay look listen mate sir
@@ -147,7 +148,10 @@ def _refusal(words: list[str]) -> bool:
 
 def _subjectless_refusal(words: list[str]) -> bool:
     """ "Can't help.", "Won't be possible.", "No refunds.", "Sorry, not possible.": the
-    clause opens with its "no" (no one is named doing or refusing) and says what is refused."""
+    clause opens with its "no" (no one is named doing or refusing) and says what is refused;
+    or it is a bare "No." that answers the customer's question on its own."""
+    if _BARE_NO & set(words) and "oh" not in words and all(w in _FILLERS | _BARE_NO for w in words):
+        return True  # "No.", "Nope, sorry.": the answer itself ("Oh no." is sympathy)
     at = next((i for i, w in enumerate(words) if w not in _FILLERS), len(words))
     if at < len(words) and words[at] in _NEGATED_MODAL:
         at += 1

@@ -142,3 +142,14 @@ def test_any_subjectless_refusal_may_not_be_dropped(
 def test_a_courtesy_opening_with_no_is_not_a_refusal(courtesy: str) -> None:
     draft = f"{courtesy} The depot opens at 9."
     assert lost_content(draft, "The depot opens at 9.") != "a refusal"
+
+
+@pytest.mark.parametrize("answer", ["No.", "Nope.", "No, sorry.", "Sorry, no.", "Nah."])
+def test_a_bare_no_is_the_answer_and_may_not_be_dropped(answer: str) -> None:
+    draft = f"The pool closed at 8 and it's 8:10 now. {answer}"
+    assert lost_content(draft, "The pool closed at 8 and it's 8:10 now.") == "a refusal"
+
+
+def test_oh_no_is_sympathy_not_a_refusal() -> None:
+    draft = "Oh no, sorry. The pool closed at 8."
+    assert lost_content(draft, "The pool closed at 8.") != "a refusal"
