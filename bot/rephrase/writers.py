@@ -41,6 +41,7 @@ WRITERS = {
     "seventeenth writer (polite, traps, subtle rude)": ("seventeenth_",),
     "eighteenth writer (long buried, polite)": ("eighteenth_",),
     "nineteenth writer (everyday rude and kind replies)": ("nineteenth_",),
+    "twenty-third writer (new settings, both sides)": ("twentythird_",),
 }
 
 
