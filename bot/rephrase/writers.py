@@ -43,6 +43,7 @@ WRITERS = {
     "nineteenth writer (everyday rude and kind replies)": ("nineteenth_",),
     "twentieth writer (threats, cold, consequence traps)": ("twentieth_",),
     "twenty-second writer (blame, dismissive, minimising)": ("twentysecond_",),
+    "twenty-third writer (new settings, both sides)": ("twentythird_",),
 }
 
 
