@@ -41,6 +41,7 @@ WRITERS = {
     "seventeenth writer (polite, traps, subtle rude)": ("seventeenth_",),
     "eighteenth writer (long buried, polite)": ("eighteenth_",),
     "nineteenth writer (everyday rude and kind replies)": ("nineteenth_",),
+    "twenty-first writer (passive aggression, sarcasm, condescension)": ("twentyfirst_",),
 }
 
 
