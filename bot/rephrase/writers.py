@@ -42,6 +42,7 @@ WRITERS = {
     "eighteenth writer (long buried, polite)": ("eighteenth_",),
     "nineteenth writer (everyday rude and kind replies)": ("nineteenth_",),
     "twentieth writer (threats, cold, consequence traps)": ("twentieth_",),
+    "twenty-first writer (passive aggression, sarcasm, condescension)": ("twentyfirst_",),
     "twenty-second writer (blame, dismissive, minimising)": ("twentysecond_",),
     "twenty-third writer (new settings, both sides)": ("twentythird_",),
 }
