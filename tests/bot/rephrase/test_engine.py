@@ -182,11 +182,9 @@ def test_one_finding_per_phrase(engine: Engine) -> None:
     ("draft", "rewrite"),
     [
         ("Calm down please. It left at 9.", "I can hear how frustrating this is. It left at 9."),
-        (
-            "Late work loses 10%, no exceptions.",
-            "Thanks for your message. Late work loses 10%. "
-            "If you have any other questions, just reply here.",
-        ),
+        # "Late work loses 10%." alone read as cold at medium from the 23-writer model on,
+        # so that draft is withheld now; the tag is what this pins.
+        ("Late fees are 10%, no exceptions.", "Late fees are 10%."),
         ("Check-in is at 3 pm. Rules are rules.", "Check-in is at 3 pm."),
         (
             "If you\u2019d read O'Brien's letter, you\u2019d know it shipped.",

@@ -70,7 +70,11 @@ def test_team_jargon_is_flagged(tmp_path: Path) -> None:
         '[jargon]\n[[jargon.term]]\nterm = "flux capacitor"\nplain = "the timing part"\n'
     )
     result = rephrase(
-        "--json", stdin="Your flux capacitor failed.", cwd=tmp_path, BOT_CONTENT_DIR=str(tmp_path)
+        "--json",
+        # A whole reply, not a bare "Your flux capacitor failed.", which a refit may read as cold.
+        stdin="Thanks for your patience: the flux capacitor failed, and a new one is on its way.",
+        cwd=tmp_path,
+        BOT_CONTENT_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     findings = json.loads(result.stdout)["findings"]

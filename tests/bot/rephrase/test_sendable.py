@@ -44,9 +44,10 @@ def test_the_gate_refuses_what_the_model_calls_unkind_and_frames_only_cold(engin
     assert engine.model is not None
     tone = sendable.sentence_probability(engine.model, {})
     assert sendable.problem("x", "It's really not that hard to understand.", tone)
-    # A terse fact the shipped model reads as cold (0.85 alone; "Fees apply." fell to 0.59
-    # when short rude drafts' other sentences became polite context in training).
-    cold = "Charges apply."
+    # A terse fact the shipped model reads as cold. Which one moves with each refit: "Fees
+    # apply." fell below when short rude drafts' other sentences became polite context in
+    # training, "Charges apply." with the twenty-third writer's corpus.
+    cold = "Fees apply."
     assert sendable.problem("x", cold, tone)
     warm = frame.framed(cold)
     assert warm is not None and sendable.problem("x", warm, tone) is None
