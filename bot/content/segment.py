@@ -85,9 +85,14 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return _time_ends(text, match)
     if token in ABBREVIATIONS:
         return False
-    if len(token) == 1 and token.isalpha():
-        return False  # an initial, as in "J. Smith"
+    if len(token) == 1 and token.isalpha() and not _contraction_end(text, match.start()):
+        return False  # an initial, as in "J. Smith" (but "You didn't. They did." ends)
     return not _list_number(text, match.start())
+
+
+def _contraction_end(text: str, stop: int) -> bool:
+    """The one letter before stop closes a contraction ("didn't", "I'm"), not an initial."""
+    return stop >= 2 and text[stop - 2] in "'\u2019"
 
 
 def _list_number(text: str, stop: int) -> bool:

@@ -92,9 +92,14 @@ _MINIMISING = re.compile(
 _SPLICED_TAIL = re.compile(
     r"(?<=\w), (?:don['\u2019]t|do not|never|just|make sure|feel free|go ahead|note that"
     r"|remember|let (?:me|us)|(?:what|where|when|who|how|why)(?:['\u2019]s|\s(?:is|are|was"
-    r"|were|do|does|did|can|could|would|will|should))|(?:there|it|that)(?:['\u2019]s|\sis))\b",
+    r"|were|do|does|did|can|could|would|will|should))|(?:there|it|that)(?:['\u2019]s|\sis)"
+    # a noun group and its verb: "…, the usage is on the back." (rewrite review, dev)
+    r"|(?:the|a|an|your|our|my|these|those)\s+(?:\w+\s+){0,2}?(?:is|are|was|were|has|have"
+    r"|will|won['\u2019]t|isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t))\b",
     re.IGNORECASE,
 )
+_JOINED = re.compile(r"\b(?:and|but|so|or)\s*$", re.IGNORECASE)
+_JOINS = re.compile(r"^\W*(?:and|but|so|or)\b", re.IGNORECASE)
 _CLAUSE_WORDS = 3  # words before the comma: "Sorry, it's…" has no clause of its own
 # A subordinate clause or fronted phrase before the comma is no sentence of its own: "If you
 # have any other questions, just reply here." (the warm frame's own close).
@@ -168,8 +173,8 @@ def spliced_tail(sentence: str) -> bool:
             clause = clause.split(",", 1)[1]
             if not has_verb(clause):
                 continue  # "In short, but only for now, it's shut.": no clause before it
-        if _LEADS_IN.match(clause) or re.search(r"\b(?:and|but|so|or)\s*$", clause, re.I):
-            continue
+        if _LEADS_IN.match(clause) or _JOINED.search(clause) or _JOINS.match(clause):
+            continue  # "…, and as noted above, the fee is £20.": a parenthesis, no clause
         if len(WORD.findall(clause)) >= _CLAUSE_WORDS:
             return True
     return False

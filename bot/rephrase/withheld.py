@@ -31,6 +31,12 @@ WEAK_ONLY = (
 # Scare quotes: a customer's own word, in lower case, quoted after a determiner (the "dead"
 # SIM, your 'urgent' ticket). In a draft rewritten for its tone they are sarcasm, and quoted
 # text is a literal no rewrite may change, so a rewrite keeping them is withheld.
+_ELLIPTICAL_NOT = re.compile(
+    r"^\W*(?:you|they|he|she|we|i)\s+(?:(?:are|were|do|did|can|could|would|will|have|had"
+    r"|should|is|was)\s+not|(?:aren|weren|don|didn|can|couldn|wouldn|won|haven|hadn|shouldn"
+    r"|isn|wasn)['\u2019]t)(?:\s+(?:either|yet|though|really))?\W*$",
+    re.IGNORECASE,
+)
 _SCARE_QUOTE = re.compile(
     r"\b(?i:the|your|this|that|these|those|my|our|a|an|his|her|their)\s+"
     r"(\"[a-z][^\"\n]{0,29}\"|\u201c[a-z][^\u201d\n]{0,29}\u201d"
@@ -137,6 +143,9 @@ def kept_badly(
     clipped = next((p for s in changed for p in fluency.pieces(s) if frame.clipped(p)), None)
     if clipped is not None:
         return f"“{short(clipped)}” is not a full sentence"
+    contrast = next((s for s in split_sentences(draft) if s not in text and elliptical(s)), None)
+    if contrast is not None:
+        return f"without “{short(contrast)}” the sentence before it still draws the contrast"
     back = next((s for s in split_sentences(text) if points_back(s)), None)
     if back is not None:
         return f"“{short(back)}” would send the customer back to an earlier message"
@@ -149,6 +158,13 @@ def kept_badly(
         if any(_nearly_whole(stretch, kept, sarcasm) for kept in split_sentences(text)):
             return f"“{short(stretch)}” would still read as unkind, nearly word for word"
     return None
+
+
+def elliptical(sentence: str) -> bool:
+    """A negated clause with its verb left out, "You are not.", "They didn't.": it only
+    contrasts with the sentence before ("The pharmacist is trained for this. You are
+    not."), which was written to set it up, so cutting it leaves the contrast implied."""
+    return _ELLIPTICAL_NOT.match(sentence) is not None
 
 
 def points_back(sentence: str) -> bool:

@@ -135,3 +135,15 @@ def test_a_numbered_item_is_never_split_after_its_number(
     lines = [(marker.format(n) + _sentence(a), _sentence(b)) for n, (a, b) in enumerate(items, 1)]
     text = "\n".join([*lead, *(f"{one} {two}" for one, two in lines)])
     assert split_sentences(text) == [*lead, *(s for line in lines for s in line)]
+
+
+@given(
+    contraction=st.sampled_from(
+        ["didn't", "can't", "won't", "isn't", "I'm", "they're", "don\u2019t"]
+    ),
+    nxt=st.sampled_from(["They did.", "Sorry.", "We can help.", "It ships today."]),
+)
+def test_a_contraction_ending_a_sentence_ends_it(contraction: str, nxt: str) -> None:
+    # Its last letter ("t" of "didn't") once passed for an initial, as in "J. Smith".
+    first = f"You said {contraction}."
+    assert split_sentences(f"{first} {nxt}") == [first, nxt]

@@ -286,3 +286,32 @@ def test_a_comma_splice_in_a_changed_sentence_is_refused_even_where_the_agent_wr
     draft = "Clearly the courier collected the box on Friday, it is with the depot now."
     clause = "The courier collected the box on Friday, it is with the depot now."
     assert sendable.problem(draft, clause, _calm) == f"“{clause[:47]}…” {sendable.SPLICED}"
+
+
+@pytest.mark.parametrize(
+    ("draft", "rewrite"),
+    [
+        (
+            "The engineer is qualified to open the boiler. You are not.",
+            "The engineer is qualified to open the boiler.",
+        ),
+        (
+            "Our warehouse team checks every label. You don't.",
+            "Our warehouse team checks every label.",
+        ),
+        (
+            "Most people read the terms. You clearly didn't. They didn't either.",
+            "Most people read the terms.",
+        ),
+    ],
+)
+def test_cutting_the_half_of_a_contrast_leaves_the_other_half_drawing_it(
+    draft: str, rewrite: str
+) -> None:
+    assert "contrast" in (withheld.kept_badly(draft, rewrite, []) or "")
+
+
+def test_a_negative_with_its_own_words_is_no_half_contrast() -> None:
+    assert not withheld.elliptical("You are not alone in this.")
+    assert not withheld.elliptical("You don't need to do anything.")
+    assert withheld.elliptical("You aren't.")

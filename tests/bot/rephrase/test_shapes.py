@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.rephrase import Engine, seams, sendable, shapes
 
@@ -155,3 +157,31 @@ def test_a_changed_comma_splice_is_withheld_even_when_the_draft_had_it(sentence:
 def test_a_bare_refusal_after_a_fact_is_withheld_end_to_end(engine: Engine) -> None:
     # "Booked out. I'm not able to do anything." used to be offered; it names nothing.
     assert not engine.analyse("Sold out. Nothing we can do.").offered
+
+
+_CLAUSES = ["The form has two pages", "We checked the meter", "Sadly the flight was cancelled"]
+_LEAD_INS = ["When it arrives", "In the morning", "For orders over £50", "Once you have paid"]
+_NOUN_GROUPS = ["the signature box", "your new card", "these readings", "the red ones", "a refund"]
+_VERBS = ["is", "are", "was", "has", "will", "isn't"]
+
+
+@given(
+    clause=st.sampled_from(_CLAUSES),
+    group=st.sampled_from(_NOUN_GROUPS),
+    verb=st.sampled_from(_VERBS),
+)
+def test_a_noun_group_and_its_verb_after_a_clause_and_a_comma_is_a_splice(
+    clause: str, group: str, verb: str
+) -> None:
+    # "The bill has two sides, the usage is on the back." read as a run-on (blind readers)
+    assert shapes.spliced_tail(f"{clause}, {group} {verb} on the back.")
+
+
+@given(
+    lead=st.sampled_from(_LEAD_INS),
+    group=st.sampled_from(_NOUN_GROUPS),
+    verb=st.sampled_from(_VERBS),
+)
+def test_a_noun_group_after_a_lead_in_is_no_splice(lead: str, group: str, verb: str) -> None:
+    assert not shapes.spliced_tail(f"{lead}, {group} {verb} on the back.")
+    assert not shapes.spliced_tail(f"Thanks, {group} {verb} on the back.")  # no clause before
