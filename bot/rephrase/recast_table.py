@@ -70,6 +70,10 @@ class Recast:
     replacements: tuple[str, ...]  # most preferred first; "" drops the words
     whole: bool = False  # the pattern must be the whole sentence
     lead_in: bool = False  # the pattern must start a clause
+    # The rest of the sentence must carry a fact (a number): after "It's really simple:" a
+    # general truth ("money goes out, balance goes down") was pitched as obvious, and cutting
+    # the lead-in leaves it talking down (blind readers, dev); a figure is an answer.
+    fact_after: bool = False
     # A recast that may stand anywhere is searched for only in a text with one of these
     # words: a cheap test that spares most sentences the full pattern.
     cue: re.Pattern[str] | None = None
@@ -126,6 +130,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         SPELL_OUT + r"\s*(?::|,|;|\u2014|\s-)\s*",
         "",
         lead_in=True,
+        fact_after=True,
     ),
     _r(
         "attention-lead-in",
@@ -227,6 +232,7 @@ CLAUSE_RECASTS: tuple[Recast, ...] = (
         r"|pretty |all )*(?:simple|easy|straightforward)\s*(?::|\u2014|\s-)\s*",
         "",
         lead_in=True,
+        fact_after=True,
     ),
     _r(
         "on-you",

@@ -34,6 +34,8 @@ from bot.rephrase.recast_table import (
     Recast,
 )
 
+_FACT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|and|but|or)\b", re.IGNORECASE)
 # Where a whole-sentence recast or a lead-in may start (see _fits): only there is it tried,
 # so a sentence costs a few anchored matches instead of a scan per recast.
@@ -47,6 +49,7 @@ _SUBORDINATED = re.compile(
 )
 RECASTS = CLAUSE_RECASTS + LEAD_RECASTS + SENTENCE_RECASTS
 _WHOLE = tuple(r for r in RECASTS if r.whole)
+_SIMPLIFIERS = tuple(r for r in RECASTS if r.fact_after)
 Span = tuple[int, int]
 Edit = tuple[int, int, str]
 
@@ -143,8 +146,28 @@ def _fits(recast: Recast, text: str, m: re.Match[str]) -> bool:
         return (not before or before[-1] in ".!?\n") and (not after or after[0].isupper())
     if recast.lead_in:  # and a main clause follows: not "As I said, which …"
         starts = not before or before[-1] in ",;:.!?\u2014("
+        if recast.fact_after and not _FACT.search(_rest_of_sentence(text, m.end())):
+            return False
         return starts and not _RELATIVE.match(text, m.end())
     return not _SUBORDINATED.search(before)
+
+
+def obvious_explanations(draft: str) -> list[str]:
+    """What follows a lead-in that announces a simple explanation ("It's really simple:",
+    "Let me spell it out for you:") where it carries no fact: kept without its lead-in, it
+    still explains the obvious, whichever way the lead-in was cut."""
+    out = []
+    for recast in _SIMPLIFIERS:
+        for m in recast.pattern.finditer(draft):
+            rest = _rest_of_sentence(draft, m.end()).strip()
+            if rest and not _FACT.search(rest):
+                out.append(rest)
+    return out
+
+
+def _rest_of_sentence(text: str, start: int) -> str:
+    end = _SENTENCE_END.search(text, start)
+    return text[start : end.start() if end else len(text)]
 
 
 def _edit(recast: Recast, sentence: str, m: re.Match[str], out: str) -> Edit:

@@ -11,7 +11,7 @@ import difflib
 import re
 
 from bot.content.segment import split_sentences
-from bot.rephrase import dropped, fluency, frame
+from bot.rephrase import dropped, fluency, frame, recasts
 from bot.rephrase import units as parts
 from bot.rephrase.candidates import CLARITY_KINDS, WORD
 from bot.rephrase.models import Finding
@@ -143,6 +143,9 @@ def kept_badly(
     clipped = next((p for s in changed for p in fluency.pieces(s) if frame.clipped(p)), None)
     if clipped is not None:
         return f"“{short(clipped)}” is not a full sentence"
+    obvious = next((r for r in recasts.obvious_explanations(draft) if _kept(r, text)), None)
+    if obvious is not None:
+        return f"“{short(obvious)}” would still explain the obvious"
     contrast = next((s for s in split_sentences(draft) if s not in text and elliptical(s)), None)
     if contrast is not None:
         return f"without “{short(contrast)}” the sentence before it still draws the contrast"
@@ -158,6 +161,11 @@ def kept_badly(
         if any(_nearly_whole(stretch, kept, sarcasm) for kept in split_sentences(text)):
             return f"“{short(stretch)}” would still read as unkind, nearly word for word"
     return None
+
+
+def _kept(words: str, text: str) -> bool:
+    """The words are in the text, whatever case their first letter now has."""
+    return words in text or (words[:1].upper() + words[1:]) in text
 
 
 def elliptical(sentence: str) -> bool:

@@ -5,6 +5,8 @@ none from the corpus."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.rephrase import Engine, dropped, frame, sendable, withheld
 
@@ -315,3 +317,23 @@ def test_a_negative_with_its_own_words_is_no_half_contrast() -> None:
     assert not withheld.elliptical("You are not alone in this.")
     assert not withheld.elliptical("You don't need to do anything.")
     assert withheld.elliptical("You aren't.")
+
+
+_SIMPLE_LEADS = ["It's really simple: ", "it is quite easy - ", "Let me spell it out for you: "]
+_TRUISMS = ["the app needs wifi to sync", "money goes out and the balance goes down"]
+_ANSWERS = ["the plan renews on the 5th", "returns close after 30 days"]
+
+
+@given(lead=st.sampled_from(_SIMPLE_LEADS), rest=st.sampled_from(_TRUISMS))
+def test_a_truism_kept_without_its_simple_lead_in_still_explains_the_obvious(
+    lead: str, rest: str
+) -> None:
+    draft = f"Hi Sam, {lead[0].lower()}{lead[1:]}{rest}."
+    found = withheld.kept_badly(draft, f"Hi Sam, {rest}.", [])
+    assert "explain the obvious" in (found or "")
+
+
+@given(lead=st.sampled_from(_SIMPLE_LEADS), rest=st.sampled_from(_ANSWERS))
+def test_a_figure_after_the_lead_in_is_an_answer(lead: str, rest: str) -> None:
+    draft = f"{lead}{rest}."
+    assert withheld.kept_badly(draft, f"{rest[0].upper()}{rest[1:]}.", []) is None

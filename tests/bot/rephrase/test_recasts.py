@@ -66,9 +66,9 @@ def _first(sentence: str, kind: str) -> str:
             "Dear Ms. Lee, the van doesn't do Sundays.",
         ),
         (
-            "Hi Jo, it's really simple: the money leaves your account first.",
+            "Hi Jo, it's really simple: the money leaves your account on the 3rd.",
             "condescending",
-            "Hi Jo, the money leaves your account first.",
+            "Hi Jo, the money leaves your account on the 3rd.",
         ),
         (
             "I don't make the rules, but the terms state a fee applies.",
@@ -170,6 +170,14 @@ def _first(sentence: str, kind: str) -> str:
 )
 def test_a_recast_keeps_the_information(sentence: str, kind: str, expected: str) -> None:
     assert _first(sentence, kind) == expected
+
+
+def test_a_simple_lead_in_before_a_truism_is_not_cut() -> None:
+    # Without a fact after it, what the lead-in announced as simple is still pitched as obvious.
+    sentence = "Hi Jo, it's really simple: the money leaves your account first."
+    assert next(candidates(sentence, [_finding(sentence, "condescending")]), None) != (
+        "Hi Jo, the money leaves your account first."
+    )
 
 
 def test_a_recast_needs_a_kind_it_was_written_for() -> None:
