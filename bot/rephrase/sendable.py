@@ -120,12 +120,6 @@ _YOU_VERDICT = re.compile(
 VERDICT_WORDS = 3
 # A lead-in that is no clause of its own: a subordinate clause, or a fronted infinitive or
 # prepositional phrase ("To recap my earlier message, it ships…", "On Friday, we…").
-_SUBORDINATE = re.compile(
-    r"^(?:if|when|whenever|because|as|since|although|though|while|once|after|before|unless"
-    r"|whether|even if|so that|until|now that|where|to|in|on|at|for|with|without|by|from|per"
-    r"|according to|given|due to|thanks to|following|during|despite|like)\b",
-    re.IGNORECASE,
-)
 
 
 class Limits(NamedTuple):
@@ -257,7 +251,11 @@ def _splice(sentence: str) -> bool:
         before = sentence[: m.start()]
         clause = before.split(";")[-1].strip()
         joined = re.search(r"\b(?:and|but|so|or)\s*$", clause, re.IGNORECASE)
-        if len(shapes.WORD.findall(clause)) >= 4 and not _SUBORDINATE.match(clause) and not joined:
+        if (
+            len(shapes.WORD.findall(clause)) >= 4
+            and not shapes.LEADS_IN.match(clause)
+            and not joined
+        ):
             return True
     return False
 

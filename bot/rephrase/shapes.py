@@ -103,9 +103,10 @@ _JOINS = re.compile(r"^\W*(?:and|but|so|or)\b", re.IGNORECASE)
 _CLAUSE_WORDS = 3  # words before the comma: "Sorry, it's…" has no clause of its own
 # A subordinate clause or fronted phrase before the comma is no sentence of its own: "If you
 # have any other questions, just reply here." (the warm frame's own close).
-_LEADS_IN = re.compile(
-    r"^\W*(?:if|when|whenever|once|as|since|after|before|until|while|because|although"
-    r"|though|unless|so that|now that|to|in|on|at|for|with|by|from|during)\b",
+LEADS_IN = re.compile(
+    r"^\W*(?:if|when|whenever|because|as|since|although|though|while|once|after|before|until"
+    r"|unless|whether|even if|so that|now that|where|to|in|on|at|for|with|without|by|from|per"
+    r"|according to|given|due to|thanks to|following|during|despite|like)\b",
     re.IGNORECASE,
 )
 _OPENS_QUESTION = re.compile(
@@ -167,13 +168,13 @@ def spliced_tail(sentence: str) -> bool:
     """A clause of its own, a comma, then a command, a question or "it's …"."""
     for m in _SPLICED_TAIL.finditer(sentence):
         clause = sentence[: m.start()].split(";")[-1]
-        if _LEADS_IN.match(clause) and "," in clause:
+        if LEADS_IN.match(clause) and "," in clause:
             # a lead-in ("To recap, …") excuses only itself: "To recap, sizes are on the label,
             # but I can read them out, that's fine." still runs on (rewrite8)
             clause = clause.split(",", 1)[1]
             if not has_verb(clause):
                 continue  # "In short, but only for now, it's shut.": no clause before it
-        if _LEADS_IN.match(clause) or _JOINED.search(clause) or _JOINS.match(clause):
+        if LEADS_IN.match(clause) or _JOINED.search(clause) or _JOINS.match(clause):
             continue  # "…, and as noted above, the fee is £20.": a parenthesis, no clause
         if len(WORD.findall(clause)) >= _CLAUSE_WORDS:
             return True

@@ -160,7 +160,7 @@ def test_a_bare_refusal_after_a_fact_is_withheld_end_to_end(engine: Engine) -> N
 
 
 _CLAUSES = ["The form has two pages", "We checked the meter", "Sadly the flight was cancelled"]
-_LEAD_INS = ["When it arrives", "In the morning", "For orders over £50", "Once you have paid"]
+_LEAD_INS = ["When it arrives", "For orders over £50", "Due to the storm", "Per your request"]
 _NOUN_GROUPS = ["the signature box", "your new card", "these readings", "the red ones", "a refund"]
 _VERBS = ["is", "are", "was", "has", "will", "isn't"]
 
