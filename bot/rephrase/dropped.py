@@ -49,6 +49,7 @@ _FILLER_TEXT = """
     madam ma'am oh nope yeah yes honestly just really still yet again also then
 """
 _FILLERS = frozenset(_FILLER_TEXT.split())
+_BARE_ANSWER = _FILLERS | _BARE_NO  # "No.", "Nope, sorry.", "Sorry, no."
 # What a subject-less "no" may open that refuses nothing: courtesies and deflections.
 _COURTESY_TEXT = """
     problem problems worries worry rush hurry trouble bother need mind fault job department
@@ -150,7 +151,7 @@ def _subjectless_refusal(words: list[str]) -> bool:
     """ "Can't help.", "Won't be possible.", "No refunds.", "Sorry, not possible.": the
     clause opens with its "no" (no one is named doing or refusing) and says what is refused;
     or it is a bare "No." that answers the customer's question on its own."""
-    if _BARE_NO & set(words) and "oh" not in words and all(w in _FILLERS | _BARE_NO for w in words):
+    if _BARE_NO & set(words) and "oh" not in words and all(w in _BARE_ANSWER for w in words):
         return True  # "No.", "Nope, sorry.": the answer itself ("Oh no." is sympathy)
     at = next((i for i, w in enumerate(words) if w not in _FILLERS), len(words))
     if at < len(words) and words[at] in _NEGATED_MODAL:

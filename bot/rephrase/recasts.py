@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.rephrase.analysis_memo import sentence_spans
 from bot.rephrase.recast_leads import LEAD_RECASTS
 from bot.rephrase.recast_sentences import SENTENCE_RECASTS
 from bot.rephrase.recast_table import (
@@ -35,7 +36,6 @@ from bot.rephrase.recast_table import (
 )
 
 _FACT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 _RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|and|but|or)\b", re.IGNORECASE)
 # Where a whole-sentence recast or a lead-in may start (see _fits): only there is it tried,
 # so a sentence costs a few anchored matches instead of a scan per recast.
@@ -166,8 +166,10 @@ def obvious_explanations(draft: str) -> list[str]:
 
 
 def _rest_of_sentence(text: str, start: int) -> str:
-    end = _SENTENCE_END.search(text, start)
-    return text[start : end.start() if end else len(text)]
+    """From start to the end of its sentence (as the shared splitter cuts it), without the
+    marks that end it."""
+    end = next((b for _, b in sentence_spans(text) if b > start), len(text))
+    return text[start:end].rstrip(".!?\u2026")
 
 
 def _edit(recast: Recast, sentence: str, m: re.Match[str], out: str) -> Edit:

@@ -118,8 +118,6 @@ _YOU_VERDICT = re.compile(
     re.IGNORECASE,
 )
 VERDICT_WORDS = 3
-# A lead-in that is no clause of its own: a subordinate clause, or a fronted infinitive or
-# prepositional phrase ("To recap my earlier message, it ships…", "On Friday, we…").
 
 
 class Limits(NamedTuple):
@@ -250,11 +248,12 @@ def _splice(sentence: str) -> bool:
     for m in _SPLICE.finditer(sentence):
         before = sentence[: m.start()]
         clause = before.split(";")[-1].strip()
-        joined = re.search(r"\b(?:and|but|so|or)\s*$", clause, re.IGNORECASE)
+        # a lead-in ("To recap my earlier message, it ships…", "On Friday, we…") or a clause
+        # ending on a conjunction is no sentence of its own
         if (
             len(shapes.WORD.findall(clause)) >= 4
             and not shapes.LEADS_IN.match(clause)
-            and not joined
+            and not shapes.JOINED.search(clause)
         ):
             return True
     return False

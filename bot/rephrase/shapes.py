@@ -98,7 +98,7 @@ _SPLICED_TAIL = re.compile(
     r"|will|won['\u2019]t|isn['\u2019]t|aren['\u2019]t|wasn['\u2019]t))\b",
     re.IGNORECASE,
 )
-_JOINED = re.compile(r"\b(?:and|but|so|or)\s*$", re.IGNORECASE)
+JOINED = re.compile(r"\b(?:and|but|so|or)\s*$", re.IGNORECASE)
 _JOINS = re.compile(r"^\W*(?:and|but|so|or)\b", re.IGNORECASE)
 _CLAUSE_WORDS = 3  # words before the comma: "Sorry, it's…" has no clause of its own
 # A subordinate clause or fronted phrase before the comma is no sentence of its own: "If you
@@ -174,7 +174,7 @@ def spliced_tail(sentence: str) -> bool:
             clause = clause.split(",", 1)[1]
             if not has_verb(clause):
                 continue  # "In short, but only for now, it's shut.": no clause before it
-        if LEADS_IN.match(clause) or _JOINED.search(clause) or _JOINS.match(clause):
+        if LEADS_IN.match(clause) or JOINED.search(clause) or _JOINS.match(clause):
             continue  # "…, and as noted above, the fee is £20.": a parenthesis, no clause
         if len(WORD.findall(clause)) >= _CLAUSE_WORDS:
             return True

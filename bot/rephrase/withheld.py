@@ -31,12 +31,6 @@ WEAK_ONLY = (
 # Scare quotes: a customer's own word, in lower case, quoted after a determiner (the "dead"
 # SIM, your 'urgent' ticket). In a draft rewritten for its tone they are sarcasm, and quoted
 # text is a literal no rewrite may change, so a rewrite keeping them is withheld.
-_ELLIPTICAL_NOT = re.compile(
-    r"^\W*(?:you|they|he|she|we|i)\s+(?:(?:are|were|do|did|can|could|would|will|have|had"
-    r"|should|is|was)\s+not|(?:aren|weren|don|didn|can|couldn|wouldn|won|haven|hadn|shouldn"
-    r"|isn|wasn)['\u2019]t)(?:\s+(?:either|yet|though|really))?\W*$",
-    re.IGNORECASE,
-)
 _SCARE_QUOTE = re.compile(
     r"\b(?i:the|your|this|that|these|those|my|our|a|an|his|her|their)\s+"
     r"(\"[a-z][^\"\n]{0,29}\"|\u201c[a-z][^\u201d\n]{0,29}\u201d"
@@ -69,6 +63,14 @@ _QUOTED_WORDS = re.compile(
     r"|\u2018[^\u2019\s]+(?: [^\u2019\s]+)?\u2019)"
 )
 _SCARE_KINDS = frozenset({"sarcasm", "passive-aggressive"})
+# A negated clause with its verb left out ("You are not.", "They didn't either."): half of a
+# contrast with the sentence before it.
+_ELLIPTICAL_NOT = re.compile(
+    r"^\W*(?:you|they|he|she|we|i)\s+(?:(?:are|were|do|did|can|could|would|will|have|had"
+    r"|should|is|was)\s+not|(?:aren|weren|don|didn|can|couldn|wouldn|won|haven|hadn|shouldn"
+    r"|isn|wasn)['\u2019]t)(?:\s+(?:either|yet|though|really))?\W*$",
+    re.IGNORECASE,
+)
 # rewrite8: one or two lower-case words in quotes that no one is told to click, type or look
 # for (I'll "escalate" it; I "checked"): in a draft rewritten for its tone they are the
 # agent's sneer whatever kind the finding was, and quoted text is a literal, so they stay.
